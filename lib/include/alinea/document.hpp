@@ -1,0 +1,97 @@
+// The document model: one text in one language, as paragraphs and notes.
+//
+// Text is kept as the inline Markdown of the corpus file, note references `[^label]` included,
+// so that writing a document back reproduces what a person typed.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alinea/value.hpp"
+
+namespace alinea {
+
+// A paragraph of the body. Ids are positional: p1 … pN.
+struct Paragraph {
+  std::string id;
+  std::string text;
+  std::vector<std::string> note_ids;   // notes referenced from this paragraph, in order
+  std::vector<std::string> sentences;  // filled by segment_document(); empty until then
+  std::size_t line = 0;                // where it starts in the file, 1-based; 0 if unknown
+};
+
+// A note (footnote or endnote). Its id comes from its label: [^1] → n1.
+struct Note {
+  std::string id;
+  std::string label;
+  std::string text;
+  std::vector<std::string> sentences;
+  std::size_t line = 0;
+};
+
+struct Document {
+  std::string path;  // the file it was read from, for messages; empty for documents built in code
+  std::string id;    // the work id, shared by all languages of a work
+  std::string lang;  // BCP 47 language tag
+  Value meta;        // the whole front matter, in file order (id and lang included)
+  std::vector<Paragraph> paragraphs;
+  std::vector<Note> notes;
+
+  [[nodiscard]] const Paragraph* find_paragraph(std::string_view id) const;
+  [[nodiscard]] const Note* find_note(std::string_view id) const;
+  // A front matter field as text, or "" when absent or not a scalar.
+  [[nodiscard]] std::string meta_text(std::string_view key) const;
+};
+
+// The id a note gets from its label: "n" + label when the label is made of ASCII letters, digits,
+// '-' or '_'; otherwise std::nullopt (such labels are refused by the reader).
+[[nodiscard]] std::optional<std::string> note_id_for_label(std::string_view label);
+
+// What a unit of a document is: a paragraph, a note, or a sentence of one of them.
+struct UnitRef {
+  enum class Kind { paragraph, note };
+  Kind kind = Kind::paragraph;
+  std::string block_id;                 // "p3" or "n4"
+  std::optional<std::size_t> sentence;  // 1-based sentence number: "p3.s2" → 2
+
+  [[nodiscard]] std::string to_string() const;
+  // Parses "p3", "n4", "p3.s2", "n1.s1"; std::nullopt when malformed.
+  [[nodiscard]] static std::optional<UnitRef> parse(std::string_view text);
+};
+
+// The text of a unit, or std::nullopt when the document has no such unit. Sentence units need
+// the document to be segmented.
+[[nodiscard]] std::optional<std::string_view> unit_text(const Document& document,
+                                                        const UnitRef& unit);
+
+// A short, stable fingerprint of a text: 8 hex digits of a 64-bit FNV-1a hash of its NFC form
+// with runs of white space folded to one space and the ends trimmed. Used to notice that a
+// linked text changed after the link was made.
+[[nodiscard]] std::string text_fingerprint(std::string_view text);
+
+// The labels of the note references `[^label]` in a text, in order.
+[[nodiscard]] std::vector<std::string> note_references(std::string_view text);
+
+// Inline Markdown as the reader sees it: backslash escapes resolved, emphasis markers and note
+// references removed. For measuring and comparing text, never for writing it back.
+[[nodiscard]] std::string plain_text(std::string_view inline_markdown);
+
+// Escapes plain text so that Markdown reads it back as the same characters (used by importers).
+// Note references `[^label]` already in the text are left as they are.
+[[nodiscard]] std::string escape_markdown(std::string_view text);
+
+// Reads a corpus document (YAML front matter + Markdown body). Throws InputError with the line
+// and column of what is wrong: invalid UTF-8, unterminated front matter, a reference to an
+// undefined note, a duplicate note label, a document with no paragraph.
+[[nodiscard]] Document parse_document(std::string_view text, const std::string& path);
+[[nodiscard]] Document read_document(const std::filesystem::path& path);
+
+// The document as corpus Markdown: front matter, paragraphs one per line separated by blank
+// lines, then the note definitions. parse_document(format_document(d)) == d for text and ids.
+[[nodiscard]] std::string format_document(const Document& document);
+
+}  // namespace alinea

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what alinea needs from Debian packages. Usage: scripts/setup.sh [build|test]
+#   build — libraries and tools to build alinea and run it on the bundled letter
+#   test  — also what the test suite uses (pandoc, clang for fuzzing)
+# As root it runs apt-get; otherwise it prints the exact apt-get line and stops.
+set -euo pipefail
+profile=${1:-build}
+
+packages=(cmake ninja-build g++ pkg-config
+          libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
+          libhunspell-dev hunspell-es hunspell-fr)
+if [ "$profile" = test ]; then
+  packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "alinea needs these Debian packages. Please run, as root:" >&2
+  echo "  apt-get update && $line" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

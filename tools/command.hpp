@@ -1,0 +1,49 @@
+// What every subcommand of the alinea tool shares: its signature, usage errors, option parsing
+// and output.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alinea::cli {
+
+using Arguments = std::vector<std::string>;
+
+// The command line was wrong: main prints the message and a hint, and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const Arguments& arguments);
+};
+
+// Parses `arguments` against `options` (and the positional names). Returns std::nullopt after
+// printing help when --help was given. Throws UsageError for anything malformed.
+[[nodiscard]] std::optional<boost::program_options::variables_map> parse_command_line(
+    const Arguments& arguments, std::string_view usage,
+    const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional = {});
+
+// Writes `content` to stdout when `path` is empty or "-", else atomically to the file.
+void write_output(const std::string& path, std::string_view content, bool force = true);
+
+// Reads a file, or standard input when `path` is "-".
+[[nodiscard]] std::string read_input(const std::string& path);
+
+// Whether standard output is a terminal that wants colour (NO_COLOR unset).
+[[nodiscard]] bool stdout_wants_colour();
+
+// The subcommands, one source file each.
+int run_import(const Arguments& arguments);
+int run_inspect(const Arguments& arguments);
+
+}  // namespace alinea::cli

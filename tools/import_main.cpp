@@ -1,0 +1,53 @@
+// alinea import: PDF-extracted text, plain text or Markdown in, a corpus document out.
+#include <iostream>
+
+#include "alinea/document.hpp"
+#include "alinea/import.hpp"
+#include "command.hpp"
+
+namespace alinea::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+ImportFormat parse_format(const std::string& name) {
+  if (name == "pdf-text") return ImportFormat::pdf_text;
+  if (name == "text") return ImportFormat::text;
+  if (name == "markdown") return ImportFormat::markdown;
+  throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
+}
+
+}  // namespace
+
+int run_import(const Arguments& arguments) {
+  po::options_description options("options");
+  options.add_options()("lang,l", po::value<std::string>()->required(),
+                        "language of the text (BCP 47: es, fr, …)")(
+      "from", po::value<std::string>()->default_value("pdf-text"),
+      "input kind: pdf-text, text or markdown")(
+      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
+      "force,f", "replace OUTPUT if it exists")(
+      "dictionaries", po::value<std::string>()->default_value("/usr/share/hunspell"),
+      "folder of hunspell dictionaries, used to rejoin hyphenated words")(
+      "input", po::value<std::string>()->required(), "input file (- for stdin)");
+  po::positional_options_description positional;
+  positional.add("input", 1);
+  const auto values = parse_command_line(
+      arguments, "alinea import --lang L [--from pdf-text|text|markdown] INPUT -o OUTPUT.md",
+      options, positional);
+  if (!values) return 0;
+
+  const std::string input_path = (*values)["input"].as<std::string>();
+  ImportOptions import_options;
+  import_options.lang = (*values)["lang"].as<std::string>();
+  import_options.format = parse_format((*values)["from"].as<std::string>());
+  import_options.source_name = input_path == "-" ? "<stdin>" : input_path;
+  import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();
+
+  const Document document = import_document(read_input(input_path), import_options);
+  write_output((*values)["output"].as<std::string>(), format_document(document),
+               values->count("force") != 0);
+  return 0;
+}
+
+}  // namespace alinea::cli

@@ -1,0 +1,75 @@
+// alinea: align translations with their sources. This file only dispatches to a subcommand and
+// turns exceptions into messages and exit codes; the work is in the library.
+#include <array>
+#include <iostream>
+#include <string>
+
+#include "alinea/error.hpp"
+#include "command.hpp"
+
+namespace {
+
+using alinea::cli::Command;
+
+constexpr std::array commands = {
+    Command{"import", "turn a PDF extraction, text or Markdown into a corpus document",
+            alinea::cli::run_import},
+    Command{"inspect", "show the structure of a corpus document", alinea::cli::run_inspect},
+};
+
+void print_help(std::ostream& out) {
+  out << "usage: alinea <command> [options]\n\ncommands:\n";
+  for (const Command& command : commands) {
+    out << "  " << command.name << std::string(12 - command.name.size(), ' ') << command.summary
+        << '\n';
+  }
+  out << "\n'alinea <command> --help' describes a command.\n";
+}
+
+const Command* find_command(std::string_view name) {
+  for (const Command& command : commands) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const alinea::cli::Arguments arguments(argv + 1, argv + argc);
+  if (arguments.empty()) {
+    print_help(std::cerr);
+    return 2;
+  }
+  const std::string& name = arguments.front();
+  if (name == "help" || name == "--help" || name == "-h") {
+    if (arguments.size() > 1) {
+      if (const Command* command = find_command(arguments[1])) return command->run({"--help"});
+    }
+    print_help(std::cout);
+    return 0;
+  }
+  if (name == "--version" || name == "version") {
+    std::cout << "alinea " << ALINEA_VERSION << '\n';
+    return 0;
+  }
+  const Command* command = find_command(name);
+  if (command == nullptr) {
+    std::cerr << "alinea: unknown command '" << name << "'\n";
+    print_help(std::cerr);
+    return 2;
+  }
+  try {
+    return command->run({arguments.begin() + 1, arguments.end()});
+  } catch (const alinea::cli::UsageError& error) {
+    std::cerr << "alinea " << name << ": " << error.what() << "\n(see 'alinea " << name
+              << " --help')\n";
+    return 2;
+  } catch (const alinea::InputError& error) {
+    std::cerr << error.what() << '\n';
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "alinea " << name << ": " << error.what() << '\n';
+    return 1;
+  }
+}
