@@ -1,0 +1,49 @@
+// The aligner: proposes which units of a translation correspond to which units of its source.
+//
+// Hierarchical: notes first (by label, confirmed by content), then paragraphs (which may merge
+// or split), then sentences inside each paragraph link. Reviewed links of an earlier alignment
+// are kept as they are and act as fixed anchors; only the stretches between them are realigned.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alinea/alignment.hpp"
+#include "alinea/document.hpp"
+
+namespace alinea {
+
+struct AlignOptions {
+  // A bilingual word list in hunalign's format ("target @ source" per line); optional.
+  std::optional<std::filesystem::path> dictionary;
+  // Translate the source with Apertium (when installed) and compare it with the target.
+  bool use_machine_translation = false;
+};
+
+// A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.
+struct Bead {
+  std::size_t source_begin = 0;
+  std::size_t source_count = 0;
+  std::size_t target_begin = 0;
+  std::size_t target_count = 0;
+  double confidence = 0.0;  // 0..1
+};
+
+// Aligns two sequences of sentences (benchmark mode: one sentence per line). The beads cover both
+// sequences in order, without gaps or overlaps.
+[[nodiscard]] std::vector<Bead> align_sentences(const std::vector<std::string>& source,
+                                                const std::vector<std::string>& target,
+                                                const std::string& source_lang,
+                                                const std::string& target_lang,
+                                                const AlignOptions& options = {});
+
+// Aligns two segmented documents. With `previous`, its reviewed links (and recorded omissions,
+// and reviewer notes) are kept unchanged and everything else is realigned around them.
+[[nodiscard]] Alignment align_documents(const Document& source, const Document& target,
+                                        const AlignOptions& options = {},
+                                        const Alignment* previous = nullptr);
+
+}  // namespace alinea

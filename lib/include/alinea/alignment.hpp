@@ -1,0 +1,53 @@
+// The alignment model: which units of a source document correspond to which units of its
+// translation, how sure we are, and what a person has reviewed. Stored as YAML (see
+// docs/FORMAT.md, "Alignment files"); alignment_io.hpp reads and writes it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alinea/value.hpp"
+
+namespace alinea {
+
+enum class LinkStatus {
+  automatic,  // proposed by the aligner; written "auto"
+  reviewed,   // confirmed by a person; never changed by a command
+};
+
+// One bead: source units ↔ target units. Either side may be empty (an omission or an addition).
+struct Link {
+  std::vector<std::string> source;  // unit ids: "p3", "n1", "p3.s2"
+  std::vector<std::string> target;
+  LinkStatus status = LinkStatus::automatic;
+  std::optional<double> confidence;  // 0..1, for automatic links
+  // Fingerprints (text_fingerprint) of the linked source and target texts, each side's units
+  // joined by a space, taken when the link was made; empty when unknown.
+  std::string source_fingerprint;
+  std::string target_fingerprint;
+  std::optional<std::string> omitted;  // a deliberate gap and its reason (one side empty)
+  std::optional<std::string> note;     // a reviewer's remark
+  std::vector<Link> sentences;         // for paragraph and note links: sentence links inside
+  std::size_t line = 0;                // where the link stands in the file; 0 if built in code
+  std::size_t column = 0;
+};
+
+struct DocumentRef {
+  std::string path;  // relative to the repository root (the folder holding alinea.yaml)
+  std::string lang;
+};
+
+struct Alignment {
+  std::string path;  // the file it was read from, for messages
+  DocumentRef source;
+  DocumentRef target;
+  std::vector<Link> notes;       // note links, in source order
+  std::vector<Link> paragraphs;  // paragraph links, in source order, each with its sentences
+  Value extra;                   // top-level keys alinea does not know, kept on rewrite
+};
+
+[[nodiscard]] const char* to_string(LinkStatus status) noexcept;  // "auto" / "reviewed"
+
+}  // namespace alinea

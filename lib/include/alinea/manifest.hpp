@@ -1,0 +1,59 @@
+// The corpus manifest, alinea.yaml at the repository root: the works, their documents by
+// language, and the alignment files between them.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alinea/diagnostic.hpp"
+#include "alinea/value.hpp"
+
+namespace alinea {
+
+struct ManifestAlignment {
+  std::string source_lang;
+  std::string target_lang;
+  std::string file;  // relative to the root
+  std::size_t line = 0;
+};
+
+struct ManifestDocument {
+  std::string lang;
+  std::string file;  // relative to the root
+  std::size_t line = 0;
+};
+
+struct ManifestWork {
+  std::string id;
+  std::vector<ManifestDocument> documents;
+  std::vector<ManifestAlignment> alignments;
+  Value settings;  // per-work `check:` settings, a mapping or null
+  std::size_t line = 0;
+
+  [[nodiscard]] const ManifestDocument* document(std::string_view lang) const;
+};
+
+struct Manifest {
+  std::filesystem::path root;  // the folder that holds alinea.yaml
+  std::string path;            // alinea.yaml's path, for messages
+  std::vector<ManifestWork> works;
+  Value settings;  // top-level `check:` settings, a mapping or null
+};
+
+struct ManifestReadResult {
+  Manifest manifest;
+  Diagnostics diagnostics;  // schema findings with line and column
+};
+
+inline constexpr const char* manifest_file_name = "alinea.yaml";
+
+// The nearest folder at or above `start` that holds alinea.yaml; std::nullopt when none does.
+[[nodiscard]] std::optional<std::filesystem::path> find_repository_root(
+    const std::filesystem::path& start);
+
+// Throws InputError when the file is not YAML, FileError when it cannot be read.
+[[nodiscard]] ManifestReadResult read_manifest(const std::filesystem::path& root);
+
+}  // namespace alinea

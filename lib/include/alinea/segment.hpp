@@ -1,0 +1,39 @@
+// Sentence segmentation, language by language.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alinea/document.hpp"
+
+namespace alinea {
+
+struct SentenceSpan {
+  std::size_t begin = 0;  // byte offsets into the paragraph; white space between sentences
+  std::size_t end = 0;    // belongs to neither
+};
+
+// Splits paragraphs into sentences for one language (rules for es and fr; ICU's defaults with
+// generic rules for any other). Reusable across many paragraphs; not thread-safe.
+class Segmenter {
+ public:
+  explicit Segmenter(const std::string& lang);
+  ~Segmenter();
+  Segmenter(Segmenter&&) noexcept;
+  Segmenter& operator=(Segmenter&&) noexcept;
+
+  [[nodiscard]] std::vector<SentenceSpan> spans(std::string_view paragraph);
+  [[nodiscard]] std::vector<std::string> split(std::string_view paragraph);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Fills `sentences` of every paragraph and note, using the document's language.
+void segment_document(Document& document);
+
+}  // namespace alinea
