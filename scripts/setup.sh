@@ -6,7 +6,7 @@
 set -euo pipefail
 profile=${1:-build}
 
-packages=(cmake ninja-build g++ pkg-config
+packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libhunspell-dev hunspell-es hunspell-fr)
 if [ "$profile" = test ]; then
