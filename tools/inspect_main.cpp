@@ -1,6 +1,7 @@
 // alinea inspect: the document model of a corpus file, as JSON or as an outline.
 #include "alinea/document.hpp"
 #include "alinea/inspect.hpp"
+#include "alinea/segment.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
@@ -20,7 +21,8 @@ int run_inspect(const Arguments& arguments) {
   if (format != "json" && format != "text") {
     throw UsageError("--format must be json or text, not '" + format + "'");
   }
-  const Document document = read_document((*values)["document"].as<std::string>());
+  Document document = read_document((*values)["document"].as<std::string>());
+  segment_document(document);
   write_output("-", format == "json" ? document_to_json(document) : document_to_text(document));
   return 0;
 }
