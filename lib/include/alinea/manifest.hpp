@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alinea/diagnostic.hpp"
@@ -55,5 +56,11 @@ inline constexpr const char* manifest_file_name = "alinea.yaml";
 
 // Throws InputError when the file is not YAML, FileError when it cannot be read.
 [[nodiscard]] ManifestReadResult read_manifest(const std::filesystem::path& root);
+
+// A repository-relative path (from the manifest or an alignment file) resolved inside `root`;
+// std::nullopt when it is absolute, empty, leaves the root through ".." or a symbolic link, or
+// cannot be resolved (a symbolic link loop). The file need not exist.
+[[nodiscard]] std::optional<std::filesystem::path> resolve_in_repository(
+    const std::filesystem::path& root, std::string_view relative);
 
 }  // namespace alinea
