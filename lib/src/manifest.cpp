@@ -221,7 +221,10 @@ class ManifestReader {
       report("manifest/same-language", entry, "an alignment needs two different languages");
       usable = false;
     }
-    if (!check_path(*entry.find("file"), "alignment file")) usable = false;
+    // A missing alignment file still names a pair: `alinea align` creates it.
+    const bool file_usable = check_path(*entry.find("file"), "alignment file") ||
+                             resolve_in_repository(root_, *file).has_value();
+    if (!file_usable) usable = false;
     if (!usable) return std::nullopt;
     return ManifestAlignment{*source, *target, *file, entry.line};
   }
