@@ -1,0 +1,100 @@
+// `alinea check`: validates alignment files against their documents and reports findings as
+// values. Rules, their ids and their settings are described in docs/CHECK.md.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alinea/alignment.hpp"
+#include "alinea/diagnostic.hpp"
+#include "alinea/document.hpp"
+#include "alinea/manifest.hpp"
+#include "alinea/value.hpp"
+
+namespace alinea {
+
+struct RuleInfo {
+  std::string_view id;
+  Severity severity;  // the default
+  std::string_view summary;
+};
+
+// Every rule `alinea check` applies, in a stable order (schema findings of the readers excepted).
+[[nodiscard]] const std::vector<RuleInfo>& check_rules();
+
+// Thresholds and rule severities, from the `check:` settings of alinea.yaml.
+struct CheckSettings {
+  // Target length over source length (characters of plain text) outside this range is reported
+  // for links whose source has at least min_length_for_ratio characters.
+  double min_length_ratio = 0.5;
+  double max_length_ratio = 2.0;
+  std::size_t min_length_for_ratio = 40;
+  // Target identical to source is reported from this many words on (short titles and signatures
+  // are legitimately identical).
+  std::size_t min_words_identical = 4;
+  // Severity per rule id; std::nullopt turns a rule off. Rules not listed keep their default.
+  std::map<std::string, std::optional<Severity>, std::less<>> rules;
+
+  // The severity of a rule under these settings; std::nullopt when it is off.
+  [[nodiscard]] std::optional<Severity> severity(std::string_view rule) const;
+};
+
+struct SettingsReadResult {
+  CheckSettings settings;
+  Diagnostics diagnostics;  // unknown keys (with "did you mean"), unknown rules, bad values
+};
+
+// `base` with the settings of a `check:` mapping applied over it (null leaves it unchanged).
+// `file` names the manifest for the diagnostics.
+[[nodiscard]] SettingsReadResult apply_settings(const CheckSettings& base, const Value& settings,
+                                                const std::string& file);
+
+// Checks one alignment against its two documents, which must be segmented (segment_document).
+// Findings point into alignment.path. Pure: reads no file.
+[[nodiscard]] Diagnostics check_alignment(const Alignment& alignment, const Document& source,
+                                          const Document& target,
+                                          const CheckSettings& settings = {});
+
+// Translation QA of one link's texts (inline Markdown of each side, units joined by a space).
+// `where` and `units` are copied into each finding.
+struct LinkTexts {
+  std::string source;
+  std::string target;
+  std::string source_lang;
+  std::string target_lang;
+};
+[[nodiscard]] Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& settings,
+                                            const SourcePosition& where,
+                                            const std::vector<std::string>& units);
+
+// Numbers in a text as the QA compares them: each a set of readings, since "1.000" is a thousand
+// in French and Spanish but one in English. Exposed for tests.
+[[nodiscard]] std::vector<std::vector<std::string>> number_readings(std::string_view plain);
+
+// Whether two spellings of a name are the same name across languages: accents, case and the usual
+// French/Spanish/English transliterations of Russian are ignored (Blumkin/Blumkine, Butov/Boutov).
+[[nodiscard]] bool same_name(std::string_view a, std::string_view b);
+
+// Reads an alignment file and its documents from the repository at `root`, then checks it.
+// Everything wrong, unreadable files included, comes back as findings; paths in findings are
+// relative to the root. `manifest_pair` (source and target paths the manifest lists) adds a
+// check that the alignment file names the same documents.
+struct ExpectedDocuments {
+  std::string source_path;
+  std::string target_path;
+};
+[[nodiscard]] Diagnostics check_alignment_file(
+    const std::filesystem::path& root, const std::string& alignment_path,
+    const CheckSettings& settings = {},
+    const std::optional<ExpectedDocuments>& expected = std::nullopt);
+
+// Checks everything the manifest lists (manifest findings included), with the top-level and
+// per-work settings. Sorted.
+[[nodiscard]] Diagnostics check_repository(const ManifestReadResult& manifest);
+
+}  // namespace alinea

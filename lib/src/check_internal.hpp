@@ -1,0 +1,49 @@
+// Shared by the check modules: collecting findings under the configured severities.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "alinea/check.hpp"
+
+namespace alinea::detail {
+
+// Builds findings for one place; drops those whose rule the settings turn off.
+class FindingSink {
+ public:
+  FindingSink(const CheckSettings& settings, SourcePosition where, std::vector<std::string> units)
+      : settings_(settings), where_(std::move(where)), units_(std::move(units)) {}
+
+  void add(const std::string& rule, std::string message) {
+    const auto severity = settings_.severity(rule);
+    if (!severity) return;
+    findings_.push_back({rule, *severity, where_, units_, std::move(message)});
+  }
+  [[nodiscard]] Diagnostics take() { return std::move(findings_); }
+
+ private:
+  const CheckSettings& settings_;
+  SourcePosition where_;
+  std::vector<std::string> units_;
+  Diagnostics findings_;
+};
+
+// An alignment file and its two documents (segmented), read for checking or measuring. What
+// could not be read is missing, and `problems` says why.
+struct LoadedPair {
+  std::optional<Alignment> alignment;
+  std::optional<Document> source;
+  std::optional<Document> target;
+  Diagnostics problems;  // the reader's schema findings included
+};
+[[nodiscard]] LoadedPair load_pair(const std::filesystem::path& root,
+                                   const std::string& alignment_path, const CheckSettings& settings,
+                                   const std::optional<ExpectedDocuments>& expected);
+
+// "1.25", "0.5": short, locale-independent.
+[[nodiscard]] std::string format_ratio(double value);
+
+}  // namespace alinea::detail

@@ -1,0 +1,205 @@
+#include "alinea/report.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "alinea/check.hpp"
+
+namespace alinea {
+namespace {
+
+Diagnostics sorted(Diagnostics diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end());
+  return diagnostics;
+}
+
+struct Counts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+};
+
+Counts count(const Diagnostics& diagnostics) {
+  Counts counts;
+  for (const Diagnostic& d : diagnostics) {
+    switch (d.severity) {
+      case Severity::error:
+        ++counts.errors;
+        break;
+      case Severity::warning:
+        ++counts.warnings;
+        break;
+      case Severity::note:
+        ++counts.notes;
+        break;
+    }
+  }
+  return counts;
+}
+
+std::string plural(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string units_text(const std::vector<std::string>& units) {
+  std::string text;
+  for (const std::string& unit : units) text += (text.empty() ? "" : ", ") + unit;
+  return text;
+}
+
+// GitHub workflow commands: '%', CR and LF are escaped in the message; ':' and ',' as well in
+// property values, where they would end the value.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else if (property && c == ':') {
+      out += "%3A";
+    } else if (property && c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view rule_summary(std::string_view rule) {
+  for (const RuleInfo& info : check_rules()) {
+    if (info.id == rule) return info.summary;
+  }
+  return rule;
+}
+
+nlohmann::ordered_json units_json(const std::vector<std::string>& units) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const std::string& unit : units) list.push_back(unit);
+  return list;
+}
+
+}  // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+  if (name == "text") return ReportFormat::text;
+  if (name == "json") return ReportFormat::json;
+  if (name == "github") return ReportFormat::github;
+  if (name == "sarif") return ReportFormat::sarif;
+  return std::nullopt;
+}
+
+std::string format_text_report(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : sorted(diagnostics)) {
+    out += d.where.to_string() + ": " + to_string(d.severity) + ": " + d.message;
+    if (!d.units.empty()) out += " (" + units_text(d.units) + ")";
+    out += " [" + d.rule + "]\n";
+  }
+  const Counts counts = count(diagnostics);
+  out += plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning") + ", " +
+         plural(counts.notes, "note") + "\n";
+  return out;
+}
+
+std::string format_json_report(const Diagnostics& diagnostics) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : sorted(diagnostics)) {
+    nlohmann::ordered_json finding;
+    finding["rule"] = d.rule;
+    finding["severity"] = to_string(d.severity);
+    finding["file"] = d.where.file;
+    finding["line"] = d.where.line;
+    finding["column"] = d.where.column;
+    finding["units"] = units_json(d.units);
+    finding["message"] = d.message;
+    findings.push_back(std::move(finding));
+  }
+  const Counts counts = count(diagnostics);
+  nlohmann::ordered_json report;
+  report["findings"] = std::move(findings);
+  report["summary"] = {
+      {"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes}};
+  return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string format_github_report(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : sorted(diagnostics)) {
+    out += "::";
+    out += d.severity == Severity::note ? "notice" : to_string(d.severity);
+    out += " file=" + github_escape(d.where.file, true);
+    if (d.where.line > 0) out += ",line=" + std::to_string(d.where.line);
+    if (d.where.column > 0) out += ",col=" + std::to_string(d.where.column);
+    out += ",title=" + github_escape(d.rule, true);
+    std::string message = d.message;
+    if (!d.units.empty()) message += " (" + units_text(d.units) + ")";
+    out += "::" + github_escape(message, false) + "\n";
+  }
+  return out;
+}
+
+std::string format_sarif_report(const Diagnostics& diagnostics) {
+  const Diagnostics findings = sorted(diagnostics);
+  std::map<std::string, std::size_t> rule_index;
+  for (const Diagnostic& d : findings) rule_index.emplace(d.rule, 0);
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  std::size_t next = 0;
+  for (auto& [rule, index] : rule_index) {
+    index = next++;
+    nlohmann::ordered_json entry;
+    entry["id"] = rule;
+    entry["shortDescription"] = {{"text", std::string(rule_summary(rule))}};
+    rules.push_back(std::move(entry));
+  }
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : findings) {
+    nlohmann::ordered_json result;
+    result["ruleId"] = d.rule;
+    result["ruleIndex"] = rule_index[d.rule];
+    result["level"] = to_string(d.severity);
+    result["message"] = {{"text", d.message}};
+    nlohmann::ordered_json physical;
+    physical["artifactLocation"] = {{"uri", d.where.file}};
+    if (d.where.line > 0) {
+      nlohmann::ordered_json region;
+      region["startLine"] = d.where.line;
+      if (d.where.column > 0) region["startColumn"] = d.where.column;
+      physical["region"] = std::move(region);
+    }
+    result["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", physical}}});
+    if (!d.units.empty()) result["properties"] = {{"units", units_json(d.units)}};
+    results.push_back(std::move(result));
+  }
+  nlohmann::ordered_json driver;
+  driver["name"] = "alinea";
+  driver["rules"] = std::move(rules);
+  nlohmann::ordered_json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["results"] = std::move(results);
+  nlohmann::ordered_json log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = nlohmann::ordered_json::array({std::move(run)});
+  return log.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string format_report(const Diagnostics& diagnostics, ReportFormat format) {
+  switch (format) {
+    case ReportFormat::text:
+      return format_text_report(diagnostics);
+    case ReportFormat::json:
+      return format_json_report(diagnostics);
+    case ReportFormat::github:
+      return format_github_report(diagnostics);
+    case ReportFormat::sarif:
+      return format_sarif_report(diagnostics);
+  }
+  return format_text_report(diagnostics);
+}
+
+}  // namespace alinea
