@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "alinea/diagnostic.hpp"
+#include "alinea/document.hpp"
 #include "alinea/value.hpp"
 
 namespace alinea {
@@ -49,5 +51,27 @@ struct Alignment {
 };
 
 [[nodiscard]] const char* to_string(LinkStatus status) noexcept;  // "auto" / "reviewed"
+
+// Whether a person made or annotated the link: reviewed, or carrying an omission reason or a
+// note. Commands never change or drop such links; realigning keeps them as fixed anchors.
+[[nodiscard]] bool is_hand_made(const Link& link) noexcept;
+
+// What stops an earlier alignment from anchoring a new one: hand-made links naming units the
+// documents lack, a unit in two hand-made links, hand-made links that cross each other. Each
+// finding points at its link in alignment.path. The documents must be segmented.
+[[nodiscard]] Diagnostics anchor_problems(const Alignment& alignment, const Document& source,
+                                          const Document& target);
+
+// The hand-made links of `before`, sentence links included, that `after` no longer holds with
+// the same units, status, omission and note.
+[[nodiscard]] std::vector<const Link*> dropped_hand_made_links(const Alignment& before,
+                                                               const Alignment& after);
+
+// Why the alignment no longer describes the documents — a paragraph or note no link covers, a
+// link to a unit that is gone, a recorded fingerprint that differs from the current text — or
+// std::nullopt when it still does.
+[[nodiscard]] std::optional<std::string> why_out_of_date(const Alignment& alignment,
+                                                         const Document& source,
+                                                         const Document& target);
 
 }  // namespace alinea
