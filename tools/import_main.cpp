@@ -1,4 +1,5 @@
 // alinea import: PDF-extracted text, plain text or Markdown in, a corpus document out.
+#include <filesystem>
 #include <iostream>
 
 #include "alinea/document.hpp"
@@ -17,6 +18,13 @@ ImportFormat parse_format(const std::string& name) {
   throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
 }
 
+// The work id a corpus path implies: corpora/<work-id>/<lang>.md → <work-id>.
+std::string work_id_from_path(const std::string& path) {
+  if (path.empty() || path == "-") return {};
+  const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+  return folder.parent_path().filename() == "corpora" ? folder.filename().string() : std::string();
+}
+
 }  // namespace
 
 int run_import(const Arguments& arguments) {
@@ -27,6 +35,8 @@ int run_import(const Arguments& arguments) {
       "input kind: pdf-text, text or markdown")(
       "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "force,f", "replace OUTPUT if it exists")(
+      "id", po::value<std::string>(),
+      "work id for the front matter (default: <id> when OUTPUT or INPUT is corpora/<id>/…)")(
       "dictionaries", po::value<std::string>()->default_value("/usr/share/hunspell"),
       "folder of hunspell dictionaries, used to rejoin hyphenated words")(
       "input", po::value<std::string>()->required(), "input file (- for stdin)");
@@ -43,10 +53,16 @@ int run_import(const Arguments& arguments) {
   import_options.format = parse_format((*values)["from"].as<std::string>());
   import_options.source_name = input_path == "-" ? "<stdin>" : input_path;
   import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();
+  const std::string output_path = (*values)["output"].as<std::string>();
+  if (values->count("id") != 0) {
+    import_options.id = (*values)["id"].as<std::string>();
+  } else {
+    import_options.id = work_id_from_path(output_path);
+    if (import_options.id.empty()) import_options.id = work_id_from_path(input_path);
+  }
 
   const Document document = import_document(read_input(input_path), import_options);
-  write_output((*values)["output"].as<std::string>(), format_document(document),
-               values->count("force") != 0);
+  write_output(output_path, format_document(document), values->count("force") != 0);
   return 0;
 }
 

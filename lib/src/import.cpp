@@ -1,22 +1,111 @@
-// Importers. PDF-extracted text is the hard case; see docs/IMPORT.md for the method.
+// Importers. PDF-extracted text is the hard case (import_pdf.cpp); see docs/IMPORT.md.
 #include "alinea/import.hpp"
 
+#include "alinea/dictionary.hpp"
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
+#include "import_steps.hpp"
 
 namespace alinea {
+namespace {
+
+Document empty_document(const ImportOptions& options) {
+  Document document;
+  document.path = options.source_name;
+  document.id = options.id;
+  document.lang = options.lang;
+  document.meta = Value::make_mapping();
+  if (!options.id.empty()) document.meta.set("id", Value::make_scalar(options.id));
+  if (!options.lang.empty()) document.meta.set("lang", Value::make_scalar(options.lang));
+  return document;
+}
+
+void set_if_present(Document& document, std::string_view key, const std::string& text) {
+  if (!text.empty()) document.meta.set(key, Value::make_scalar(text));
+}
+
+void add_paragraph(Document& document, std::string text, std::vector<std::string> note_labels) {
+  Paragraph paragraph;
+  paragraph.id = "p" + std::to_string(document.paragraphs.size() + 1);
+  paragraph.text = std::move(text);
+  for (const std::string& label : note_labels) paragraph.note_ids.push_back("n" + label);
+  document.paragraphs.push_back(std::move(paragraph));
+}
+
+void require_text(const Document& document, const ImportOptions& options) {
+  if (document.paragraphs.empty()) {
+    throw InputError({options.source_name, 0, 0},
+                     "no text left once page furniture is removed (empty input?)");
+  }
+}
+
+Document import_pdf_text(std::string_view input, const ImportOptions& options) {
+  const auto dictionary = Dictionary::open(options.dictionary_dir, options.lang);
+  const import_steps::PdfLayout layout =
+      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
+  Document document = empty_document(options);
+  if (layout.title) {
+    set_if_present(document, "title", layout.title->title);
+    set_if_present(document, "author", layout.title->author);
+    set_if_present(document, "date", layout.title->date);
+  }
+  set_if_present(document, "source", layout.source);
+  std::string contacts;
+  for (const std::string& contact : layout.contacts) {
+    contacts += (contacts.empty() ? "" : ", ") + contact;
+  }
+  set_if_present(document, "translator_contact", contacts);
+
+  std::vector<std::string> labels;
+  for (const auto& note : layout.notes) labels.push_back(note.label);
+  for (const auto& paragraph : import_steps::place_note_references(layout.paragraphs, labels)) {
+    add_paragraph(document, import_steps::to_markdown(paragraph), paragraph.labels);
+  }
+  for (const auto& note : layout.notes) {
+    document.notes.push_back(
+        {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
+  }
+  require_text(document, options);
+  return document;
+}
+
+Document import_plain_text(std::string_view input, const ImportOptions& options) {
+  Document document = empty_document(options);
+  std::string paragraph;
+  const auto flush = [&] {
+    if (!paragraph.empty()) add_paragraph(document, escape_markdown(paragraph), {});
+    paragraph.clear();
+  };
+  for (const auto& line : import_steps::read_lines(input)) {
+    if (line.text.empty() || line.page_break_before) flush();
+    // Plain text is not hyphenated by a typesetter: a hyphen at a line end is a real one.
+    if (!line.text.empty()) paragraph += (paragraph.empty() ? "" : " ") + line.text;
+  }
+  flush();
+  require_text(document, options);
+  return document;
+}
+
+}  // namespace
 
 Document import_document(std::string_view input, const ImportOptions& options) {
   if (const auto bad = find_invalid_utf8(input)) {
     throw InputError({options.source_name, bad->line, bad->column},
                      "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset));
   }
-  if (options.format == ImportFormat::markdown) {
-    Document document = parse_document(input, options.source_name);
-    if (document.lang.empty()) document.lang = options.lang;
-    return document;
+  switch (options.format) {
+    case ImportFormat::markdown: {
+      Document document = parse_document(input, options.source_name);
+      if (document.lang.empty()) document.lang = options.lang;
+      if (document.id.empty()) document.id = options.id;
+      return document;
+    }
+    case ImportFormat::text:
+      return import_plain_text(input, options);
+    case ImportFormat::pdf_text:
+      break;
   }
-  throw InputError({options.source_name, 0, 0}, "this import format is not implemented yet");
+  return import_pdf_text(input, options);
 }
 
 }  // namespace alinea

@@ -16,6 +16,7 @@ enum class ImportFormat {
 
 struct ImportOptions {
   std::string lang;  // BCP 47 tag of the text, required
+  std::string id;    // the work id for the front matter; left out when empty
   ImportFormat format = ImportFormat::pdf_text;
   std::string source_name;  // the input's name, for messages
   // Where hunspell dictionaries live (<dir>/<lang>*.dic); used to rejoin words hyphenated at
@@ -23,6 +24,10 @@ struct ImportOptions {
   std::string dictionary_dir = "/usr/share/hunspell";
 };
 
+// pdf_text: paragraphs rebuilt from wrapped lines, page furniture removed, footnotes collected
+// and referenced where their numbers stand in the text, the title block, the opening source
+// note and a page-foot address lifted into the front matter (title, author, date, source,
+// translator_contact). text: paragraphs separated by blank lines. markdown: read and normalised.
 // Throws InputError (with line and byte offset) for invalid UTF-8, and for input with no text
 // left once page furniture is removed.
 [[nodiscard]] Document import_document(std::string_view input, const ImportOptions& options);

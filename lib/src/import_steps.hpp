@@ -1,0 +1,118 @@
+// The steps of importing PDF-extracted text, one small function each (see docs/IMPORT.md).
+// Internal to the library; the unit tests include it to test every step on its own.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alinea {
+class Dictionary;
+}
+
+namespace alinea::import_steps {
+
+// One line of the input, trimmed, with what its raw form told.
+struct SourceLine {
+  std::string text;                // trimmed; inner runs of white space folded to one space
+  std::size_t number = 0;          // 1-based line number in the input
+  std::size_t indent = 0;          // leading spaces (tabs count 4)
+  bool separator = false;          // a footnote rule: a long line of spaces, '_' or dashes
+  bool page_break_before = false;  // a form feed came before it
+  [[nodiscard]] bool blank() const noexcept { return text.empty() && !separator; }
+};
+
+// Splits the input into lines: BOM dropped, CRLF and CR accepted, form feeds marked, control
+// characters turned into spaces.
+[[nodiscard]] std::vector<SourceLine> read_lines(std::string_view input);
+
+// A footnote separator as PDF extraction leaves it: nothing but spaces, underscores or dashes,
+// at least ten characters long.
+[[nodiscard]] bool is_separator_line(std::string_view raw_line);
+
+// "12", "- 12 -", "Página 12", "p. 12", "12 / 40", "12 de 40".
+[[nodiscard]] bool is_page_number(std::string_view text);
+
+// A line that is only an e-mail address or a web address (a page footer's contact).
+[[nodiscard]] bool is_contact(std::string_view text);
+
+// A date written out in Spanish, French or English ("24 de abril de 1936", "24 avril 1936",
+// "April 24, 1936") as ISO 8601 "1936-04-24"; std::nullopt when the line is anything else.
+[[nodiscard]] std::optional<std::string> parse_date(std::string_view text);
+
+// Whether a line ends a sentence: . ! ? … : ; possibly followed by closing quotes or brackets.
+[[nodiscard]] bool ends_sentence(std::string_view text);
+
+// The length of a full line of a justified block, estimated robustly from its lines' lengths
+// (in characters): the median of the lines at least 70% as long as the 90th percentile, so
+// that paragraph ends and headings do not pull it down. 0 for no lines.
+[[nodiscard]] std::size_t typical_line_length(std::vector<std::size_t> lengths);
+
+// A typesetter's reading of a line break inside a justified block: the line ends its
+// paragraph when the next line's first word would have fitted on it (`full_length`
+// characters) and it ends a sentence or is clearly short.
+[[nodiscard]] bool ends_paragraph(std::string_view line, std::string_view next,
+                                  std::size_t full_length);
+
+// Joins two wrapped lines. A hyphen at the end of `left` is dropped when it splits a word
+// ("revolu-" "cionario"), kept when it is a real one ("Brest-" "Litovsk", "1890-" "1947"); the
+// dictionary, when given, decides between "one word" and "a compound" for lower-case
+// continuations. Other lines are joined with one space.
+[[nodiscard]] std::string join_wrapped(std::string_view left, std::string_view right,
+                                       const Dictionary* dictionary);
+
+// The start of a note at a page foot: "3 Text", "3. Text", "[3] Text", "³ Text", when the
+// number is `expected`. Returns the text after the number.
+[[nodiscard]] std::optional<std::string> note_start(std::string_view text, std::size_t expected);
+
+// What a page-feature scan found in the text.
+struct TitleBlock {
+  std::string title;
+  std::string author;
+  std::string date;                // ISO 8601
+  std::vector<std::size_t> lines;  // indices into the line list
+};
+
+// The title block (title / author / date lines, short, consecutive) wherever it appears.
+[[nodiscard]] std::optional<TitleBlock> find_title_block(const std::vector<SourceLine>& lines);
+
+// Indices of lines that repeat on several pages (running heads and footers): short lines that
+// occur at least twice once digits are ignored, and do not end a sentence.
+[[nodiscard]] std::vector<std::size_t> find_running_heads(const std::vector<SourceLine>& lines);
+
+// Marker that stands for a note reference inside raw text until it is escaped.
+inline constexpr char reference_marker = '\x01';
+
+// Finds the note numbers in body paragraphs, in order 1..N: superscript digits, bracketed
+// markers ("[3]", " [3]") and numbers glued to the word or punctuation before them
+// ("Lvovich1", "N.I.2", "dueños)6."). Each found number is replaced by `reference_marker`;
+// the labels found, in order, are returned per paragraph. Numbers that are not the next
+// expected note (1936, "(200", "213-215") are left alone.
+struct ReferencedText {
+  std::string text;
+  std::vector<std::string> labels;
+};
+[[nodiscard]] std::vector<ReferencedText> place_note_references(
+    const std::vector<std::string>& paragraphs, const std::vector<std::string>& labels);
+
+// Raw text (with reference markers) as corpus Markdown.
+[[nodiscard]] std::string to_markdown(const ReferencedText& text);
+
+// The result of reading a PDF extraction's layout.
+struct PdfLayout {
+  std::optional<TitleBlock> title;
+  std::string source;                 // the opening editorial note, without its parentheses
+  std::vector<std::string> contacts;  // e-mail or web addresses found at page feet
+  std::vector<std::string> paragraphs;
+  struct NoteText {
+    std::string label;
+    std::string text;
+  };
+  std::vector<NoteText> notes;
+};
+
+[[nodiscard]] PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary);
+
+}  // namespace alinea::import_steps
