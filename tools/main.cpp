@@ -15,6 +15,10 @@ constexpr std::array commands = {
     Command{"import", "turn a PDF extraction, text or Markdown into a corpus document",
             alinea::cli::run_import},
     Command{"inspect", "show the structure of a corpus document", alinea::cli::run_inspect},
+    Command{"check", "validate alignment files against their documents (CI)",
+            alinea::cli::run_check},
+    Command{"coverage", "how much of each source is linked, and the gaps",
+            alinea::cli::run_coverage},
 };
 
 void print_help(std::ostream& out) {

@@ -438,21 +438,27 @@ class AlignmentChecker {
           continue;
         }
         if (run.empty()) continue;
-        flush_unlinked(run, i < list->size() ? (*list)[i] : std::string(), is_source);
+        const std::size_t first = i - run.size();
+        flush_unlinked(run, i < list->size() ? (*list)[i] : std::string(),
+                       first > 0 ? (*list)[first - 1] : std::string(), is_source);
         run.clear();
       }
     }
   }
 
   void flush_unlinked(const std::vector<std::string>& run, const std::string& next_id,
-                      bool is_source) {
+                      const std::string& previous_id, bool is_source) {
     const std::string lang = is_source ? source_lang() : target_lang();
     std::vector<std::string> units;
     for (const std::string& id : run) units.push_back(lang + ":" + id);
     const std::string span =
         run.size() == 1 ? units.front() : units.front() + " to " + units.back();
     SourcePosition at{alignment_.path, 0, 0};
-    if (const Link* anchor = link_with(next_id, is_source)) at = where(*anchor);
+    if (const Link* anchor = link_with(next_id, is_source)) {
+      at = where(*anchor);
+    } else if (const Link* before = link_with(previous_id, is_source)) {
+      at = where(*before);
+    }
     const std::string rule = is_source ? "coverage/unlinked-source" : "coverage/unlinked-target";
     const auto severity = settings_.severity(rule);
     if (!severity) return;

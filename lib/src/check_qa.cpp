@@ -181,7 +181,7 @@ bool skeletons_match(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::size_t shorter = std::min(a.size(), b.size());
   if (shorter < 5 || a.front() != b.front()) return false;
-  const std::size_t allowed = shorter >= 9 ? 2 : 1;
+  const std::size_t allowed = shorter >= 8 ? 2 : 1;
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   return gap <= allowed && bounded_distance(a, b) <= allowed;
 }

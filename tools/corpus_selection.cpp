@@ -1,0 +1,68 @@
+#include "corpus_selection.hpp"
+
+#include <system_error>
+
+#include "alinea/error.hpp"
+
+namespace alinea::cli {
+namespace fs = std::filesystem;
+
+CorpusSelection select_corpus(const std::vector<std::string>& paths,
+                              const std::optional<std::string>& root_option) {
+  CorpusSelection selection;
+  std::error_code error;
+  const fs::path here = fs::current_path(error);
+  if (error) throw FileError("cannot read the working directory: " + error.message());
+  if (root_option) {
+    selection.root = fs::absolute(*root_option, error).lexically_normal();
+    if (error || !fs::is_directory(selection.root, error)) {
+      throw UsageError("--root '" + *root_option + "' is not a folder");
+    }
+  } else if (const auto found = find_repository_root(here)) {
+    selection.root = *found;
+  } else if (paths.empty()) {
+    throw UsageError("no alinea.yaml in " + here.string() +
+                     " or above it: run from a corpus repository, or name alignment files");
+  } else {
+    selection.root = here;
+  }
+
+  if (fs::exists(selection.root / manifest_file_name, error)) {
+    try {
+      selection.manifest = read_manifest(selection.root);
+    } catch (const InputError& failure) {
+      selection.problems.push_back(
+          {"yaml/syntax", Severity::error, failure.where(), {}, failure.message()});
+    }
+  } else if (paths.empty()) {
+    throw UsageError("no alinea.yaml in " + selection.root.string());
+  }
+
+  const auto is_inside = [](const fs::path& relative) {
+    return !relative.empty() && *relative.begin() != ".." && relative.is_relative();
+  };
+  for (const std::string& path : paths) {
+    const fs::path absolute = fs::absolute(path, error).lexically_normal();
+    fs::path relative = absolute.lexically_relative(selection.root);
+    if (!is_inside(relative)) {  // the root may have been reached through a symbolic link
+      std::error_code path_error;
+      std::error_code root_error;
+      const fs::path real_path = fs::weakly_canonical(absolute, path_error);
+      const fs::path real_root = fs::weakly_canonical(selection.root, root_error);
+      if (!path_error && !root_error) relative = real_path.lexically_relative(real_root);
+    }
+    if (!is_inside(relative)) {
+      selection.problems.push_back(
+          {"reference/path-outside-repository",
+           Severity::error,
+           {path, 0, 0},
+           {},
+           "'" + path + "' is not inside the repository at " + selection.root.string()});
+      continue;
+    }
+    selection.files.push_back(relative.generic_string());
+  }
+  return selection;
+}
+
+}  // namespace alinea::cli

@@ -1,0 +1,29 @@
+// What `alinea check` and `alinea coverage` work on: the repository root, its manifest, and the
+// alignment files named on the command line (or none: everything the manifest lists).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alinea/diagnostic.hpp"
+#include "alinea/manifest.hpp"
+#include "command.hpp"
+
+namespace alinea::cli {
+
+struct CorpusSelection {
+  std::filesystem::path root;
+  // Read when alinea.yaml exists; a manifest that is not YAML becomes a finding instead.
+  std::optional<ManifestReadResult> manifest;
+  std::vector<std::string> files;  // relative to root; empty means "what the manifest lists"
+  Diagnostics problems;            // paths outside the root, an unreadable manifest
+};
+
+// Finds the root from --root or the working directory (or, for files given without a manifest,
+// takes the working directory). Throws UsageError when there is neither a manifest nor a path.
+[[nodiscard]] CorpusSelection select_corpus(const std::vector<std::string>& paths,
+                                            const std::optional<std::string>& root_option);
+
+}  // namespace alinea::cli

@@ -1,0 +1,66 @@
+// alinea coverage: how much of each source is linked, and where the holes are.
+#include <iostream>
+
+#include "alinea/coverage.hpp"
+#include "alinea/error.hpp"
+#include "alinea/report.hpp"
+#include "command.hpp"
+#include "corpus_selection.hpp"
+
+namespace alinea::cli {
+namespace po = boost::program_options;
+
+int run_coverage(const Arguments& arguments) {
+  po::options_description options("options");
+  options.add_options()("format", po::value<std::string>()->default_value("text"),
+                        "text, json, markdown or html")(
+      "output,o", po::value<std::string>()->default_value("-"), "report file (- for stdout)")(
+      "root", po::value<std::string>(),
+      "the corpus repository (default: the nearest folder holding alinea.yaml)")(
+      "path", po::value<std::vector<std::string>>()->default_value({}, ""),
+      "alignment files (default: all in alinea.yaml)");
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const auto values = parse_command_line(
+      arguments,
+      "alinea coverage [--format text|json|markdown|html] [-o FILE] [--root DIR] [ALIGNMENT…]\n\n"
+      "Exit status: 0 measured, 1 some files could not be read, 2 usage or I/O failure.",
+      options, positional);
+  if (!values) return 0;
+
+  const std::string format_name = (*values)["format"].as<std::string>();
+  const auto format = parse_coverage_format(format_name);
+  if (!format) {
+    throw UsageError("--format must be text, json, markdown or html, not '" + format_name + "'");
+  }
+  const auto paths = (*values)["path"].as<std::vector<std::string>>();
+  std::optional<std::string> root;
+  if (values->count("root") != 0) root = (*values)["root"].as<std::string>();
+
+  try {
+    CorpusSelection selection = select_corpus(paths, root);
+    CorpusCoverage coverage;
+    if (paths.empty()) {
+      if (selection.manifest) coverage = measure_repository(*selection.manifest);
+    } else {
+      coverage = measure_files(selection.root, selection.files);
+    }
+    coverage.problems.insert(coverage.problems.begin(), selection.problems.begin(),
+                             selection.problems.end());
+    write_output((*values)["output"].as<std::string>(), format_coverage(coverage, *format));
+    if (has_errors(coverage.problems)) {
+      Diagnostics errors;
+      for (const Diagnostic& d : coverage.problems) {
+        if (d.severity == Severity::error) errors.push_back(d);
+      }
+      std::cerr << format_text_report(errors);
+      return 1;
+    }
+  } catch (const FileError& failure) {
+    std::cerr << "alinea coverage: " << failure.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace alinea::cli
