@@ -15,6 +15,8 @@ constexpr std::array commands = {
     Command{"import", "turn a PDF extraction, text or Markdown into a corpus document",
             alinea::cli::run_import},
     Command{"inspect", "show the structure of a corpus document", alinea::cli::run_inspect},
+    Command{"show", "show an alignment side by side, or export it (HTML, TMX, tsv, moses)",
+            alinea::cli::run_show},
     Command{"check", "validate alignment files against their documents (CI)",
             alinea::cli::run_check},
     Command{"coverage", "how much of each source is linked, and the gaps",

@@ -1,0 +1,217 @@
+// alinea show: an alignment's two texts side by side (terminal, HTML, Markdown), or its aligned
+// pairs for other tools (TMX, tsv, moses).
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <system_error>
+
+#include "alinea/alignment_io.hpp"
+#include "alinea/document.hpp"
+#include "alinea/error.hpp"
+#include "alinea/manifest.hpp"
+#include "alinea/render.hpp"
+#include "alinea/segment.hpp"
+#include "command.hpp"
+
+namespace alinea::cli {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class ShowFormat { term, html, markdown, tmx, tsv, moses };
+
+ShowFormat parse_format(const std::string& name) {
+  if (name == "term") return ShowFormat::term;
+  if (name == "html") return ShowFormat::html;
+  if (name == "markdown") return ShowFormat::markdown;
+  if (name == "tmx") return ShowFormat::tmx;
+  if (name == "tsv") return ShowFormat::tsv;
+  if (name == "moses") return ShowFormat::moses;
+  throw UsageError("--format must be term, html, markdown, tmx, tsv or moses, not '" + name + "'");
+}
+
+ShowLevel parse_level(const std::string& name) {
+  if (name == "paragraph") return ShowLevel::paragraph;
+  if (name == "sentence") return ShowLevel::sentence;
+  throw UsageError("--level must be paragraph or sentence, not '" + name + "'");
+}
+
+std::optional<std::size_t> parse_columns(const char* text) {
+  if (text == nullptr) return std::nullopt;
+  const std::string_view digits(text);
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size() || value == 0) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Where the width came from, so that a refusal can say what to change.
+struct Width {
+  std::size_t columns = 80;
+  std::string origin;
+};
+
+Width terminal_width(const po::variables_map& values) {
+  if (values.count("width") != 0) {
+    const int given = values["width"].as<int>();
+    if (given < static_cast<int>(minimum_terminal_width)) {
+      throw UsageError("--width " + std::to_string(given) +
+                       " is too narrow: two columns need at least " +
+                       std::to_string(minimum_terminal_width));
+    }
+    return {static_cast<std::size_t>(given), "--width"};
+  }
+  if (const auto columns = parse_columns(std::getenv("COLUMNS"))) return {*columns, "$COLUMNS"};
+  winsize size{};
+  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
+    return {size.ws_col, "the terminal"};
+  }
+  return {80, "the default"};
+}
+
+// A document the alignment names, read and segmented. Paths are relative to the repository root.
+Document load_document(const fs::path& root, const DocumentRef& ref, const Alignment& alignment,
+                       std::string_view role) {
+  const SourcePosition where{alignment.path, 0, 0};
+  const std::optional<fs::path> path = resolve_in_repository(root, ref.path);
+  if (!path) {
+    throw InputError(where, "the " + std::string(role) + " document '" + ref.path +
+                                "' is not a path inside the repository " + root.string());
+  }
+  std::error_code error;
+  if (!fs::exists(*path, error)) {
+    throw FileError(alignment.path + ": its " + std::string(role) + " document " + ref.path +
+                    " does not exist (looked for " + path->string() + ")");
+  }
+  Document document = read_document(*path);
+  segment_document(document);
+  return document;
+}
+
+// Letters, digits and hyphens only: safe as a file name suffix.
+bool is_language_tag(std::string_view lang) {
+  return !lang.empty() && std::all_of(lang.begin(), lang.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code error;
+  return fs::equivalent(a, b, error) && !error;
+}
+
+// Output never replaces what a person wrote: the alignment or either of its documents.
+void refuse_to_overwrite_inputs(const std::string& output, const std::vector<fs::path>& inputs) {
+  if (output.empty() || output == "-") return;
+  for (const fs::path& input : inputs) {
+    if (same_file(output, input)) {
+      throw UsageError("-o " + output + " would overwrite " + input.string() +
+                       ", an input of this command");
+    }
+  }
+}
+
+}  // namespace
+
+int run_show(const Arguments& arguments) {
+  po::options_description options("options");
+  options.add_options()("level", po::value<std::string>()->default_value("paragraph"),
+                        "paragraph or sentence")("format",
+                                                 po::value<std::string>()->default_value("term"),
+                                                 "term, html, markdown, tmx, tsv or moses")(
+      "width", po::value<int>(),
+      "terminal width in columns (default: $COLUMNS, else the terminal's, else 80)")(
+      "output,o", po::value<std::string>()->default_value("-"),
+      "output file (- for stdout); for moses a prefix: PREFIX.<srclang> and PREFIX.<tgtlang>")(
+      "alignment", po::value<std::string>()->required(), "alignment file (YAML)");
+  po::positional_options_description positional;
+  positional.add("alignment", 1);
+  const auto values =
+      parse_command_line(arguments,
+                         "alinea show ALIGNMENT.yaml [--level paragraph|sentence] "
+                         "[--format term|html|markdown|tmx|tsv|moses] [--width N] [-o FILE]",
+                         options, positional);
+  if (!values) return 0;
+
+  const ShowFormat format = parse_format((*values)["format"].as<std::string>());
+  const ShowLevel level = parse_level((*values)["level"].as<std::string>());
+  const std::string output = (*values)["output"].as<std::string>();
+  if (format == ShowFormat::moses && (output.empty() || output == "-")) {
+    throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
+  }
+  const Width width = format == ShowFormat::term ? terminal_width(*values) : Width{};
+  if (width.columns < minimum_terminal_width) {
+    throw std::runtime_error("the width from " + width.origin + " is " +
+                             std::to_string(width.columns) +
+                             " columns, too narrow for two "
+                             "columns side by side (at least " +
+                             std::to_string(minimum_terminal_width) +
+                             "); widen the terminal, give --width, or choose another --format");
+  }
+
+  const fs::path alignment_path = (*values)["alignment"].as<std::string>();
+  const Alignment alignment = read_alignment(alignment_path);
+  const fs::path folder = fs::absolute(alignment_path).parent_path();
+  const fs::path root = find_repository_root(folder).value_or(folder);
+  const Document source = load_document(root, alignment.source, alignment, "source");
+  const Document target = load_document(root, alignment.target, alignment, "target");
+  const SideBySide view = build_side_by_side(alignment, source, target);
+
+  const std::vector<fs::path> inputs{alignment_path, source.path, target.path};
+  switch (format) {
+    case ShowFormat::term: {
+      const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
+      refuse_to_overwrite_inputs(output, inputs);
+      write_output(output, render_terminal(view, {width.columns, level, colour}));
+      break;
+    }
+    case ShowFormat::html:
+      refuse_to_overwrite_inputs(output, inputs);
+      write_output(output, render_html(view, level));
+      break;
+    case ShowFormat::markdown:
+      refuse_to_overwrite_inputs(output, inputs);
+      write_output(output, render_markdown(view, level));
+      break;
+    case ShowFormat::tmx:
+      refuse_to_overwrite_inputs(output, inputs);
+      write_output(output, render_tmx(view, level));
+      break;
+    case ShowFormat::tsv:
+      refuse_to_overwrite_inputs(output, inputs);
+      write_output(output, render_tsv(view, level));
+      break;
+    case ShowFormat::moses: {
+      for (const std::string& lang : {alignment.source.lang, alignment.target.lang}) {
+        if (!is_language_tag(lang)) {
+          throw UsageError("--format moses names its files by language, and '" + lang +
+                           "' is not a language tag");
+        }
+      }
+      if (alignment.source.lang == alignment.target.lang) {
+        throw UsageError("--format moses names its files by language, and both documents are '" +
+                         alignment.source.lang + "'");
+      }
+      const std::string source_file = output + "." + alignment.source.lang;
+      const std::string target_file = output + "." + alignment.target.lang;
+      refuse_to_overwrite_inputs(source_file, inputs);
+      refuse_to_overwrite_inputs(target_file, inputs);
+      const ParallelText text = render_moses(view, level);
+      write_output(source_file, text.source);
+      write_output(target_file, text.target);
+      break;
+    }
+  }
+  return 0;
+}
+
+}  // namespace alinea::cli
