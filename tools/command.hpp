@@ -45,6 +45,7 @@ void write_output(const std::string& path, std::string_view content, bool force 
 // The subcommands, one source file each.
 int run_import(const Arguments& arguments);
 int run_inspect(const Arguments& arguments);
+int run_segment(const Arguments& arguments);
 int run_show(const Arguments& arguments);
 int run_check(const Arguments& arguments);
 int run_coverage(const Arguments& arguments);

@@ -15,6 +15,7 @@ constexpr std::array commands = {
     Command{"import", "turn a PDF extraction, text or Markdown into a corpus document",
             alinea::cli::run_import},
     Command{"inspect", "show the structure of a corpus document", alinea::cli::run_inspect},
+    Command{"segment", "split text into sentences, one per line", alinea::cli::run_segment},
     Command{"show", "show an alignment side by side, or export it (HTML, TMX, tsv, moses)",
             alinea::cli::run_show},
     Command{"check", "validate alignment files against their documents (CI)",

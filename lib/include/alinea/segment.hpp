@@ -36,4 +36,75 @@ class Segmenter {
 // Fills `sentences` of every paragraph and note, using the document's language.
 void segment_document(Document& document);
 
+// JSON Lines for `alinea segment --jsonl`: the "text" field of one input line (InputError when
+// the line is not a JSON object with a string "text"), and the output line
+// {"sentences": [...]} (without the newline).
+[[nodiscard]] std::string text_of_json_line(std::string_view line, std::size_t line_number);
+[[nodiscard]] std::string sentences_to_json_line(const std::vector<std::string>& sentences);
+
+// The rules the segmenter applies, one function each, public so that each is tested.
+namespace segment_rules {
+
+// Sentence-final punctuation: . ! ? … and their doubled and full-width forms.
+[[nodiscard]] bool is_terminator(char32_t c) noexcept;
+[[nodiscard]] bool is_closing_punctuation(char32_t c) noexcept;  // ) ] } » ” ’ " ' ›
+[[nodiscard]] bool is_opening_punctuation(char32_t c) noexcept;  // ( [ { « “ ‘ " ' ‹ ¿ ¡
+[[nodiscard]] bool is_dash(char32_t c) noexcept;                 // - – — (dialogue, lists)
+
+// The length in bytes of the note reference `[^label]` at `pos`, or 0 when there is none.
+[[nodiscard]] std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept;
+
+// "IV", "xii": a roman numeral (as an ordinal or a chapter number).
+[[nodiscard]] bool is_roman_numeral(std::string_view word) noexcept;
+// "1936", "12,5", "351.123": digits with inner separators.
+[[nodiscard]] bool is_number(std::string_view word) noexcept;
+// "N", "N.I", "J.-C": single letters joined by periods or hyphens, i.e. initials.
+[[nodiscard]] bool is_initials(std::string_view word) noexcept;
+// "Ch", "Sr", "pp": letters, one of them lower case, and no vowel — an abbreviation, never a
+// word of Spanish or French (upper-case acronyms like "PSOE" or "CNT" are words here).
+[[nodiscard]] bool is_vowelless_abbreviation(std::string_view word) noexcept;
+// "(...)", "[…]": an ellipsis marking a cut in a quotation, not the end of a sentence.
+[[nodiscard]] bool is_bracketed_ellipsis(std::string_view text, std::size_t begin,
+                                         std::size_t end) noexcept;
+
+enum class AbbreviationKind { none, ordinary, number, title };
+
+// A language's abbreviations (lib/data/abbreviations/<lang>.txt), looked up by whole word
+// without its final period, ignoring case.
+class Abbreviations {
+ public:
+  Abbreviations() = default;
+  explicit Abbreviations(std::string_view list);  // the data file's text
+  [[nodiscard]] static Abbreviations for_language(std::string_view lang);
+  [[nodiscard]] AbbreviationKind kind(std::string_view word) const;
+
+ private:
+  std::vector<std::pair<std::string, AbbreviationKind>> entries_;  // sorted by word
+};
+
+// What follows a candidate boundary, after white space: a word in lower case, a capitalised
+// word (or a letter without case), a digit, opening punctuation or a dash, punctuation that
+// continues a sentence (, ; : ) » …), or another symbol ($, •).
+enum class NextWord { lower, upper, digit, opening, continuation, other };
+
+// Whether a stop made only of periods (one period: "." after `word`) ends the sentence before
+// `next`. `word` is the text before the period back to white space, opening punctuation
+// stripped; `after_closing` tells that the period follows a closing bracket or quote;
+// `list_marker` that the sentence so far is only a number or a bullet ("1.", "• 2.").
+struct PeriodContext {
+  std::string_view word;
+  bool after_closing = false;
+  bool list_marker = false;
+  NextWord next = NextWord::other;
+  bool next_is_roman_numeral = false;
+};
+[[nodiscard]] bool period_ends_sentence(const PeriodContext& context,
+                                        const Abbreviations& abbreviations);
+// An ellipsis ends the sentence before a capital or an opening ¡ ¿ « …, not before lower case.
+[[nodiscard]] bool ellipsis_ends_sentence(NextWord next) noexcept;
+// ? and ! end the sentence unless lower case follows ("¿verdad? dijo", "(Lisa !) et").
+[[nodiscard]] bool question_or_exclamation_ends_sentence(NextWord next) noexcept;
+
+}  // namespace segment_rules
+
 }  // namespace alinea

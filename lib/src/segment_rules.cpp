@@ -1,0 +1,255 @@
+// The rules of sentence segmentation, one small pure function each (see segment.hpp).
+#include <algorithm>
+#include <array>
+
+#include "alinea/segment.hpp"
+#include "alinea/unicode.hpp"
+#include "segment_data.hpp"
+
+namespace alinea::segment_rules {
+
+bool is_terminator(char32_t c) noexcept {
+  switch (c) {
+    case U'.':
+    case U'!':
+    case U'?':
+    case U'\u2026':  // …
+    case U'\u203C':  // ‼
+    case U'\u2047':  // ⁇
+    case U'\u2048':  // ⁈
+    case U'\u2049':  // ⁉
+    case U'\u3002':  // ideographic full stop
+    case U'\uFF01':  // full-width !
+    case U'\uFF1F':  // full-width ?
+    case U'\uFF61':  // half-width ideographic full stop
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing_punctuation(char32_t c) noexcept {
+  switch (c) {
+    case U')':
+    case U']':
+    case U'}':
+    case U'"':
+    case U'\'':
+    case U'\u00BB':  // »
+    case U'\u201D':  // ”
+    case U'\u2019':  // ’
+    case U'\u203A':  // ›
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_opening_punctuation(char32_t c) noexcept {
+  switch (c) {
+    case U'(':
+    case U'[':
+    case U'{':
+    case U'"':
+    case U'\'':
+    case U'\u00AB':  // «
+    case U'\u201C':  // “
+    case U'\u2018':  // ‘
+    case U'\u201E':  // „
+    case U'\u2039':  // ‹
+    case U'\u00BF':  // ¿
+    case U'\u00A1':  // ¡
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_dash(char32_t c) noexcept {
+  return c == U'-' || c == U'\u2010' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
+         c == U'\u2015' || c == U'\u2212';
+}
+
+namespace {
+
+bool is_label_byte(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
+bool is_vowel(char32_t c) noexcept {
+  static constexpr std::u32string_view vowels =
+      U"aeiouyáéíóúàèìòùâêîôûäëïöüÿœæAEIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜŸŒÆ";
+  return vowels.find(c) != std::u32string_view::npos;
+}
+
+AbbreviationKind parse_kind(std::string_view word) {
+  if (word == "title") return AbbreviationKind::title;
+  if (word == "number") return AbbreviationKind::number;
+  return AbbreviationKind::none;
+}
+
+std::vector<std::string_view> split_on_spaces(std::string_view line) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r')) ++pos;
+    const std::size_t begin = pos;
+    while (pos < line.size() && line[pos] != ' ' && line[pos] != '\t' && line[pos] != '\r') ++pos;
+    if (pos > begin) words.push_back(line.substr(begin, pos - begin));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept {
+  if (pos + 3 >= text.size() || text[pos] != '[' || text[pos + 1] != '^') return 0;
+  std::size_t end = pos + 2;
+  while (end < text.size() && is_label_byte(text[end])) ++end;
+  if (end == pos + 2 || end >= text.size() || text[end] != ']') return 0;
+  return end + 1 - pos;
+}
+
+bool is_roman_numeral(std::string_view word) noexcept {
+  if (word.empty() || word.size() > 8) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M';
+  });
+}
+
+bool is_number(std::string_view word) noexcept {
+  std::size_t pos = 0;
+  bool first = true;
+  while (pos < word.size()) {
+    const char32_t c = next_code_point(word, pos);
+    if (first && !is_digit(c)) return false;
+    first = false;
+    const bool separator = c == U'.' || c == U',' || c == U':' || c == U'/' || c == U'-';
+    const bool ordinal_sign = c == U'º' || c == U'ª' || c == U'°';
+    if (!is_digit(c) && !separator && !ordinal_sign) return false;
+  }
+  return !first;
+}
+
+bool is_initials(std::string_view word) noexcept {
+  std::size_t pos = 0;
+  bool expect_letter = true;
+  bool any = false;
+  while (pos < word.size()) {
+    const char32_t c = next_code_point(word, pos);
+    if (expect_letter) {
+      if (!is_letter(c)) return false;
+      expect_letter = false;
+      any = true;
+    } else {
+      if (c != U'.' && c != U'-') return false;
+      // ".-" as in "J.-C." keeps waiting for the letter.
+      if (pos < word.size() && word[pos] == '-') ++pos;
+      expect_letter = true;
+    }
+  }
+  return any && !expect_letter;
+}
+
+bool is_vowelless_abbreviation(std::string_view word) noexcept {
+  std::size_t pos = 0;
+  std::size_t letters = 0;
+  bool has_lower = false;
+  while (pos < word.size()) {
+    const char32_t c = next_code_point(word, pos);
+    if (!is_letter(c) || is_vowel(c)) return false;
+    has_lower = has_lower || is_lower(c);
+    ++letters;
+  }
+  return has_lower && letters >= 1 && letters <= 4;
+}
+
+bool is_bracketed_ellipsis(std::string_view text, std::size_t begin, std::size_t end) noexcept {
+  if (begin == 0 || end >= text.size()) return false;
+  const char before = text[begin - 1];
+  const char after = text[end];
+  return (before == '(' && after == ')') || (before == '[' && after == ']');
+}
+
+Abbreviations::Abbreviations(std::string_view list) {
+  auto add = [this](std::string_view written, AbbreviationKind kind) {
+    if (!written.empty() && written.back() == '.') written.remove_suffix(1);
+    if (written.empty()) return;
+    const std::string key = to_lower(written);
+    const auto found = std::find_if(entries_.begin(), entries_.end(),
+                                    [&](const auto& entry) { return entry.first == key; });
+    if (found == entries_.end()) {
+      entries_.emplace_back(key, kind);
+    } else {
+      found->second = std::max(found->second, kind);
+    }
+  };
+  std::size_t pos = 0;
+  while (pos < list.size()) {
+    std::size_t end = list.find('\n', pos);
+    if (end == std::string_view::npos) end = list.size();
+    const std::string_view line = list.substr(pos, end - pos);
+    pos = end + 1;
+    std::vector<std::string_view> words = split_on_spaces(line);
+    if (words.empty() || words.front().front() == '#') continue;
+    AbbreviationKind kind = parse_kind(words.back());
+    if (kind == AbbreviationKind::none) {
+      kind = AbbreviationKind::ordinary;
+    } else {
+      words.pop_back();
+    }
+    // Inside "EE. UU." the first word never ends a sentence.
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) add(words[i], AbbreviationKind::title);
+    if (!words.empty()) add(words.back(), kind);
+  }
+  std::sort(entries_.begin(), entries_.end());
+}
+
+Abbreviations Abbreviations::for_language(std::string_view lang) {
+  const std::string_view primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
+  return Abbreviations(detail::abbreviation_list(primary));
+}
+
+AbbreviationKind Abbreviations::kind(std::string_view word) const {
+  if (entries_.empty() || word.empty() || word.size() > 32) return AbbreviationKind::none;
+  const std::string key = to_lower(word);
+  const auto found = std::lower_bound(
+      entries_.begin(), entries_.end(), key,
+      [](const auto& entry, const std::string& wanted) { return entry.first < wanted; });
+  if (found == entries_.end() || found->first != key) return AbbreviationKind::none;
+  return found->second;
+}
+
+bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abbreviations) {
+  const NextWord next = context.next;
+  if (next == NextWord::continuation) return false;
+  const bool starts_sentence =
+      next == NextWord::upper || next == NextWord::opening || next == NextWord::other;
+  // "(...). comment": the period closes a bracketed aside, nothing is abbreviated.
+  if (context.after_closing) return true;
+  if (context.word.empty()) return starts_sentence;
+  switch (abbreviations.kind(context.word)) {
+    case AbbreviationKind::title:
+      return false;
+    case AbbreviationKind::number:
+      return starts_sentence && !context.next_is_roman_numeral;
+    case AbbreviationKind::ordinary:
+      return starts_sentence;
+    case AbbreviationKind::none:
+      break;
+  }
+  if (is_initials(context.word) || is_vowelless_abbreviation(context.word)) return false;
+  if (is_number(context.word)) return !context.list_marker && next != NextWord::lower;
+  return next != NextWord::lower;
+}
+
+bool ellipsis_ends_sentence(NextWord next) noexcept {
+  return next == NextWord::upper || next == NextWord::opening;
+}
+
+bool question_or_exclamation_ends_sentence(NextWord next) noexcept {
+  return next != NextWord::lower && next != NextWord::continuation;
+}
+
+}  // namespace alinea::segment_rules
