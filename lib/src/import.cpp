@@ -1,6 +1,8 @@
 // Importers. PDF-extracted text is the hard case (import_pdf.cpp); see docs/IMPORT.md.
 #include "alinea/import.hpp"
 
+#include <algorithm>
+
 #include "alinea/dictionary.hpp"
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
@@ -32,11 +34,17 @@ void add_paragraph(Document& document, std::string text, std::vector<std::string
   document.paragraphs.push_back(std::move(paragraph));
 }
 
-void require_text(const Document& document, const ImportOptions& options) {
-  if (document.paragraphs.empty()) {
-    throw InputError({options.source_name, 0, 0},
-                     "no text left once page furniture is removed (empty input?)");
+void require_text(const Document& document, std::string_view input, const ImportOptions& options) {
+  if (!document.paragraphs.empty()) return;
+  const bool blank = std::all_of(input.begin(), input.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  });
+  if (blank || input == "\xEF\xBB\xBF") {
+    throw InputError({options.source_name, 0, 0}, "the input is empty");
   }
+  throw InputError({options.source_name, 0, 0},
+                   "no text left once page furniture (page numbers, running heads, footnote "
+                   "rules, notes) is removed");
 }
 
 Document import_pdf_text(std::string_view input, const ImportOptions& options) {
@@ -65,7 +73,7 @@ Document import_pdf_text(std::string_view input, const ImportOptions& options) {
     document.notes.push_back(
         {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
   }
-  require_text(document, options);
+  require_text(document, input, options);
   return document;
 }
 
@@ -82,7 +90,7 @@ Document import_plain_text(std::string_view input, const ImportOptions& options)
     if (!line.text.empty()) paragraph += (paragraph.empty() ? "" : " ") + line.text;
   }
   flush();
-  require_text(document, options);
+  require_text(document, input, options);
   return document;
 }
 
