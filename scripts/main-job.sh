@@ -16,3 +16,19 @@ fi
 echo
 echo "== Its structure"
 "$alinea" inspect "$work/es.md"
+echo
+echo "== Aligning the French stand-in (source) with the Spanish letter, from scratch"
+"$alinea" align "$work/fr.md" "$work/es.md" -o "$scratch/letter.fr-es.yaml" --summary
+echo
+echo "== Realigning the committed, hand-reviewed alignment: every reviewed link is kept"
+reviewed=alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml
+cp "$reviewed" "$scratch/reviewed.yaml"
+"$alinea" align "$work/fr.md" "$work/es.md" -o "$scratch/reviewed.yaml" --summary
+if cmp -s "$reviewed" "$scratch/reviewed.yaml"; then
+  echo "   (identical to the committed $reviewed)"
+else
+  echo "   differs from the committed $reviewed:"; diff -u "$reviewed" "$scratch/reviewed.yaml" | head -20
+fi
+links_of() { grep -o '{src: \[[^]]*\], tgt: \[[^]]*\]' "$1" | sort; }
+agreed=$(comm -12 <(links_of "$reviewed") <(links_of "$scratch/letter.fr-es.yaml") | wc -l)
+echo "   the automatic alignment agrees with the review on $agreed of $(links_of "$reviewed" | wc -l) links"
