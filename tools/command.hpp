@@ -47,7 +47,9 @@ int run_import(const Arguments& arguments);
 int run_inspect(const Arguments& arguments);
 int run_segment(const Arguments& arguments);
 int run_show(const Arguments& arguments);
+int run_align(const Arguments& arguments);
 int run_check(const Arguments& arguments);
 int run_coverage(const Arguments& arguments);
+int run_align_lines(const Arguments& arguments);  // alinea align --lines (benchmark mode)
 
 }  // namespace alinea::cli

@@ -18,6 +18,7 @@ constexpr std::array commands = {
     Command{"segment", "split text into sentences, one per line", alinea::cli::run_segment},
     Command{"show", "show an alignment side by side, or export it (HTML, TMX, tsv, moses)",
             alinea::cli::run_show},
+    Command{"align", "align a translation with its source", alinea::cli::run_align},
     Command{"check", "validate alignment files against their documents (CI)",
             alinea::cli::run_check},
     Command{"coverage", "how much of each source is linked, and the gaps",

@@ -1,0 +1,89 @@
+// alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
+// line in the Bleualign/Vecalign gold format "[0]:[0, 1]" (0-based, "[]" for an empty side).
+#include <string>
+#include <vector>
+
+#include "alinea/aligner.hpp"
+#include "alinea/error.hpp"
+#include "alinea/unicode.hpp"
+#include "command.hpp"
+
+namespace alinea::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text, const std::string& path) {
+  if (const auto problem = find_invalid_utf8(text)) {
+    throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
+  }
+  std::vector<std::string> lines;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+std::string positions(std::size_t begin, std::size_t count) {
+  std::string text = "[";
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k > 0) text += ", ";
+    text += std::to_string(begin + k);
+  }
+  return text + "]";
+}
+
+std::string format_gold_links(const std::vector<Bead>& beads) {
+  std::string out;
+  for (const Bead& bead : beads) {
+    out += positions(bead.source_begin, bead.source_count) + ":" +
+           positions(bead.target_begin, bead.target_count) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_align_lines(const Arguments& arguments) {
+  po::options_description options("options");
+  options.add_options()("lines", "benchmark mode: one sentence per line")(
+      "src-lang", po::value<std::string>()->required(), "source language (BCP 47)")(
+      "tgt-lang", po::value<std::string>()->required(), "target language (BCP 47)")(
+      "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
+      "mt", "translate the source with Apertium when installed")(
+      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
+      "source", po::value<std::string>()->required(), "source text, one sentence per line")(
+      "target", po::value<std::string>()->required(), "target text, one sentence per line");
+  po::positional_options_description positional;
+  positional.add("source", 1).add("target", 1);
+  const auto values = parse_command_line(
+      arguments,
+      "alinea align --lines SRC.txt TGT.txt --src-lang L --tgt-lang L [--dictionary FILE] [-o OUT]",
+      options, positional);
+  if (!values) return 0;
+
+  const std::string source_path = (*values)["source"].as<std::string>();
+  const std::string target_path = (*values)["target"].as<std::string>();
+  if (source_path == "-" && target_path == "-") {
+    throw UsageError("only one of SRC and TGT can be standard input");
+  }
+  AlignOptions align_options;
+  if (values->count("dictionary") != 0) {
+    align_options.dictionary = (*values)["dictionary"].as<std::string>();
+  }
+  align_options.use_machine_translation = values->count("mt") != 0;
+  const std::vector<Bead> beads = align_sentences(
+      lines_of(read_input(source_path), source_path),
+      lines_of(read_input(target_path), target_path), (*values)["src-lang"].as<std::string>(),
+      (*values)["tgt-lang"].as<std::string>(), align_options);
+  write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
+  return 0;
+}
+
+}  // namespace alinea::cli
