@@ -11,6 +11,7 @@ packages=(cmake ninja-build g++ pkg-config ccache
           libhunspell-dev hunspell-es hunspell-fr)
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
+  packages+=(libxml2-utils chromium)  # xmllint checks TMX; chromium renders alinea show's HTML
 fi
 
 missing=()

@@ -132,7 +132,7 @@ int run_show(const Arguments& arguments) {
       "terminal width in columns (default: $COLUMNS, else the terminal's, else 80)")(
       "output,o", po::value<std::string>()->default_value("-"),
       "output file (- for stdout); for moses a prefix: PREFIX.<srclang> and PREFIX.<tgtlang>")(
-      "alignment", po::value<std::string>()->required(), "alignment file (YAML)");
+      "alignment", po::value<std::string>(), "alignment file (YAML)");
   po::positional_options_description positional;
   positional.add("alignment", 1);
   const auto values =
@@ -142,6 +142,9 @@ int run_show(const Arguments& arguments) {
                          options, positional);
   if (!values) return 0;
 
+  if (values->count("alignment") == 0) {
+    throw UsageError("which alignment? give its file: alinea show ALIGNMENT.yaml");
+  }
   const ShowFormat format = parse_format((*values)["format"].as<std::string>());
   const ShowLevel level = parse_level((*values)["level"].as<std::string>());
   const std::string output = (*values)["output"].as<std::string>();

@@ -14,8 +14,8 @@ using render_detail::status_text;
 
 constexpr std::string_view style = R"css(
 body { font: 17px/1.55 Georgia, "DejaVu Serif", serif; color: #1b1b1b; background: #fff;
-  max-width: 72rem; margin: 0 auto; padding: 1rem; }
-header h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
+  max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
+header h1 { font-size: 1.4rem; margin: 0 0 .3rem; overflow-wrap: anywhere; }
 header p { margin: .2rem 0; font: .85rem/1.4 system-ui, sans-serif; color: #555; }
 .warning { color: #a00000 !important; font-weight: bold; }
 code { font-size: .85em; overflow-wrap: anywhere; }
@@ -34,7 +34,7 @@ code { font-size: .85em; overflow-wrap: anywhere; }
 .status.auto { color: #9a5b00; }
 .status.unlinked { color: #7a3d99; }
 .drift { color: #a00000; font-weight: bold; }
-.changed > .cell { box-shadow: inset 3px 0 0 #c33; padding-left: .6rem; }
+.cell.changed { box-shadow: inset 3px 0 0 #c33; padding-left: .6rem; }
 .missing { color: #a00000; font-family: monospace; }
 .remark { grid-column: 2 / 4; margin: .3rem 0 0; font: italic .85rem/1.4 system-ui, sans-serif;
   color: #335; }
@@ -146,9 +146,12 @@ class HtmlWriter {
   std::string render() {
     write_head();
     out_ += "<main>\n";
+    const auto heading = [](const DocumentRef& document, const std::string& title) {
+      return escape(document.lang) + " · " + escape(title.empty() ? document.path : title);
+    };
     out_ += "<div class=\"row heads\" aria-hidden=\"true\"><div></div><div>" +
-            escape(view_.source.lang) + " · " + escape(view_.source_title) + "</div><div>" +
-            escape(view_.target.lang) + " · " + escape(view_.target_title) + "</div></div>\n";
+            heading(view_.source, view_.source_title) + "</div><div>" +
+            heading(view_.target, view_.target_title) + "</div></div>\n";
     for (const ShownRow& row : view_.rows) write_row(row);
     out_ += "</main>\n</body>\n</html>\n";
     return std::move(out_);
@@ -252,9 +255,11 @@ class HtmlWriter {
     out_ += "<section class=\"row " + row_classes(row) + "\" id=\"" + escape(row.anchor) + "\">\n";
     write_gutter(row);
     const bool by_sentence = !row.sentences.empty();
-    out_ += "<div class=\"cell src\" lang=\"" + escape(view_.source.lang) + "\" dir=\"auto\">" +
+    out_ += "<div class=\"cell src" + std::string(row.source.changed ? " changed" : "") +
+            "\" lang=\"" + escape(view_.source.lang) + "\" dir=\"auto\">" +
             (by_sentence ? sentences_html(row, true) : units_html(row, row.source)) + "</div>\n";
-    out_ += "<div class=\"cell tgt\" lang=\"" + escape(view_.target.lang) + "\" dir=\"auto\">" +
+    out_ += "<div class=\"cell tgt" + std::string(row.target.changed ? " changed" : "") +
+            "\" lang=\"" + escape(view_.target.lang) + "\" dir=\"auto\">" +
             (by_sentence ? sentences_html(row, false) : units_html(row, row.target)) + "</div>\n";
     if (row.note) out_ += "<p class=\"remark\">✎ " + escape(*row.note) + "</p>\n";
     out_ += "</section>\n";

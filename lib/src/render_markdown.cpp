@@ -32,7 +32,7 @@ std::string side_cell(const ShownRow& row, const ShownSide& side) {
   }
   std::string cell;
   for (const ShownUnit& unit : side.units) {
-    if (!cell.empty()) cell += " ¶ ";
+    if (!cell.empty()) cell += unit.id.find('.') == std::string::npos ? " ¶ " : " ";
     if (unit.missing) {
       cell += "**⟦" + cell_text(unit.id) + " missing⟧**";
       continue;
