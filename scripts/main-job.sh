@@ -32,3 +32,11 @@ fi
 links_of() { grep -o '{src: \[[^]]*\], tgt: \[[^]]*\]' "$1" | sort; }
 agreed=$(comm -12 <(links_of "$reviewed") <(links_of "$scratch/letter.fr-es.yaml") | wc -l)
 echo "   the automatic alignment agrees with the review on $agreed of $(links_of "$reviewed" | wc -l) links"
+echo
+echo "== The letter side by side: French stand-in left, Spanish right (alinea show)"
+letter_alignment=alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml
+if [ -f "$letter_alignment" ]; then
+  "$alinea" show "$letter_alignment"
+else
+  echo "   ($letter_alignment does not exist yet: nothing to show)"
+fi
