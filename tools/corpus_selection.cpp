@@ -57,7 +57,9 @@ CorpusSelection select_corpus(const std::vector<std::string>& paths,
            Severity::error,
            {path, 0, 0},
            {},
-           "'" + path + "' is not inside the repository at " + selection.root.string()});
+           "'" + path +
+               "' is not inside the repository (the folder of alinea.yaml, or the working "
+               "folder without one)"});
       continue;
     }
     selection.files.push_back(relative.generic_string());

@@ -218,9 +218,24 @@ std::string side_text(const Document& document, const std::vector<std::string>& 
   return text;
 }
 
+std::string count_of(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 std::string describe(const Document& document) {
-  return std::to_string(document.paragraphs.size()) + " paragraphs and " +
-         std::to_string(document.notes.size()) + " notes";
+  return count_of(document.paragraphs.size(), "paragraph") + " and " +
+         count_of(document.notes.size(), "note");
+}
+
+// A FileError's message without the absolute path it starts with: findings name files relative
+// to the repository root.
+std::string file_problem(const FileError& failure, const fs::path& absolute,
+                         const std::string& relative) {
+  const std::string what = failure.what();
+  const std::string prefix = absolute.string() + ": ";
+  if (what.compare(0, prefix.size(), prefix) == 0)
+    return relative + ": " + what.substr(prefix.size());
+  return what;
 }
 
 // One link seen by the checker: where it is and which of its units exist.
@@ -631,7 +646,7 @@ LoadedDocument load_document(const fs::path& root, const std::string& alignment_
   } catch (const InputError& failure) {
     report("reference/unreadable-document", failure.where(), failure.message());
   } catch (const FileError& failure) {
-    report("file/unreadable", {path, 0, 0}, failure.what());
+    report("file/unreadable", {path, 0, 0}, file_problem(failure, *resolved, path));
   }
   return loaded;
 }
@@ -663,7 +678,9 @@ LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
   const auto resolved = resolve_in_repository(root, alignment_path);
   if (!resolved) {
     report("reference/path-outside-repository", {alignment_path, 0, 0},
-           "'" + alignment_path + "' is not inside the repository at " + root.string());
+           "'" + alignment_path +
+               "' is not inside the repository (the folder of alinea.yaml), or cannot be "
+               "resolved (a symbolic link loop)");
     return pair;
   }
   std::string text;
@@ -672,7 +689,8 @@ LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
     text = read_text_file(*resolved, max_checked_file_bytes);
     read = parse_alignment(text, alignment_path);
   } catch (const FileError& failure) {
-    report("file/unreadable", {alignment_path, 0, 0}, failure.what());
+    report("file/unreadable", {alignment_path, 0, 0},
+           file_problem(failure, *resolved, alignment_path));
     return pair;
   } catch (const InputError& failure) {
     report("yaml/syntax", failure.where(), failure.message());

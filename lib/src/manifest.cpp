@@ -123,6 +123,16 @@ class ManifestReader {
   // Whether a path written in the manifest names an existing file inside the repository.
   bool check_path(const Value& value, const std::string& what) {
     const auto resolved = resolve_in_repository(root_, value.text);
+    const fs::path lexical = fs::path(value.text).lexically_normal();
+    const bool lexically_inside = !value.text.empty() && lexical.is_relative() &&
+                                  !lexical.has_root_name() && *lexical.begin() != "..";
+    std::error_code loop;
+    if (!resolved && lexically_inside && !fs::exists(fs::weakly_canonical(root_ / lexical, loop)) &&
+        loop) {
+      report("manifest/missing-file", value,
+             what + " '" + value.text + "' cannot be resolved: " + loop.message());
+      return false;
+    }
     if (!resolved) {
       report("manifest/path-outside-repository", value,
              what + " '" + value.text +
