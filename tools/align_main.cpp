@@ -12,6 +12,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -218,7 +219,7 @@ PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool o
       outcome.state = PairState::up_to_date;
       return outcome;
     }
-    outcome.reason = why.value_or("asked to");
+    outcome.reason = why.value_or("--all");
   }
 
   Alignment alignment = align_documents(source, target, options, previous ? &*previous : nullptr);
@@ -295,19 +296,33 @@ std::size_t shard_of(const std::string& name, std::size_t count) {
   return static_cast<std::size_t>(hash % count);
 }
 
-std::vector<PairTask> manifest_tasks(const Manifest& manifest, const Shard& shard) {
+struct TaskList {
   std::vector<PairTask> tasks;
+  std::vector<std::string> warnings;
+};
+
+TaskList manifest_tasks(const Manifest& manifest, const Shard& shard) {
+  TaskList list;
+  std::set<std::string> seen;
   for (const ManifestWork& work : manifest.works) {
     for (const ManifestAlignment& pair : work.alignments) {
-      if (shard_of(pair.file, shard.count) != shard.index) continue;
+      const std::string file = fs::path(pair.file).lexically_normal().generic_string();
+      // Two threads must never write one file.
+      if (!seen.insert(file).second) {
+        list.warnings.push_back(manifest.path + ":" + std::to_string(pair.line) +
+                                ": warning: alignment file '" + pair.file +
+                                "' is listed twice; it is aligned once");
+        continue;
+      }
+      if (shard_of(file, shard.count) != shard.index) continue;
       const ManifestDocument* source = work.document(pair.source_lang);
       const ManifestDocument* target = work.document(pair.target_lang);
       if (source == nullptr || target == nullptr) continue;  // reported by the manifest reader
-      tasks.push_back({manifest.root / source->file, manifest.root / target->file,
-                       manifest.root / pair.file, source->file, target->file, pair.file});
+      list.tasks.push_back({manifest.root / source->file, manifest.root / target->file,
+                            manifest.root / pair.file, source->file, target->file, pair.file});
     }
   }
-  return tasks;
+  return list;
 }
 
 // Manifest findings that stop nothing here: a missing alignment file is what align creates.
@@ -356,7 +371,8 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
               << diagnostic.message << '\n';
     failed = failed || diagnostic.severity == Severity::error;
   }
-  const std::vector<PairTask> tasks = manifest_tasks(manifest.manifest, shard);
+  const auto [tasks, warnings] = manifest_tasks(manifest.manifest, shard);
+  for (const std::string& warning : warnings) std::cerr << warning << '\n';
   const bool everything = values.count("all") != 0;
   const std::size_t jobs = std::max<std::size_t>(
       1,

@@ -36,3 +36,11 @@ printf 'alinea: 1\nsource: {path: corpora/otra/fr.md, lang: fr}\n' > alignments/
 set +e
 "$ALINEA" align; echo "status $?"
 ls alignments
+echo "--- one file listed twice is aligned once"
+cat >> alinea.yaml <<'YAML'
+  - id: otra-bis
+    documents: {fr: corpora/otra/fr.md, es: corpora/otra/es.md}
+    alignments:
+      - {source: fr, target: es, file: ./alignments/visite.fr-es.yaml}
+YAML
+"$ALINEA" align --all --jobs 4 >log 2>&1; echo "status $?"; grep -v "^ " log
