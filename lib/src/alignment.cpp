@@ -174,6 +174,23 @@ std::vector<std::string> block_ids(const Document& document, UnitRef::Kind kind)
   return ids;
 }
 
+// Whether one side of a link names units that exist, with the text its fingerprint recorded.
+std::optional<std::string> link_out_of_date(const Link& link, const Document& document,
+                                            bool is_source) {
+  const auto& ids = is_source ? link.source : link.target;
+  const std::string name = document.lang + ":";
+  for (const std::string& id : ids) {
+    const auto unit = UnitRef::parse(id);
+    if (!unit || !unit_text(document, *unit)) return name + id + " is gone";
+  }
+  const std::string& recorded = is_source ? link.source_fingerprint : link.target_fingerprint;
+  if (!recorded.empty() && !ids.empty() &&
+      text_fingerprint(joined_text(document, ids)) != recorded) {
+    return "the text of " + name + ids.front() + " changed";
+  }
+  return std::nullopt;
+}
+
 // Whether the links of one level (notes or paragraphs) cover one document's blocks, each link
 // naming blocks that exist and texts that did not change.
 std::optional<std::string> side_out_of_date(const std::vector<Link>& links,
@@ -189,10 +206,10 @@ std::optional<std::string> side_out_of_date(const std::vector<Link>& links,
       if (found == covered.end()) return name + id + " is gone";
       found->second = true;
     }
-    const std::string& recorded = is_source ? link.source_fingerprint : link.target_fingerprint;
-    if (!recorded.empty() && !ids.empty() &&
-        text_fingerprint(joined_text(document, ids)) != recorded) {
-      return "the text of " + name + ids.front() + " changed";
+    if (auto why = link_out_of_date(link, document, is_source)) return why;
+    // Sentence links change when the text or its segmentation does.
+    for (const Link& sentence : link.sentences) {
+      if (auto why = link_out_of_date(sentence, document, is_source)) return why;
     }
   }
   for (const auto& [id, seen] : covered) {

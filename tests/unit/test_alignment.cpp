@@ -153,6 +153,15 @@ BOOST_AUTO_TEST_CASE(tells_why_an_alignment_is_out_of_date) {
   const std::string uncovered = current.substr(0, current.rfind("  - link"));
   BOOST_TEST(*why_out_of_date(parse(uncovered), source, target) == "fr:p3 is in no link");
 
+  std::string resegmented = current;
+  resegmented.insert(resegmented.find("  - link: {src: [], tgt: [p2]"),
+                     "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, "
+                     "confidence: 0.9, fp: [" +
+                         fp("Premier paragraphe.") + ", " + fp("Primer párrafo. Dos frases.") +
+                         "]}\n");
+  BOOST_TEST(*why_out_of_date(parse(resegmented), source, target) ==
+             "the text of es:p1.s1 changed");
+
   const std::string gone =
       current + "  - link: {src: [p4], tgt: [], status: auto, confidence: 0.1}\n";
   BOOST_TEST(*why_out_of_date(parse(gone), source, target) == "fr:p4 is gone");
