@@ -236,6 +236,12 @@ PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool o
                            "the file was left as it is");
     }
   }
+  if (const auto unlinked = unlinked_units(alignment, source, target); !unlinked.empty()) {
+    // Only a fault of the aligner gets here; an alignment with holes is not written.
+    throw std::runtime_error(task.output_name + ": the aligner left " + unlinked.front() +
+                             " (and " + std::to_string(unlinked.size() - 1) +
+                             " more) in no link; nothing was written");
+  }
   const std::string text = format_alignment(alignment);
   const AlignmentReadResult written = parse_alignment(text, task.output_name);
   const Summary summary = summarize(task.output_name, written.alignment);

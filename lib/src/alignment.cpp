@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace alinea {
@@ -237,6 +238,26 @@ bool is_hand_made(const Link& link) noexcept {
 Diagnostics anchor_problems(const Alignment& alignment, const Document& source,
                             const Document& target) {
   return AnchorChecker(alignment, source, target).run();
+}
+
+std::vector<std::string> unlinked_units(const Alignment& alignment, const Document& source,
+                                        const Document& target) {
+  std::vector<std::string> unlinked;
+  for (const auto& [links, kind] : {std::pair{&alignment.notes, UnitRef::Kind::note},
+                                    std::pair{&alignment.paragraphs, UnitRef::Kind::paragraph}}) {
+    for (const auto& [document, is_source] :
+         {std::pair{&source, true}, std::pair{&target, false}}) {
+      std::set<std::string> linked;
+      for (const Link& link : *links) {
+        const auto& ids = is_source ? link.source : link.target;
+        linked.insert(ids.begin(), ids.end());
+      }
+      for (const std::string& id : block_ids(*document, kind)) {
+        if (linked.count(id) == 0) unlinked.push_back(document->lang + ":" + id);
+      }
+    }
+  }
+  return unlinked;
 }
 
 std::vector<const Link*> dropped_hand_made_links(const Alignment& before, const Alignment& after) {

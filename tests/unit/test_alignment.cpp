@@ -166,3 +166,11 @@ BOOST_AUTO_TEST_CASE(tells_why_an_alignment_is_out_of_date) {
       current + "  - link: {src: [p4], tgt: [], status: auto, confidence: 0.1}\n";
   BOOST_TEST(*why_out_of_date(parse(gone), source, target) == "fr:p4 is gone");
 }
+
+BOOST_AUTO_TEST_CASE(lists_unlinked_units) {
+  const Alignment partial = parse(
+      "paragraphs:\n  - link: {src: [p1, p2], tgt: [p1], status: auto, confidence: 0.9}\n"
+      "  - link: {src: [], tgt: [p3], status: auto, confidence: 0.2}\n");
+  BOOST_TEST(unlinked_units(partial, source, target) ==
+             (std::vector<std::string>{"fr:n1", "es:n1", "fr:p3", "es:p2"}));
+}

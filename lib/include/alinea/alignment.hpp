@@ -67,6 +67,11 @@ struct Alignment {
 [[nodiscard]] std::vector<const Link*> dropped_hand_made_links(const Alignment& before,
                                                                const Alignment& after);
 
+// The paragraphs and notes of either document that no link names, as "fr:p3", "es:n2".
+[[nodiscard]] std::vector<std::string> unlinked_units(const Alignment& alignment,
+                                                      const Document& source,
+                                                      const Document& target);
+
 // Why the alignment no longer describes the documents — a paragraph or note no link covers, a
 // link to a unit that is gone, a recorded fingerprint that differs from the current text — or
 // std::nullopt when it still does. Sentence links count too, so the documents must be segmented.
