@@ -232,8 +232,9 @@ PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool o
       throw InputError({task.output_name, dropped.front()->line, dropped.front()->column},
                        "realigning would drop this hand-made link (" +
                            std::to_string(dropped.size()) +
-                           " in all); mark the link that holds it as reviewed, then run again; "
-                           "the file was left as it is");
+                           " in all): the aligner regroups the automatic link that holds it; "
+                           "correct that link and mark it reviewed, then run again; the file was "
+                           "left as it is");
     }
   }
   if (const auto unlinked = unlinked_units(alignment, source, target); !unlinked.empty()) {
