@@ -37,6 +37,30 @@ std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector
   return beads;
 }
 
+// Aligns once, learns which words translate which from the confident 1-1 beads, and aligns again
+// with that lexicon.
+std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
+                                      std::vector<UnitFeatures> target,
+                                      const std::vector<Anchor>& anchors) {
+  std::vector<Bead> first;
+  {
+    const BeadScorer scorer(source, target);
+    first = beads_on_best_path(scorer, anchors);
+  }
+  std::vector<BeadSpan> confident;
+  for (const Bead& bead : first) {
+    if (bead.confidence >= 0.5) {
+      confident.push_back(
+          {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
+    }
+  }
+  const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
+  if (lexicon.empty()) return first;
+  add_translations(source, lexicon);
+  const BeadScorer scorer(std::move(source), std::move(target));
+  return beads_on_best_path(scorer, anchors);
+}
+
 // A unit to align: a paragraph, a note or a sentence, with its Markdown text.
 struct Unit {
   std::string id;
@@ -173,13 +197,13 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   for (const std::size_t k : free_source)
     source_features.push_back(features_of(source[k], word_list));
   for (const std::size_t k : free_target)
-    target_features.push_back(features_of(target[k], word_list));
-  const BeadScorer scorer(std::move(source_features), std::move(target_features));
+    target_features.push_back(features_of(target[k], nullptr));
 
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  for (const Bead& bead : beads_on_best_path(scorer, monotone)) {
+  for (const Bead& bead :
+       beads_in_two_passes(std::move(source_features), std::move(target_features), monotone)) {
     PlacedLink created;
     std::vector<const Unit*> source_units;
     std::vector<const Unit*> target_units;
@@ -279,9 +303,9 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
   source_features.reserve(source.size());
   target_features.reserve(target.size());
   for (const std::string& line : source) source_features.push_back(unit_features(line, {}, words));
-  for (const std::string& line : target) target_features.push_back(unit_features(line, {}, words));
-  const BeadScorer scorer(std::move(source_features), std::move(target_features));
-  return beads_on_best_path(scorer, {});
+  for (const std::string& line : target)
+    target_features.push_back(unit_features(line, {}, nullptr));
+  return beads_in_two_passes(std::move(source_features), std::move(target_features), {});
 }
 
 Alignment align_documents(const Document& source, const Document& target,

@@ -55,9 +55,9 @@ Band band_around_path(const std::vector<PathStep>& path, std::size_t n, std::siz
                       std::size_t width) {
   std::vector<std::size_t> low(n + 1, m);
   std::vector<std::size_t> high(n + 1, 0);
-  const auto touch = [&](std::size_t row, std::size_t from, std::size_t to) {
-    low[row] = std::min(low[row], from);
-    high[row] = std::max(high[row], to);
+  const auto touch = [&low, &high](std::size_t row, std::size_t from, std::size_t to) {
+    if (from < low.at(row)) low.at(row) = from;
+    if (to > high.at(row)) high.at(row) = to;
   };
   touch(0, 0, 0);
   for (const PathStep& step : path) {
@@ -185,8 +185,10 @@ std::vector<PathStep> best_path(std::size_t source_length, std::size_t target_le
       throw std::invalid_argument("the empty bead 0-0 is not a shape");
     }
   }
-  std::vector<Anchor> points = checked_anchors(options.anchors, source_length, target_length);
-  points.insert(points.begin(), Anchor{0, 0});
+  std::vector<Anchor> points{Anchor{0, 0}};
+  for (const Anchor& anchor : checked_anchors(options.anchors, source_length, target_length)) {
+    points.push_back(anchor);
+  }
   points.push_back({source_length, target_length});
 
   std::vector<PathStep> path;

@@ -13,6 +13,7 @@ namespace alinea {
 
 namespace {
 
+// Numbers and note references are rarely shared by chance: they weigh as much as three words.
 constexpr double strong_token_weight = 3.0;
 // Fewer tokens than this on both sides together is weak evidence either way.
 constexpr double token_evidence_scale = 3.0;
@@ -154,16 +155,6 @@ double minus_log_erfc(double z) {
   return z * z + std::log(z * std::sqrt(std::numbers::pi));
 }
 
-double shape_prior_cost(std::size_t di, std::size_t dj) {
-  double probability = 0.001;
-  if (di == 1 && dj == 1) probability = 0.89;
-  if ((di == 1 && dj == 0) || (di == 0 && dj == 1)) probability = 0.005;
-  if ((di == 2 && dj == 1) || (di == 1 && dj == 2)) probability = 0.04;
-  if (di == 2 && dj == 2) probability = 0.005;
-  if ((di == 3 && dj == 1) || (di == 1 && dj == 3)) probability = 0.0075;
-  return -std::log(probability);
-}
-
 }  // namespace
 
 WordList WordList::parse(std::string_view text, const std::string& path) {
@@ -234,9 +225,68 @@ UnitFeatures unit_features(std::string_view text, const std::vector<std::string>
   return features;
 }
 
+LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
+                             const std::vector<UnitFeatures>& target,
+                             const std::vector<BeadSpan>& beads) {
+  std::unordered_map<std::uint32_t, double> source_count;
+  std::unordered_map<std::uint32_t, double> target_count;
+  std::unordered_map<std::uint64_t, double> pair_count;
+  double bead_count = 0.0;
+  for (const BeadSpan& bead : beads) {
+    if (bead.source_count != 1 || bead.target_count != 1) continue;
+    const UnitFeatures& left = source[bead.source_begin];
+    const UnitFeatures& right = target[bead.target_begin];
+    bead_count += 1.0;
+    for (const std::uint32_t word : left.exact) source_count[word] += 1.0;
+    for (const std::uint32_t word : right.exact) target_count[word] += 1.0;
+    for (const std::uint32_t a : left.exact) {
+      for (const std::uint32_t b : right.exact) {
+        pair_count[(std::uint64_t{a} << 32U) | b] += 1.0;
+      }
+    }
+  }
+  constexpr double min_pairs = 2.0;
+  constexpr double min_dice = 0.6;
+  constexpr double max_share = 0.1;
+  LearnedLexicon lexicon;
+  for (const auto& [key, together] : pair_count) {
+    if (together < min_pairs) continue;
+    const auto a = static_cast<std::uint32_t>(key >> 32U);
+    const auto b = static_cast<std::uint32_t>(key & 0xFFFFFFFFU);
+    const double left = source_count[a];
+    const double right = target_count[b];
+    // Words found everywhere pair with everything; they say nothing about a bead.
+    if (left > max_share * bead_count || right > max_share * bead_count) continue;
+    if (2.0 * together / (left + right) >= min_dice) lexicon[a].push_back(b);
+  }
+  for (auto& entry : lexicon) sort_unique(entry.second);
+  return lexicon;
+}
+
+void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon) {
+  for (UnitFeatures& unit : source) {
+    for (const std::uint32_t word : unit.exact) {
+      const auto found = lexicon.find(word);
+      if (found == lexicon.end()) continue;
+      unit.translated.insert(unit.translated.end(), found->second.begin(), found->second.end());
+    }
+    sort_unique(unit.translated);
+  }
+}
+
 BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
                        ScoreWeights weights)
     : source_(std::move(source)), target_(std::move(target)), weights_(weights) {
+  const double one_to_one =
+      1.0 - 2.0 * (weights_.one_to_zero + weights_.two_to_one + weights_.three_to_one) -
+      weights_.two_to_two;
+  const auto minus_log = [](double p) { return -std::log(std::max(p, 1e-9)); };
+  prior_cost_ = {minus_log(one_to_one),
+                 minus_log(weights_.one_to_zero),
+                 minus_log(weights_.two_to_one),
+                 minus_log(weights_.two_to_two),
+                 minus_log(weights_.three_to_one),
+                 minus_log(0.0005)};
   double source_total = 0.0;
   double target_total = 0.0;
   for (const UnitFeatures& unit : source_) source_total += unit.length;
@@ -271,8 +321,11 @@ BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std:
   add(&UnitFeatures::strong, &UnitFeatures::strong, strong_token_weight, true);
   add(&UnitFeatures::words, &UnitFeatures::words, 1.0, true);
   if (weights_.use_word_list) {
-    add(&UnitFeatures::translated, &UnitFeatures::exact, 1.0, false);
-    add(&UnitFeatures::exact, &UnitFeatures::translated, 1.0, false);
+    const auto& left =
+        union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
+    const auto& right =
+        union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
+    overlap.translated = static_cast<double>(intersection_size(left, right));
   }
   overlap.shared = std::min(overlap.shared, overlap.total);
   return overlap;
@@ -284,8 +337,8 @@ double BeadScorer::similarity(std::size_t i, std::size_t j, std::size_t di, std:
   return overlap.total > 0.0 ? overlap.shared / overlap.total : 0.0;
 }
 
-double BeadScorer::punctuation_agreement(std::size_t i, std::size_t j, std::size_t di,
-                                         std::size_t dj) const {
+std::pair<double, double> BeadScorer::punctuation_counts(std::size_t i, std::size_t j,
+                                                         std::size_t di, std::size_t dj) const {
   double agreeing = 0.0;
   double present = 0.0;
   for (std::size_t kind = 0; kind < punctuation_classes; ++kind) {
@@ -296,30 +349,42 @@ double BeadScorer::punctuation_agreement(std::size_t i, std::size_t j, std::size
     agreeing += std::min(left, right);
     present += std::max(left, right);
   }
-  return present > 0.0 ? agreeing / present : 1.0;
+  return {agreeing, present};
+}
+
+double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
+  const std::size_t larger = std::max(di, dj);
+  const std::size_t smaller = std::min(di, dj);
+  if (larger == 1 && smaller == 1) return prior_cost_[0];
+  if (larger == 1 && smaller == 0) return prior_cost_[1];
+  if (larger == 2 && smaller == 1) return prior_cost_[2];
+  if (larger == 2 && smaller == 2) return prior_cost_[3];
+  if (larger == 3 && smaller == 1) return prior_cost_[4];
+  return prior_cost_[5];
 }
 
 double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   double total = shape_prior_cost(di, dj);
-  if (di == 0 || dj == 0) {
-    // An omission or an addition: no length to compare, and its tokens find no partner.
-    if (weights_.use_tokens) total += weights_.token_weight * 0.5;
-    if (weights_.use_punctuation) total += weights_.punctuation_weight * 0.5;
-    return total;
+  if (di > 0 && dj > 0) {
+    double source_length = 0.0;
+    double target_length = 0.0;
+    for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
+    for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
+    total += length_cost(source_length, target_length);
   }
-  double source_length = 0.0;
-  double target_length = 0.0;
-  for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
-  for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
-  total += length_cost(source_length, target_length);
+  // Additive evidence: a token found on both sides argues for the bead, one found on a single side
+  // argues a little against it. An omission leaves all its tokens unmatched, so splitting a bead
+  // or merging beads changes the token evidence only through what actually matches.
   if (weights_.use_tokens) {
     const Overlap overlap = token_overlap(i, j, di, dj);
-    const double evidence = overlap.total / (overlap.total + token_evidence_scale);
-    const double similarity = overlap.total > 0.0 ? overlap.shared / overlap.total : 0.0;
-    total += weights_.token_weight * (evidence * (1.0 - similarity) + (1.0 - evidence) * 0.5);
+    total += -weights_.token_match_bonus * overlap.shared -
+             weights_.translation_match_bonus * overlap.translated +
+             weights_.token_miss_penalty * (overlap.total - overlap.shared);
   }
   if (weights_.use_punctuation) {
-    total += weights_.punctuation_weight * (1.0 - punctuation_agreement(i, j, di, dj));
+    const auto [agreeing, present] = punctuation_counts(i, j, di, dj);
+    total += -weights_.punctuation_match_bonus * agreeing +
+             weights_.punctuation_miss_penalty * (present - agreeing);
   }
   return total;
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace alinea {
@@ -55,13 +56,42 @@ struct UnitFeatures {
                                          const std::vector<std::string>& note_labels = {},
                                          const WordList* word_list = nullptr);
 
+// Word pairs that keep appearing together in the confident 1-1 beads of a first alignment: a
+// lexicon learned from the text itself, in the manner of hunalign's second pass.
+// Maps an `exact` id of a source word to `exact` ids of target words.
+using LearnedLexicon = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
+
+struct BeadSpan {
+  std::size_t source_begin = 0;
+  std::size_t source_count = 0;
+  std::size_t target_begin = 0;
+  std::size_t target_count = 0;
+};
+
+[[nodiscard]] LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
+                                           const std::vector<UnitFeatures>& target,
+                                           const std::vector<BeadSpan>& beads);
+
+// Adds to each unit's `translated` the learned translations of its words.
+void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon);
+
 struct ScoreWeights {
-  bool use_tokens = true;        // numbers, note references, cognates
-  bool use_punctuation = true;   // ? ! : ; quotes, parentheses
-  bool use_word_list = true;     // only matters when the features carry translations
-  double length_variance = 6.8;  // Gale & Church's s²
-  double token_weight = 10.0;    // nats for a bead whose tokens all differ versus all match
-  double punctuation_weight = 2.0;
+  bool use_tokens = true;       // numbers, note references, cognates
+  bool use_punctuation = true;  // ? ! : ; quotes, parentheses
+  bool use_word_list = true;    // only matters when the features carry translations
+  // Gale & Church's s², fitted for characters without white space on our development sets.
+  double length_variance = 4.0;
+  // Nats per (weighted) token found on both sides / on one side only.
+  double token_match_bonus = 2.0;
+  double token_miss_penalty = 0.0;
+  double translation_match_bonus = 2.0;
+  double punctuation_match_bonus = 0.5;
+  double punctuation_miss_penalty = 0.5;
+  // Prior probabilities of bead shapes (each direction); 1-1 gets the rest.
+  double one_to_zero = 0.005;
+  double two_to_one = 0.08;
+  double two_to_two = 0.005;
+  double three_to_one = 0.0075;
 };
 
 // Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
@@ -87,18 +117,23 @@ class BeadScorer {
 
  private:
   struct Overlap {
-    double shared = 0.0;  // weighted tokens on both sides
-    double total = 0.0;   // weighted tokens on either side (shared counted once per side)
+    double shared = 0.0;      // weighted tokens on both sides
+    double total = 0.0;       // weighted tokens on either side (shared counted once per side)
+    double translated = 0.0;  // source words whose word-list translation is in the target
   };
   [[nodiscard]] Overlap token_overlap(std::size_t i, std::size_t j, std::size_t di,
                                       std::size_t dj) const;
-  [[nodiscard]] double punctuation_agreement(std::size_t i, std::size_t j, std::size_t di,
-                                             std::size_t dj) const;
+  // (marks on both sides, marks on either side) per class, summed.
+  [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
+                                                             std::size_t di, std::size_t dj) const;
+  [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
 
   std::vector<UnitFeatures> source_;
   std::vector<UnitFeatures> target_;
   ScoreWeights weights_;
-  double length_ratio_ = 1.0;  // target characters per source character over the whole text
+  double length_ratio_ = 1.0;
+  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else  // target
+                                        // characters per source character over the whole text
   mutable std::vector<std::uint32_t> scratch_source_;
   mutable std::vector<std::uint32_t> scratch_target_;
   mutable std::vector<std::uint32_t> scratch_merge_;
