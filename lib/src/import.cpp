@@ -47,8 +47,25 @@ void require_text(const Document& document, std::string_view input, const Import
                    "rules, notes) is removed");
 }
 
+// Whether some line ends with a hyphen: only then is a dictionary worth its loading time
+// (a tenth of a second for Spanish).
+bool has_line_end_hyphen(std::string_view input) {
+  for (std::size_t end = input.find('\n'); end != std::string_view::npos;
+       end = input.find('\n', end + 1)) {
+    std::size_t last = end;
+    while (last > 0 && (input[last - 1] == ' ' || input[last - 1] == '\r')) --last;
+    if (last > 0 && (input[last - 1] == '-' || input.substr(0, last).ends_with("\u00AD") ||
+                     input.substr(0, last).ends_with("\u2010"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Document import_pdf_text(std::string_view input, const ImportOptions& options) {
-  const auto dictionary = Dictionary::open(options.dictionary_dir, options.lang);
+  const auto dictionary = has_line_end_hyphen(input)
+                              ? Dictionary::open(options.dictionary_dir, options.lang)
+                              : std::nullopt;
   const import_steps::PdfLayout layout =
       import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
   Document document = empty_document(options);
@@ -81,7 +98,9 @@ Document import_plain_text(std::string_view input, const ImportOptions& options)
   Document document = empty_document(options);
   std::string paragraph;
   const auto flush = [&] {
-    if (!paragraph.empty()) add_paragraph(document, escape_markdown(paragraph), {});
+    if (!paragraph.empty()) {
+      add_paragraph(document, import_steps::to_markdown({paragraph, {}}), {});
+    }
     paragraph.clear();
   };
   for (const auto& line : import_steps::read_lines(input)) {

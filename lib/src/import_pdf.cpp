@@ -369,44 +369,73 @@ bool ends_paragraph(std::string_view line, std::string_view next, std::size_t fu
   return next_word_fits && (ends_sentence(line) || clearly_short);
 }
 
-std::string join_wrapped(std::string_view left, std::string_view right,
-                         const Dictionary* dictionary) {
-  left = trim_spaces(left);
-  right = trim_spaces(right);
-  if (left.empty()) return std::string(right);
-  if (right.empty()) return std::string(left);
+namespace {
+
+// How two wrapped lines meet: with a space, directly, or directly without the hyphen that ends
+// the first. Looks only at the end of `left`, so that long paragraphs are built in linear time.
+enum class LineJoin { space, direct, drop_hyphen };
+
+LineJoin line_join(std::string_view left, std::string_view right, const Dictionary* dictionary) {
   const auto [last, hyphen_start] = previous_code_point(left, left.size());
+  if (last == U'\u00AD') return LineJoin::drop_hyphen;
+  if (!is_hyphen(last)) return LineJoin::space;
   const std::string_view before_hyphen = left.substr(0, hyphen_start);
-  if (last == U'\u00AD') return std::string(before_hyphen) + std::string(right);
-  if (!is_hyphen(last)) return std::string(left) + " " + std::string(right);
   const char32_t before = last_code_point(before_hyphen);
   const char32_t after = first_code_point(right);
   if (is_letter(before) && is_lower(after)) {
+    if (dictionary == nullptr) return LineJoin::drop_hyphen;
     // Split word or compound? Only a dictionary can tell "revolu-cionario" from "franco-alemán".
+    constexpr std::size_t longest_word = 64;
     std::size_t word_start = before_hyphen.size();
-    while (word_start > 0) {
+    for (std::size_t taken = 0; word_start > 0 && taken < longest_word; ++taken) {
       const auto [c, start] = previous_code_point(before_hyphen, word_start);
       if (!is_letter(c)) break;
       word_start = start;
     }
-    const std::string head(before_hyphen.substr(word_start));
     std::size_t word_end = 0;
-    while (word_end < right.size()) {
+    for (std::size_t taken = 0; word_end < right.size() && taken < longest_word; ++taken) {
       std::size_t next = word_end;
       if (!is_letter(next_code_point(right, next))) break;
       word_end = next;
     }
+    const std::string head(before_hyphen.substr(word_start));
     const std::string tail(right.substr(0, word_end));
-    const bool keep_hyphen = dictionary != nullptr && !dictionary->knows(head + tail) &&
-                             ((dictionary->knows(head) && dictionary->knows(tail)) ||
-                              dictionary->knows(head + "-" + tail));
-    return keep_hyphen ? std::string(left) + std::string(right)
-                       : std::string(before_hyphen) + std::string(right);
+    const bool compound =
+        !dictionary->knows(head + tail) && ((dictionary->knows(head) && dictionary->knows(tail)) ||
+                                            dictionary->knows(head + "-" + tail));
+    return compound ? LineJoin::direct : LineJoin::drop_hyphen;
   }
   if ((is_letter(before) || is_digit(before)) && (is_letter(after) || is_digit(after))) {
-    return std::string(left) + std::string(right);  // "Brest-" "Litovsk", "1890-" "1947"
+    return LineJoin::direct;  // "Brest-" "Litovsk", "1890-" "1947"
   }
-  return std::string(left) + " " + std::string(right);
+  return LineJoin::space;
+}
+
+// join_wrapped, appending to a text being built.
+std::string append_wrapped(std::string text, std::string_view line, const Dictionary* dictionary) {
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  line = trim_spaces(line);
+  if (line.empty()) return text;
+  if (text.empty()) return std::string(line);
+  switch (line_join(text, line, dictionary)) {
+    case LineJoin::space:
+      text += ' ';
+      break;
+    case LineJoin::drop_hyphen:
+      text.resize(previous_code_point(text, text.size()).second);
+      break;
+    case LineJoin::direct:
+      break;
+  }
+  text.append(line);
+  return text;
+}
+
+}  // namespace
+
+std::string join_wrapped(std::string_view left, std::string_view right,
+                         const Dictionary* dictionary) {
+  return append_wrapped(std::string(trim_spaces(left)), right, dictionary);
 }
 
 std::optional<std::string> note_start(std::string_view text, std::size_t expected) {
@@ -518,6 +547,33 @@ std::vector<ReferencedText> place_note_references(const std::vector<std::string>
   return result;
 }
 
+std::string protect_block_start(std::string text) {
+  // Pandoc's fancy lists: "a) ", "(a) ", "iv. ", "#. " start a list item.
+  const std::size_t open = text.size() > 0 && text[0] == '(' ? 1 : 0;
+  std::size_t end = open;
+  while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') ||
+                               (text[end] >= 'A' && text[end] <= 'Z') || text[end] == '#')) {
+    ++end;
+  }
+  const std::string_view marker(text.data() + open, end - open);
+  const bool roman = !marker.empty() && marker.find_first_not_of("ivxlcdmIVXLCDM") == npos;
+  // "B. Russell": a capital and a period need two spaces to start a list, and spaces are folded.
+  const bool initial = marker.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == npos;
+  if ((marker.size() == 1 || roman) && end + 1 < text.size() &&
+      (text[end] == ')' || (text[end] == '.' && open == 0 && !initial)) && text[end + 1] == ' ') {
+    text.insert(open == 1 ? 0 : end, 1, '\\');
+    return text;
+  }
+  // A definition ("Term" then ": text"), and a rule made of dashes.
+  if (text.substr(0, 2) == ": ") {
+    text.insert(0, 1, '\\');
+  } else if (std::count(text.begin(), text.end(), '-') >= 3 &&
+             text.find_first_not_of("- ") == std::string::npos) {
+    text.insert(0, 1, '\\');
+  }
+  return text;
+}
+
 std::string to_markdown(const ReferencedText& text) {
   // A literal "[^x]" in the input is text, not a reference: hide it from escape_markdown,
   // which keeps references as they are.
@@ -526,7 +582,7 @@ std::string to_markdown(const ReferencedText& text) {
   for (std::size_t pos = raw.find("[^"); pos != npos; pos = raw.find("[^", pos + 1)) {
     raw[pos] = literal_bracket;
   }
-  const std::string escaped = escape_markdown(raw);
+  const std::string escaped = protect_block_start(escape_markdown(raw));
   std::string out;
   out.reserve(escaped.size() + 8 * text.labels.size());
   std::size_t next = 0;
@@ -584,7 +640,7 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
       std::string note;
       for (std::size_t i = first; i <= *last; ++i) {
         if (roles[i] != Role::text) continue;
-        note = join_wrapped(note, lines[i].text, dictionary);
+        note = append_wrapped(std::move(note), lines[i].text, dictionary);
         roles[i] = Role::source;
       }
       layout.source = note.substr(1, note.size() - 2);
@@ -716,7 +772,7 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   std::string paragraph;
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
-    paragraph = join_wrapped(paragraph, line.text, dictionary);
+    paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
     const bool last = k + 1 == body.size();
     bool ends = last;
     if (!last) {
@@ -734,7 +790,7 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   for (std::size_t n = 0; n < note_lines.size(); ++n) {
     std::string text = note_first_text[n];
     for (std::size_t k = 1; k < note_lines[n].size(); ++k) {
-      text = join_wrapped(text, lines[note_lines[n][k]].text, dictionary);
+      text = append_wrapped(std::move(text), lines[note_lines[n][k]].text, dictionary);
     }
     layout.notes.push_back({std::to_string(n + 1), std::move(text)});
   }

@@ -97,6 +97,10 @@ struct ReferencedText {
 [[nodiscard]] std::vector<ReferencedText> place_note_references(
     const std::vector<std::string>& paragraphs, const std::vector<std::string>& labels);
 
+// Escapes what escape_markdown leaves and Pandoc would still read as the start of a block in a
+// paragraph or a note: list markers "a) ", "(iv) ", "b. ", a definition ": ", a rule "---".
+[[nodiscard]] std::string protect_block_start(std::string markdown);
+
 // Raw text (with reference markers) as corpus Markdown.
 [[nodiscard]] std::string to_markdown(const ReferencedText& text);
 

@@ -270,6 +270,8 @@ BOOST_AUTO_TEST_CASE(glued_note_numbers_and_real_numbers) {
       "Vimos a Blumkin[^3] y sus dueños)[^4]. Y Serge[^5]? Un hijo (1910-¿1938?) y otro[^6]");
   BOOST_TEST(to_markdown(placed[2]) ==
              "Sin referencia 7 aquí, pero sí aquí[^7] y[^8] y con espacio[^9].");
+  const auto glued_bracket = place_note_references({"Una nota[1] pegada, no [2](x)."}, {"1", "2"});
+  BOOST_TEST(to_markdown(glued_bracket[0]) == "Una nota[^1] pegada, no [2\\](x).");
   BOOST_TEST(placed[1].labels == (std::vector<std::string>{"3", "4", "5", "6"}),
              boost::test_tools::per_element());
 }
@@ -295,6 +297,33 @@ BOOST_AUTO_TEST_CASE(escaping_keeps_markdown_literal) {
   const std::string markdown = to_markdown(placed[0]);
   BOOST_TEST(markdown == "1\\. Un \\*asterisco\\* y un_guion y \\[\\^x] nota[^1]");
   BOOST_TEST(note_references(markdown) == std::vector<std::string>{"1"});
+}
+
+BOOST_AUTO_TEST_CASE(block_starts_pandoc_would_misread_are_escaped) {
+  BOOST_TEST(protect_block_start("a) una lista") == "a\\) una lista");
+  BOOST_TEST(protect_block_start("(iv) otra") == "\\(iv) otra");
+  BOOST_TEST(protect_block_start("b. y otra") == "b\\. y otra");
+  BOOST_TEST(protect_block_start(": definición") == "\\: definición");
+  BOOST_TEST(protect_block_start("- - -") == "\\- - -");
+  BOOST_TEST(protect_block_start("N. I. le envía") == "N. I. le envía");
+  BOOST_TEST(protect_block_start("Carta (1936)") == "Carta (1936)");
+  BOOST_TEST(protect_block_start("") == "");
+}
+
+BOOST_AUTO_TEST_CASE(imported_documents_read_back_the_same) {
+  for (const auto& [name, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"molino", "es"}, {"carta", "fr"}, {"sans-blancs", "es"}}) {
+    const Document document = import_text(read_file(fixtures + name + ".pdf.txt"), lang);
+    const Document again = parse_document(format_document(document), name);
+    BOOST_TEST(format_document(again) == format_document(document), name);
+    BOOST_TEST(again.paragraphs.size() == document.paragraphs.size(), name);
+  }
+  const Document odd =
+      import_text("a) [^1]: x\n\n: y\n\n---\n\n1936. z\n", "es", ImportFormat::text);
+  const Document again = parse_document(format_document(odd), "odd");
+  BOOST_TEST(again.paragraphs.size() == 4U);
+  BOOST_TEST(again.notes.empty());
+  BOOST_TEST(plain_text(again.paragraphs[0].text) == "a) [^1]: x");
 }
 
 // --- Fixtures, whole ------------------------------------------------------------------------
