@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "alinea/render.hpp"
@@ -83,13 +84,60 @@ std::vector<ShownSpan> spans_of(std::string_view markdown) {
   return spans;
 }
 
+// The units of a document by id. Document's own lookups are linear, and a view looks up every
+// unit of both documents.
+class UnitIndex {
+ public:
+  explicit UnitIndex(const Document& document) {
+    for (const Paragraph& paragraph : document.paragraphs) {
+      paragraphs_.emplace(paragraph.id, &paragraph);
+    }
+    for (const Note& note : document.notes) notes_.emplace(note.id, &note);
+  }
+
+  [[nodiscard]] const Paragraph* find_paragraph(std::string_view id) const {
+    const auto found = paragraphs_.find(id);
+    return found == paragraphs_.end() ? nullptr : found->second;
+  }
+
+  [[nodiscard]] const Note* find_note(std::string_view id) const {
+    const auto found = notes_.find(id);
+    return found == notes_.end() ? nullptr : found->second;
+  }
+
+  // What alinea::unit_text() gives, without its linear search.
+  [[nodiscard]] std::optional<std::string_view> text(const UnitRef& unit) const {
+    const std::string* text = nullptr;
+    const std::vector<std::string>* sentences = nullptr;
+    if (unit.kind == UnitRef::Kind::paragraph) {
+      const Paragraph* paragraph = find_paragraph(unit.block_id);
+      if (paragraph == nullptr) return std::nullopt;
+      text = &paragraph->text;
+      sentences = &paragraph->sentences;
+    } else {
+      const Note* note = find_note(unit.block_id);
+      if (note == nullptr) return std::nullopt;
+      text = &note->text;
+      sentences = &note->sentences;
+    }
+    if (!unit.sentence) return std::string_view(*text);
+    if (*unit.sentence == 0 || *unit.sentence > sentences->size()) return std::nullopt;
+    return std::string_view((*sentences)[*unit.sentence - 1]);
+  }
+
+ private:
+  // Keys view the ids inside the document, which outlives the index.
+  std::unordered_map<std::string_view, const Paragraph*> paragraphs_;
+  std::unordered_map<std::string_view, const Note*> notes_;
+};
+
 struct Counts {
   std::size_t changed_links = 0;
   std::size_t missing_units = 0;
 };
 
 ShownSide make_side(const std::vector<std::string>& ids, const std::string& fingerprint,
-                    const Document& document, Counts& counts) {
+                    const UnitIndex& document, Counts& counts) {
   ShownSide side;
   std::string joined;
   bool any_missing = false;
@@ -98,7 +146,7 @@ ShownSide make_side(const std::vector<std::string>& ids, const std::string& fing
     unit.id = id;
     const std::optional<UnitRef> ref = UnitRef::parse(id);
     const std::optional<std::string_view> text =
-        ref ? unit_text(document, *ref) : std::optional<std::string_view>();
+        ref ? document.text(*ref) : std::optional<std::string_view>();
     if (!text) {
       unit.missing = true;
       any_missing = true;
@@ -121,8 +169,8 @@ ShownSide make_side(const std::vector<std::string>& ids, const std::string& fing
   return side;
 }
 
-ShownRow make_row(const Link& link, ShownRow::Kind kind, const Document& source,
-                  const Document& target, Counts& counts) {
+ShownRow make_row(const Link& link, ShownRow::Kind kind, const UnitIndex& source,
+                  const UnitIndex& target, Counts& counts) {
   ShownRow row;
   row.kind = kind;
   row.source = make_side(link.source, link.source_fingerprint, source, counts);
@@ -139,7 +187,7 @@ ShownRow make_row(const Link& link, ShownRow::Kind kind, const Document& source,
 }
 
 ShownRow unlinked_row(const std::string& id, bool on_source, ShownRow::Kind kind,
-                      const Document& document, Counts& counts) {
+                      const UnitIndex& document, Counts& counts) {
   ShownRow row;
   row.kind = kind;
   (on_source ? row.source : row.target) = make_side({id}, "", document, counts);
@@ -153,35 +201,54 @@ const ShownSide& side_of(const ShownRow& row, Side side) {
 }
 
 // Adds a row for every unit of `order` (one side's units in reading order) that no row shows,
-// after the last row showing an earlier unit of that side.
+// after the last row showing an earlier unit of that side. Linear in rows and units: documents
+// of thousands of paragraphs left unaligned are ordinary.
 void insert_unlinked(std::vector<ShownRow>& rows, const std::vector<std::string>& order, Side side,
-                     ShownRow::Kind kind, const Document& document, Counts& counts) {
-  std::map<std::string, std::size_t, std::less<>> position;
+                     ShownRow::Kind kind, const UnitIndex& document, Counts& counts) {
+  std::unordered_map<std::string_view, std::size_t> position;
   for (std::size_t i = 0; i < order.size(); ++i) position.emplace(order[i], i);
-  std::set<std::string, std::less<>> shown;
-  for (const ShownRow& row : rows) {
-    for (const ShownUnit& unit : side_of(row, side).units) shown.insert(unit.id);
+  std::vector<bool> shown(order.size(), false);
+  // last_row_from[k]: one past the last row whose earliest unit of this side is unit k.
+  std::vector<std::size_t> last_row_from(order.size(), 0);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::optional<std::size_t> earliest;
+    for (const ShownUnit& unit : side_of(rows[r], side).units) {
+      const auto found = position.find(unit.id);
+      if (found == position.end()) continue;
+      shown[found->second] = true;
+      earliest = std::min(earliest.value_or(found->second), found->second);
+    }
+    if (earliest) last_row_from[*earliest] = r + 1;
   }
+  // Units of the other side that no link mentions come first (source before target):
+  // past_other_side[r] is the first row at or after r that is not one of them.
+  std::vector<std::size_t> past_other_side(rows.size() + 1, rows.size());
+  for (std::size_t r = rows.size(); r-- > 0;) {
+    const bool other_side_only = !rows[r].linked() && side_of(rows[r], side).units.empty();
+    past_other_side[r] = other_side_only ? past_other_side[r + 1] : r;
+  }
+  // Where each unshown unit goes (before rows[at]); the places never decrease.
+  std::vector<std::pair<std::size_t, std::size_t>> insertions;  // (at, unit)
+  std::size_t after = 0;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (shown.count(order[i]) != 0) continue;
-    std::size_t insert_at = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      for (const ShownUnit& unit : side_of(rows[r], side).units) {
-        const auto found = position.find(unit.id);
-        if (found != position.end() && found->second < i) insert_at = r + 1;
-      }
-    }
-    // Units of the other side that no link mentions come first: source before target.
-    while (insert_at < rows.size() && !rows[insert_at].linked() &&
-           side_of(rows[insert_at], side).units.empty()) {
-      ++insert_at;
-    }
-    rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(insert_at),
-                unlinked_row(order[i], side == Side::source, kind, document, counts));
+    if (i > 0) after = std::max(after, last_row_from[i - 1]);
+    if (!shown[i]) insertions.emplace_back(past_other_side[after], i);
   }
+  if (insertions.empty()) return;
+  std::vector<ShownRow> merged;
+  merged.reserve(rows.size() + insertions.size());
+  std::size_t next = 0;
+  for (std::size_t r = 0; r <= rows.size(); ++r) {
+    for (; next < insertions.size() && insertions[next].first == r; ++next) {
+      merged.push_back(unlinked_row(order[insertions[next].second], side == Side::source, kind,
+                                    document, counts));
+    }
+    if (r < rows.size()) merged.push_back(std::move(rows[r]));
+  }
+  rows = std::move(merged);
 }
 
-std::vector<std::string> sentence_ids(const ShownSide& side, const Document& document) {
+std::vector<std::string> sentence_ids(const ShownSide& side, const UnitIndex& document) {
   std::vector<std::string> ids;
   for (const ShownUnit& unit : side.units) {
     const std::optional<UnitRef> ref = UnitRef::parse(unit.id);
@@ -199,8 +266,8 @@ std::vector<std::string> sentence_ids(const ShownSide& side, const Document& doc
   return ids;
 }
 
-void add_unlinked_sentences(std::vector<ShownRow>& rows, const Document& source,
-                            const Document& target, Counts& counts) {
+void add_unlinked_sentences(std::vector<ShownRow>& rows, const UnitIndex& source,
+                            const UnitIndex& target, Counts& counts) {
   for (ShownRow& row : rows) {
     if (row.sentences.empty()) continue;
     insert_unlinked(row.sentences, sentence_ids(row.source, source), Side::source, row.kind, source,
@@ -238,7 +305,7 @@ NoteRows index_notes(const std::vector<ShownRow>& note_rows, Side side) {
 }
 
 // Note ids referred to from the paragraphs of one side of a row, in order.
-std::vector<std::string> referenced_notes(const ShownSide& side, const Document& document) {
+std::vector<std::string> referenced_notes(const ShownSide& side, const UnitIndex& document) {
   std::vector<std::string> ids;
   for (const ShownUnit& unit : side.units) {
     if (const Paragraph* paragraph = document.find_paragraph(unit.id)) {
@@ -299,23 +366,28 @@ SideBySide build_side_by_side(const Alignment& alignment, const Document& source
   view.source_title = source.meta_text("title");
   view.target_title = target.meta_text("title");
   Counts counts;
+  const UnitIndex source_units(source);
+  const UnitIndex target_units(target);
 
   std::vector<ShownRow> paragraphs;
   for (const Link& link : alignment.paragraphs) {
-    paragraphs.push_back(make_row(link, ShownRow::Kind::paragraph, source, target, counts));
+    paragraphs.push_back(
+        make_row(link, ShownRow::Kind::paragraph, source_units, target_units, counts));
   }
   std::vector<ShownRow> notes;
   for (const Link& link : alignment.notes) {
-    notes.push_back(make_row(link, ShownRow::Kind::note, source, target, counts));
+    notes.push_back(make_row(link, ShownRow::Kind::note, source_units, target_units, counts));
   }
   insert_unlinked(paragraphs, paragraph_ids(source), Side::source, ShownRow::Kind::paragraph,
-                  source, counts);
+                  source_units, counts);
   insert_unlinked(paragraphs, paragraph_ids(target), Side::target, ShownRow::Kind::paragraph,
-                  target, counts);
-  insert_unlinked(notes, note_ids(source), Side::source, ShownRow::Kind::note, source, counts);
-  insert_unlinked(notes, note_ids(target), Side::target, ShownRow::Kind::note, target, counts);
-  add_unlinked_sentences(paragraphs, source, target, counts);
-  add_unlinked_sentences(notes, source, target, counts);
+                  target_units, counts);
+  insert_unlinked(notes, note_ids(source), Side::source, ShownRow::Kind::note, source_units,
+                  counts);
+  insert_unlinked(notes, note_ids(target), Side::target, ShownRow::Kind::note, target_units,
+                  counts);
+  add_unlinked_sentences(paragraphs, source_units, target_units, counts);
+  add_unlinked_sentences(notes, source_units, target_units, counts);
 
   const NoteRows source_notes = index_notes(notes, Side::source);
   const NoteRows target_notes = index_notes(notes, Side::target);
@@ -329,8 +401,8 @@ SideBySide build_side_by_side(const Alignment& alignment, const Document& source
     }
   };
   for (ShownRow& row : paragraphs) {
-    const std::vector<std::string> from_source = referenced_notes(row.source, source);
-    const std::vector<std::string> from_target = referenced_notes(row.target, target);
+    const std::vector<std::string> from_source = referenced_notes(row.source, source_units);
+    const std::vector<std::string> from_target = referenced_notes(row.target, target_units);
     view.rows.push_back(std::move(row));
     place(from_source, source_notes);
     place(from_target, target_notes);
