@@ -25,8 +25,9 @@ namespace {
 // Alignment files and documents are a few hundred kilobytes; anything far larger is a mistake.
 constexpr std::size_t max_checked_file_bytes = std::size_t{64} << 20U;
 
-const std::vector<std::string_view> setting_keys = {
-    "min-length-ratio", "max-length-ratio", "min-length-for-ratio", "min-words-identical", "rules"};
+const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max-length-ratio",
+                                                    "min-length-for-ratio", "min-words-identical",
+                                                    "dictionaries",         "rules"};
 
 }  // namespace
 
@@ -122,6 +123,12 @@ SettingsReadResult apply_settings(const CheckSettings& base, const Value& settin
       (key == "min-length-for-ratio" ? result.settings.min_length_for_ratio
                                      : result.settings.min_words_identical) =
           static_cast<std::size_t>(*number);
+    } else if (key == "dictionaries") {
+      if (!value.is_scalar()) {
+        report("config/bad-value", value, "'dictionaries' must be a folder of hunspell files");
+        continue;
+      }
+      result.settings.dictionaries = value.text;
     } else if (key == "rules") {
       if (!value.is_mapping()) {
         report("config/bad-value", value,

@@ -1,11 +1,14 @@
 // Translation QA on the texts of one link: numbers, names, note references, punctuation, length.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "alinea/check.hpp"
+#include "alinea/dictionary.hpp"
 #include "alinea/document.hpp"
 #include "alinea/unicode.hpp"
 #include "check_internal.hpp"
@@ -180,6 +183,11 @@ std::size_t bounded_distance(std::string_view a, std::string_view b) {
 bool skeletons_match(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::size_t shorter = std::min(a.size(), b.size());
+  // Place names take each language's ending: Espagne/España, Russie/Rusia, Allemagne/Alemania.
+  const auto mismatch =
+      std::mismatch(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(shorter), b.begin());
+  const auto common = static_cast<std::size_t>(mismatch.first - a.begin());
+  if (common >= 4 && common * 5 >= shorter * 3) return true;
   if (shorter < 5 || a.front() != b.front()) return false;
   const std::size_t allowed = shorter >= 8 ? 2 : 1;
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
@@ -193,18 +201,43 @@ struct Word {
 
 bool opens_a_sentence(char32_t c) {
   return c == U'.' || c == U'!' || c == U'?' || c == U'¿' || c == U'¡' || c == U':' || c == U'«' ||
-         c == U'"' || c == U'“' || c == U'—' || c == U'–' || c == U'(' || c == U'…' || c == U';';
+         c == U'"' || c == U'“' || c == U'—' || c == U'–' || c == U'(' || c == U'…' || c == U';' ||
+         c == U'[';
 }
 
-std::vector<Word> words_of(std::string_view plain) {
+// Roman numerals, alone or as French ordinals: "IV", "IVe", "XIXe".
+bool is_roman_numeral(std::string_view word) {
+  std::size_t end = word.size();
+  if (end > 1 && word[end - 1] == 'e') --end;
+  if (end == 0) return false;
+  return std::all_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'M';
+  });
+}
+
+// Dictionaries are loaded once per process and language: loading one takes a while.
+const Dictionary* dictionary_for(const std::string& folder, const std::string& lang) {
+  static std::map<std::pair<std::string, std::string>, std::optional<Dictionary>> cache;
+  const auto key = std::make_pair(folder, lang);
+  auto found = cache.find(key);
+  if (found == cache.end()) {
+    std::optional<Dictionary> opened;
+    if (!folder.empty() && !lang.empty()) opened = Dictionary::open(folder, lang);
+    found = cache.emplace(key, std::move(opened)).first;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
+std::vector<Word> words_of(std::string_view plain, const Dictionary* dictionary = nullptr) {
   std::vector<Word> words;
-  char32_t last_mark = U'.';  // the text starts a sentence
+  bool sentence_start = true;
   std::size_t pos = 0;
   while (pos < plain.size()) {
     std::size_t next = pos;
     const char32_t c = next_code_point(plain, next);
     if (!is_letter(c)) {
-      if (!is_space(c)) last_mark = c;
+      // Closing marks keep the state: in "(¡así!) Eso" the capital still starts a sentence.
+      if (opens_a_sentence(c)) sentence_start = true;
       pos = next;
       continue;
     }
@@ -219,9 +252,11 @@ std::vector<Word> words_of(std::string_view plain) {
     }
     Word word;
     word.text = std::string(plain.substr(begin, pos - begin));
-    word.name_candidate = is_upper(c) && letters >= 3 && !opens_a_sentence(last_mark);
+    word.name_candidate = is_upper(c) && letters >= 3 && !sentence_start &&
+                          !is_roman_numeral(word.text) &&
+                          (dictionary == nullptr || !dictionary->knows(to_lower(word.text)));
     words.push_back(std::move(word));
-    last_mark = U'a';
+    sentence_start = false;
   }
   return words;
 }
@@ -334,8 +369,10 @@ Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& setti
 
   // Names, both ways.
   {
-    const auto source_words = words_of(source);
-    const auto target_words = words_of(target);
+    const auto source_words =
+        words_of(source, dictionary_for(settings.dictionaries, texts.source_lang));
+    const auto target_words =
+        words_of(target, dictionary_for(settings.dictionaries, texts.target_lang));
     const auto missing_in_target = names_missing(source_words, target_words);
     const auto missing_in_source = names_missing(target_words, source_words);
     if (!missing_in_target.empty() || !missing_in_source.empty()) {
@@ -395,12 +432,12 @@ Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& setti
     const bool in_source = count_of(source, mark) != 0;
     const bool in_target = count_of(target, mark) != 0;
     if (in_source != in_target) {
-      sink.add(rule, std::string("a ") + what + " in the " + (in_source ? "source" : "target") +
+      sink.add(rule, std::string(what) + " in the " + (in_source ? "source" : "target") +
                          " only: check that the sense was kept");
     }
   };
-  one_side_only("?", "qa/question-mismatch", "question");
-  one_side_only("!", "qa/exclamation-mismatch", "exclamation");
+  one_side_only("?", "qa/question-mismatch", "a question");
+  one_side_only("!", "qa/exclamation-mismatch", "an exclamation");
 
   const std::size_t source_length = count_code_points(source);
   const std::size_t target_length = count_code_points(target);

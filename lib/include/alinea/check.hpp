@@ -37,6 +37,9 @@ struct CheckSettings {
   // Target identical to source is reported from this many words on (short titles and signatures
   // are legitimately identical).
   std::size_t min_words_identical = 4;
+  // Hunspell dictionaries, to tell names from common words capitalised by convention
+  // ("Oposición de Izquierda", "l'État"); without them every such word counts as a name.
+  std::string dictionaries = "/usr/share/hunspell";
   // Severity per rule id; std::nullopt turns a rule off. Rules not listed keep their default.
   std::map<std::string, std::optional<Severity>, std::less<>> rules;
 
