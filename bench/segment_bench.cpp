@@ -65,6 +65,19 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
+// Runs of white space as one space: the golden sets join the lines of a sentence.
+std::string folded(std::string_view text) {
+  std::string out;
+  bool in_space = false;
+  for (const char c : trimmed(text)) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && in_space) continue;
+    out += space ? ' ' : c;
+    in_space = space;
+  }
+  return out;
+}
+
 std::size_t non_space_count(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t pos = 0; pos < text.size();) {
@@ -120,9 +133,11 @@ Score evaluate(const DataSet& set, const SplitFunction& split, bool show_failure
   Score score;
   for (const Case& c : set.cases) {
     std::vector<std::string> predicted;
-    for (const std::string& s : split(c.text)) predicted.push_back(trimmed(s));
+    for (const std::string& s : split(c.text)) predicted.push_back(folded(s));
+    std::vector<std::string> wanted;
+    for (const std::string& s : c.sentences) wanted.push_back(folded(s));
     ++score.cases;
-    if (predicted == c.sentences) {
+    if (predicted == wanted) {
       ++score.exact;
     } else if (show_failures && set.golden) {
       std::cout << "FAIL " << who << " " << c.id << "\n";

@@ -24,7 +24,7 @@ constexpr std::size_t max_list_marker_bytes = 16;
 // Bytes that can start a terminator or a newline; everything else is skipped in one test.
 constexpr std::array<bool, 256> candidate_bytes = [] {
   std::array<bool, 256> table{};
-  table['.'] = table['!'] = table['?'] = table['\n'] = true;
+  table['.'] = table['!'] = table['?'] = table[';'] = table['\n'] = true;
   table[0xE2] = table[0xE3] = table[0xEF] = true;  // … ‼ ⁇ ⁈ ⁉ 。 ！ ？ ｡
   return table;
 }();
@@ -91,6 +91,13 @@ std::size_t skip_closing(std::string_view text, std::size_t pos) {
       const std::size_t after_space = skip_horizontal_spaces(text, pos);
       if (after_space < text.size() && is_unambiguous_closing(code_point_at(text, after_space))) {
         pos = after_code_point(text, after_space);
+        continue;
+      }
+      // A straight quote with space on both sides closes: an opening one sticks to its word.
+      if (after_space + 1 < text.size() &&
+          (text[after_space] == '"' || text[after_space] == '\'') &&
+          is_space(code_point_at(text, after_space + 1))) {
+        pos = after_space + 1;
         continue;
       }
     }
@@ -165,6 +172,17 @@ WordBefore word_before(std::string_view text, std::size_t stop, std::size_t sent
   return result;
 }
 
+// The word before the white space that ends at `end` ("50" in "50 h."), or "".
+std::string_view word_ending_at(std::string_view text, std::size_t end,
+                                std::size_t sentence_start) {
+  if (end <= sentence_start || text[end - 1] != ' ') return {};
+  std::size_t begin = end - 1;
+  while (begin > sentence_start && end - begin < max_word_bytes && text[begin - 1] != ' ') {
+    --begin;
+  }
+  return text.substr(begin, end - 1 - begin);
+}
+
 // "1.", "• 2.", "a)": the sentence so far is only a list marker.
 bool only_list_marker_before(std::string_view text, std::size_t sentence_start, std::size_t stop) {
   if (stop - sentence_start > max_list_marker_bytes) return false;
@@ -174,12 +192,37 @@ bool only_list_marker_before(std::string_view text, std::size_t sentence_start, 
   return true;
 }
 
-// After a newline: a blank line, or a line that starts a list item, ends the sentence.
+// A line of only symbols, like "______" or "* * *", is a separator, not part of a sentence.
+bool is_rule_line(std::string_view line) {
+  bool any = false;
+  for (std::size_t pos = 0; pos < line.size();) {
+    const char32_t c = next_code_point(line, pos);
+    if (is_letter(c) || is_digit(c)) return false;
+    any = any || !is_space(c);
+  }
+  return any;
+}
+
+std::string_view line_around(std::string_view text, std::size_t begin, std::size_t end) {
+  return text.substr(begin, end - begin);
+}
+
+// After a newline: a blank line, a line that starts a list item, or a separator line on
+// either side ends the sentence.
 bool newline_ends_sentence(std::string_view text, std::size_t newline) {
   const std::size_t next = skip_horizontal_spaces(text, newline + 1);
   if (next >= text.size()) return false;
   const char32_t c = code_point_at(text, next);
   if (c == U'\n' || c == U'\r') return true;
+  const std::size_t previous_line = text.rfind('\n', newline == 0 ? 0 : newline - 1);
+  const std::size_t line_start =
+      previous_line == std::string_view::npos || newline == 0 ? 0 : previous_line + 1;
+  std::size_t next_line_end = text.find('\n', next);
+  if (next_line_end == std::string_view::npos) next_line_end = text.size();
+  if (is_rule_line(line_around(text, line_start, newline)) ||
+      is_rule_line(line_around(text, next, next_line_end))) {
+    return true;
+  }
   if (c == U'•' || c == U'·' || c == U'▪' || c == U'◦' || c == U'‣' || c == U'*') return true;
   return is_dash(c) && next + 1 < text.size() && text[next + 1] == ' ';
 }
@@ -232,6 +275,16 @@ std::vector<std::size_t> rule_boundaries(std::string_view text,
       ++pos;
       continue;
     }
+    if (text[pos] == ';') {
+      const std::size_t end = ++pos;
+      if (end >= text.size() || !is_space(code_point_at(text, end))) continue;
+      const std::size_t next_start = skip_spaces(text, end);
+      if (next_start < text.size() &&
+          semicolon_ends_sentence(classify_next(code_point_at(text, next_start)))) {
+        add_boundary(end, next_start);
+      }
+      continue;
+    }
     if (!is_terminator(code_point_at(text, pos))) {
       pos = after_code_point(text, pos);
       continue;
@@ -256,6 +309,7 @@ std::vector<std::size_t> rule_boundaries(std::string_view text,
       context.word = before.word;
       context.after_closing = before.after_closing;
       context.list_marker = only_list_marker_before(text, sentence_start, stop.begin);
+      context.after_number = is_number(word_ending_at(text, before.begin, sentence_start));
       context.next = next;
       context.next_is_roman_numeral = is_roman_numeral(ascii_letters_at(text, next_start));
       ends = period_ends_sentence(context, abbreviations);

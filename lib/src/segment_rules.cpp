@@ -83,6 +83,22 @@ bool is_vowel(char32_t c) noexcept {
   return vowels.find(c) != std::u32string_view::npos;
 }
 
+char32_t code_point_at_start(std::string_view text) {
+  std::size_t pos = 0;
+  return text.empty() ? U'\0' : next_code_point(text, pos);
+}
+
+// Three letters or more and nothing else: a word that can end a sentence even before lower case.
+bool is_full_word(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t c = next_code_point(word, pos);
+    if (!is_letter(c)) return false;
+    ++letters;
+  }
+  return letters >= 3;
+}
+
 AbbreviationKind parse_kind(std::string_view word) {
   if (word == "title") return AbbreviationKind::title;
   if (word == "number") return AbbreviationKind::number;
@@ -239,9 +255,19 @@ bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abb
     case AbbreviationKind::none:
       break;
   }
-  if (is_initials(context.word) || is_vowelless_abbreviation(context.word)) return false;
   if (is_number(context.word)) return !context.list_marker && next != NextWord::lower;
-  return next != NextWord::lower;
+  // A unit symbol after a number: "pesa 1 g. Luego", "1 min. para".
+  if (context.after_number && count_code_points(context.word) <= 3 &&
+      is_lower(code_point_at_start(context.word))) {
+    return next != NextWord::lower;
+  }
+  if (is_initials(context.word) || is_vowelless_abbreviation(context.word)) return false;
+  if (next == NextWord::lower) return is_full_word(context.word);
+  return true;
+}
+
+bool semicolon_ends_sentence(NextWord next) noexcept {
+  return next == NextWord::upper;
 }
 
 bool ellipsis_ends_sentence(NextWord next) noexcept {

@@ -137,7 +137,8 @@ BOOST_AUTO_TEST_CASE(period_decisions) {
   BOOST_TEST(ends("1936", NextWord::upper));
   BOOST_TEST(ends("carta", NextWord::upper));
   BOOST_TEST(ends("carta", NextWord::opening));
-  BOOST_TEST(!ends("carta", NextWord::lower));
+  BOOST_TEST(ends("Chris", NextWord::lower));  // a full word ends even before lower case
+  BOOST_TEST(!ends("ab", NextWord::lower));
   BOOST_TEST(!ends("carta", NextWord::continuation));
   PeriodContext list_marker;
   list_marker.word = "1";
@@ -149,6 +150,18 @@ BOOST_AUTO_TEST_CASE(period_decisions) {
   aside.after_closing = true;
   aside.next = NextWord::lower;
   BOOST_TEST(period_ends_sentence(aside, list));
+  PeriodContext unit;
+  unit.word = "g";
+  unit.after_number = true;
+  unit.next = NextWord::upper;
+  BOOST_TEST(period_ends_sentence(unit, list));
+  unit.next = NextWord::lower;
+  BOOST_TEST(!period_ends_sentence(unit, list));
+}
+
+BOOST_AUTO_TEST_CASE(semicolon_decisions) {
+  BOOST_TEST(semicolon_ends_sentence(NextWord::upper));
+  BOOST_TEST(!semicolon_ends_sentence(NextWord::lower));
 }
 
 BOOST_AUTO_TEST_CASE(ellipsis_and_question_decisions) {

@@ -91,10 +91,13 @@ enum class NextWord { lower, upper, digit, opening, continuation, other };
 // `next`. `word` is the text before the period back to white space, opening punctuation
 // stripped; `after_closing` tells that the period follows a closing bracket or quote;
 // `list_marker` that the sentence so far is only a number or a bullet ("1.", "• 2.").
+// Before lower case, only a full word (three letters or more, not an abbreviation, not a unit
+// after a number) ends the sentence: "Je suis Chris. comment allez-vous".
 struct PeriodContext {
   std::string_view word;
   bool after_closing = false;
   bool list_marker = false;
+  bool after_number = false;  // the word before follows a number: "50 h.", "1 min."
   NextWord next = NextWord::other;
   bool next_is_roman_numeral = false;
 };
@@ -102,6 +105,8 @@ struct PeriodContext {
                                         const Abbreviations& abbreviations);
 // An ellipsis ends the sentence before a capital or an opening ¡ ¿ « …, not before lower case.
 [[nodiscard]] bool ellipsis_ends_sentence(NextWord next) noexcept;
+// A semicolon before a capitalised word joins two sentences (as treebanks split them).
+[[nodiscard]] bool semicolon_ends_sentence(NextWord next) noexcept;
 // ? and ! end the sentence unless lower case follows ("¿verdad? dijo", "(Lisa !) et").
 [[nodiscard]] bool question_or_exclamation_ends_sentence(NextWord next) noexcept;
 
