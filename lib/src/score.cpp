@@ -16,7 +16,7 @@ namespace {
 // Numbers and note references are rarely shared by chance: they weigh as much as three words.
 constexpr double strong_token_weight = 3.0;
 // Fewer tokens than this on both sides together is weak evidence either way.
-constexpr double token_evidence_scale = 3.0;
+constexpr double token_evidence_scale = 1.5;
 
 std::uint32_t hash_token(char kind, std::string_view text) {
   std::uint32_t hash = 2166136261U;
@@ -399,7 +399,9 @@ double BeadScorer::confidence(std::size_t i, std::size_t j, std::size_t di, std:
       std::exp(-std::max(0.0, length_cost(source_length, target_length) - 1.0) / 3.0);
   const Overlap overlap = token_overlap(i, j, di, dj);
   const double evidence = overlap.total / (overlap.total + token_evidence_scale);
-  const double similarity = overlap.total > 0.0 ? overlap.shared / overlap.total : 0.0;
+  const double similarity =
+      overlap.total > 0.0 ? std::min(1.0, (overlap.shared + overlap.translated) / overlap.total)
+                          : 0.0;
   const double token_factor =
       evidence * (1.0 - std::exp(-similarity / 0.15)) + (1.0 - evidence) * 0.5;
   return std::clamp(length_factor * token_factor, 0.0, 1.0);

@@ -1,0 +1,211 @@
+// The aligner on small French and Spanish texts written for these tests.
+#define BOOST_TEST_MODULE aligner
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "alinea/aligner.hpp"
+#include "alinea/document.hpp"
+
+using alinea::Bead;
+using alinea::Link;
+using alinea::LinkStatus;
+
+namespace {
+
+const std::vector<std::string> french = {
+    "Le camarade Victor Serge est arrivé à Paris le 17 avril 1936.",
+    "Il a passé trois ans en déportation à Orenbourg.",
+    "Sa libération est une victoire de la solidarité internationale.",
+    "Nous le saluons chaleureusement !",
+    "Mais la lutte continue : des milliers de révolutionnaires restent en prison.",
+    "Qui les défendra, sinon nous ?",
+    "Les procès de Moscou ont montré de quoi la bureaucratie est capable.",
+    "La vérité finira par s'imposer."};
+
+// The second and third sentences are merged; the fifth is split in two.
+const std::vector<std::string> spanish = {
+    "El camarada Victor Serge llegó a París el 17 de abril de 1936.",
+    "Pasó tres años deportado en Orenburgo, y su liberación es una victoria de la solidaridad "
+    "internacional.",
+    "¡Lo saludamos calurosamente!",
+    "Pero la lucha continúa.",
+    "Miles de revolucionarios siguen en prisión.",
+    "¿Quién los defenderá, si no nosotros?",
+    "Los procesos de Moscú mostraron de qué es capaz la burocracia.",
+    "La verdad acabará por imponerse."};
+
+const std::vector<std::string> unrelated = {
+    "Los pescadores volvieron tarde con las redes vacías.",
+    "El viento del norte sopló toda la noche sobre el puerto.",
+    "Nadie quiso hablar del invierno que se acercaba.",
+    "Las mujeres remendaban velas en silencio.",
+    "Un perro ladraba a lo lejos, cerca del faro.",
+    "Al amanecer el mar estaba en calma.",
+    "Los niños corrían por la playa buscando conchas.",
+    "El cura tocó las campanas a las siete."};
+
+void check_covers(const std::vector<Bead>& beads, std::size_t n, std::size_t m) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (const Bead& bead : beads) {
+    BOOST_TEST(bead.source_begin == i);
+    BOOST_TEST(bead.target_begin == j);
+    BOOST_TEST(bead.confidence >= 0.0);
+    BOOST_TEST(bead.confidence <= 1.0);
+    i += bead.source_count;
+    j += bead.target_count;
+  }
+  BOOST_TEST(i == n);
+  BOOST_TEST(j == m);
+}
+
+double mean_confidence(const std::vector<Bead>& beads) {
+  double total = 0.0;
+  for (const Bead& bead : beads) total += bead.confidence;
+  return beads.empty() ? 0.0 : total / static_cast<double>(beads.size());
+}
+
+alinea::Document document(const std::string& lang,
+                          const std::vector<std::vector<std::string>>& paragraphs) {
+  alinea::Document result;
+  result.lang = lang;
+  result.path = "corpora/w/" + lang + ".md";
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    alinea::Paragraph paragraph;
+    paragraph.id = "p" + std::to_string(k + 1);
+    for (const std::string& sentence : paragraphs[k]) {
+      if (!paragraph.text.empty()) paragraph.text += ' ';
+      paragraph.text += sentence;
+    }
+    paragraph.sentences = paragraphs[k];
+    result.paragraphs.push_back(paragraph);
+  }
+  return result;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(merges_and_splits_are_found) {
+  const std::vector<Bead> beads = alinea::align_sentences(french, spanish, "fr", "es");
+  check_covers(beads, french.size(), spanish.size());
+  BOOST_REQUIRE(beads.size() == 7U);
+  BOOST_TEST(beads[1].source_count == 2U);  // fr 1, 2 → es 1
+  BOOST_TEST(beads[1].target_count == 1U);
+  BOOST_TEST(beads[3].source_count == 1U);  // fr 4 → es 3, 4
+  BOOST_TEST(beads[3].target_count == 2U);
+  BOOST_TEST(mean_confidence(beads) > 0.6);
+}
+
+BOOST_AUTO_TEST_CASE(a_text_aligned_with_itself_gives_confident_one_to_one_links) {
+  const std::vector<Bead> beads = alinea::align_sentences(french, french, "fr", "fr");
+  BOOST_REQUIRE(beads.size() == french.size());
+  for (const Bead& bead : beads) {
+    BOOST_TEST(bead.source_count == 1U);
+    BOOST_TEST(bead.target_count == 1U);
+    BOOST_TEST(bead.confidence > 0.8);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unrelated_texts_get_low_confidence) {
+  const std::vector<Bead> beads = alinea::align_sentences(french, unrelated, "fr", "es");
+  check_covers(beads, french.size(), unrelated.size());
+  const std::vector<Bead> right = alinea::align_sentences(french, spanish, "fr", "es");
+  BOOST_TEST(mean_confidence(beads) < 0.5);
+  BOOST_TEST(mean_confidence(beads) < mean_confidence(right) - 0.3);
+}
+
+BOOST_AUTO_TEST_CASE(empty_sides_and_wildly_different_lengths) {
+  BOOST_TEST(alinea::align_sentences({}, {}, "fr", "es").empty());
+  const auto only_source = alinea::align_sentences(french, {}, "fr", "es");
+  check_covers(only_source, french.size(), 0);
+  const auto one_line = alinea::align_sentences({"Oui."}, spanish, "fr", "es");
+  check_covers(one_line, 1, spanish.size());
+  const auto empty_lines = alinea::align_sentences({"", "", ""}, {"", "x"}, "fr", "es");
+  check_covers(empty_lines, 3, 2);
+}
+
+BOOST_AUTO_TEST_CASE(documents_align_notes_paragraphs_and_sentences) {
+  alinea::Document source = document("fr", {{french[0], french[1], french[2], french[3]},
+                                            {french[4], french[5]},
+                                            {french[6], french[7]}});
+  alinea::Document target = document("es", {{spanish[0], spanish[1], spanish[2]},
+                                            {spanish[3], spanish[4], spanish[5]},
+                                            {spanish[6], spanish[7]}});
+  source.notes.push_back({"n1", "1", "Victor Serge, écrivain né à Bruxelles en 1890.", {}, 0});
+  target.notes.push_back({"n1", "1", "Victor Serge, escritor nacido en Bruselas en 1890.", {}, 0});
+
+  const alinea::Alignment alignment = alinea::align_documents(source, target);
+  BOOST_TEST(alignment.source.lang == "fr");
+  BOOST_TEST(alignment.target.path == "corpora/w/es.md");
+  BOOST_REQUIRE(alignment.notes.size() == 1U);
+  BOOST_TEST(alignment.notes[0].source == std::vector<std::string>{"n1"});
+  BOOST_TEST(alignment.notes[0].target == std::vector<std::string>{"n1"});
+  BOOST_TEST(alignment.notes[0].sentences.size() == 1U);  // unsegmented: one sentence
+
+  BOOST_REQUIRE(alignment.paragraphs.size() == 3U);
+  const Link& first = alignment.paragraphs[0];
+  BOOST_TEST((first.status == LinkStatus::automatic));
+  BOOST_TEST(first.confidence.has_value());
+  BOOST_TEST(first.source_fingerprint == alinea::text_fingerprint(source.paragraphs[0].text));
+  BOOST_TEST(first.target_fingerprint == alinea::text_fingerprint(target.paragraphs[0].text));
+  BOOST_REQUIRE(first.sentences.size() == 3U);
+  BOOST_TEST(first.sentences[1].source == (std::vector<std::string>{"p1.s2", "p1.s3"}));
+  BOOST_TEST(first.sentences[1].target == std::vector<std::string>{"p1.s2"});
+  const Link& second = alignment.paragraphs[1];
+  BOOST_REQUIRE(second.sentences.size() == 2U);
+  BOOST_TEST(second.sentences[0].target == (std::vector<std::string>{"p2.s1", "p2.s2"}));
+}
+
+BOOST_AUTO_TEST_CASE(reviewed_links_omissions_and_notes_are_kept_as_anchors) {
+  const alinea::Document source =
+      document("fr", {{french[0]}, {french[1]}, {french[2]}, {french[3]}, {french[6]}});
+  const alinea::Document target =
+      document("es", {{spanish[0]}, {spanish[2]}, {spanish[6]}, {unrelated[0]}});
+
+  alinea::Alignment previous;
+  Link omitted;
+  omitted.source = {"p2"};
+  omitted.status = LinkStatus::reviewed;
+  omitted.omitted = "left out by the translator";
+  Link odd;  // a reviewer's deliberate choice the aligner would never make
+  odd.source = {"p5"};
+  odd.target = {"p4"};
+  odd.status = LinkStatus::reviewed;
+  odd.note = "checked with the editor";
+  previous.paragraphs = {omitted, odd};
+
+  const alinea::Alignment alignment = alinea::align_documents(source, target, {}, &previous);
+  BOOST_REQUIRE(alignment.paragraphs.size() >= 4U);
+  BOOST_TEST(alignment.paragraphs[0].source == std::vector<std::string>{"p1"});
+  BOOST_TEST(alignment.paragraphs[0].target == std::vector<std::string>{"p1"});
+  BOOST_TEST(alignment.paragraphs[1].omitted.value_or("") == "left out by the translator");
+  BOOST_TEST(alignment.paragraphs[1].target.empty());
+  const Link& last = alignment.paragraphs.back();
+  BOOST_TEST(last.note.value_or("") == "checked with the editor");
+  BOOST_TEST(last.source == std::vector<std::string>{"p5"});
+  BOOST_TEST(last.target == std::vector<std::string>{"p4"});
+  BOOST_TEST(!last.confidence.has_value());
+  // Every unit appears exactly once.
+  std::size_t source_units = 0;
+  std::size_t target_units = 0;
+  for (const Link& link : alignment.paragraphs) {
+    source_units += link.source.size();
+    target_units += link.target.size();
+  }
+  BOOST_TEST(source_units == source.paragraphs.size());
+  BOOST_TEST(target_units == target.paragraphs.size());
+}
+
+BOOST_AUTO_TEST_CASE(documents_with_nothing_in_common_still_align_without_confidence) {
+  const alinea::Document source = document("fr", {{french[0], french[1]}, {french[2]}});
+  const alinea::Document target = document("es", {{unrelated[0]}, {unrelated[1], unrelated[2]}});
+  const alinea::Alignment alignment = alinea::align_documents(source, target);
+  for (const Link& link : alignment.paragraphs) {
+    BOOST_TEST(link.confidence.value_or(0.0) < 0.5);
+  }
+  const alinea::Document empty = document("es", {});
+  const alinea::Alignment one_sided = alinea::align_documents(source, empty);
+  BOOST_TEST(one_sided.paragraphs.size() == 2U);
+  for (const Link& link : one_sided.paragraphs) BOOST_TEST(link.target.empty());
+}
