@@ -47,7 +47,6 @@ struct PairOutcome {
   PairState state = PairState::failed;
   std::string reason;   // why it was realigned, or what went wrong
   std::string summary;  // for created and realigned pairs
-  double mean_confidence = 1.0;
 };
 
 constexpr double low_confidence = 0.5;
@@ -171,14 +170,20 @@ Summary summarize(const std::string& name, const Alignment& written) {
   return summary;
 }
 
+struct PreviousFile {
+  Alignment alignment;
+  std::string text;
+};
+
 // The earlier alignment at `task.output_file`, when there is one, checked to be one that can
 // anchor a new alignment of these documents. Throws InputError naming the line at fault.
-std::optional<Alignment> read_previous(const PairTask& task, const Document& source,
-                                       const Document& target) {
+std::optional<PreviousFile> read_previous(const PairTask& task, const Document& source,
+                                          const Document& target) {
   std::error_code error;
   if (task.output_file == "-" || !fs::exists(task.output_file, error)) return std::nullopt;
   // Read under the name the user knows it by, so that errors point at it.
-  AlignmentReadResult read = parse_alignment(read_text_file(task.output_file), task.output_name);
+  std::string text = read_text_file(task.output_file);
+  AlignmentReadResult read = parse_alignment(text, task.output_name);
   for (const Diagnostic& diagnostic : read.diagnostics) {
     if (diagnostic.severity == Severity::error) {
       throw InputError(diagnostic.where, diagnostic.message);
@@ -203,14 +208,15 @@ std::optional<Alignment> read_previous(const PairTask& task, const Document& sou
     }
     throw InputError(problems.front().where, message + "; the file was left as it is");
   }
-  return previous;
+  return PreviousFile{std::move(previous), std::move(text)};
 }
 
 // Aligns one pair. Throws on bad input; the file is written only when everything went well.
 PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool only_if_stale) {
   const Document source = read_segmented(task.source_file);
   const Document target = read_segmented(task.target_file);
-  const std::optional<Alignment> previous = read_previous(task, source, target);
+  const std::optional<PreviousFile> file = read_previous(task, source, target);
+  const Alignment* previous = file ? &file->alignment : nullptr;
   PairOutcome outcome;
   outcome.state = previous ? PairState::realigned : PairState::created;
   if (previous) {
@@ -222,7 +228,7 @@ PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool o
     outcome.reason = why.value_or("--all");
   }
 
-  Alignment alignment = align_documents(source, target, options, previous ? &*previous : nullptr);
+  Alignment alignment = align_documents(source, target, options, previous);
   alignment.source = {task.source_ref, source.lang};
   alignment.target = {task.target_ref, target.lang};
   if (previous) {
@@ -247,10 +253,10 @@ PairOutcome align_pair(const PairTask& task, const AlignOptions& options, bool o
   const AlignmentReadResult written = parse_alignment(text, task.output_name);
   const Summary summary = summarize(task.output_name, written.alignment);
   outcome.summary = summary.text;
-  outcome.mean_confidence = summary.mean_confidence;
   if (task.output_file == "-") {
     std::cout << text;
-  } else {
+  } else if (!file || file->text != text) {
+    // An unchanged file keeps its time stamp, and costs no write and no fsync.
     write_file_atomically(task.output_file, text);
   }
   return outcome;
