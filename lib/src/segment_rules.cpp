@@ -178,7 +178,7 @@ bool is_vowelless_abbreviation(std::string_view word) noexcept {
     has_lower = has_lower || is_lower(c);
     ++letters;
   }
-  return has_lower && letters >= 1 && letters <= 4;
+  return has_lower && letters >= 1 && letters <= 3;
 }
 
 bool is_bracketed_ellipsis(std::string_view text, std::size_t begin, std::size_t end) noexcept {
@@ -191,7 +191,8 @@ bool is_bracketed_ellipsis(std::string_view text, std::size_t begin, std::size_t
 Abbreviations::Abbreviations(std::string_view list) {
   auto add = [this](std::string_view written, AbbreviationKind kind) {
     if (!written.empty() && written.back() == '.') written.remove_suffix(1);
-    if (written.empty()) return;
+    // Single letters ("a. m.", "a. C.") are left to the initials rule: "M. Tremblay".
+    if (count_code_points(written) < 2) return;
     const std::string key = to_lower(written);
     const auto found = std::find_if(entries_.begin(), entries_.end(),
                                     [&](const auto& entry) { return entry.first == key; });

@@ -60,8 +60,8 @@ namespace segment_rules {
 [[nodiscard]] bool is_number(std::string_view word) noexcept;
 // "N", "N.I", "J.-C": single letters joined by periods or hyphens, i.e. initials.
 [[nodiscard]] bool is_initials(std::string_view word) noexcept;
-// "Ch", "Sr", "pp": letters, one of them lower case, and no vowel — an abbreviation, never a
-// word of Spanish or French (upper-case acronyms like "PSOE" or "CNT" are words here).
+// "Ch", "Sr", "pp": up to three letters, one of them lower case, and no vowel — an abbreviation,
+// never a word of Spanish or French (upper-case acronyms like "PSOE" or "CNT" are words here).
 [[nodiscard]] bool is_vowelless_abbreviation(std::string_view word) noexcept;
 // "(...)", "[…]": an ellipsis marking a cut in a quotation, not the end of a sentence.
 [[nodiscard]] bool is_bracketed_ellipsis(std::string_view text, std::size_t begin,
