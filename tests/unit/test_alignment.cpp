@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
 #include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
@@ -173,4 +174,56 @@ BOOST_AUTO_TEST_CASE(lists_unlinked_units) {
       "  - link: {src: [], tgt: [p3], status: auto, confidence: 0.2}\n");
   BOOST_TEST(unlinked_units(partial, source, target) ==
              (std::vector<std::string>{"fr:n1", "es:n1", "fr:p3", "es:p2"}));
+}
+
+// What `alinea align` relies on: realigning with an earlier alignment keeps what people wrote.
+namespace {
+
+const std::string letter_dir =
+    std::string(ALINEA_SOURCE_DIR) + "/corpora/trotsky-1936-04-24-bienvenue-a-victor-serge/";
+
+Document read_segmented(const std::string& path) {
+  Document document = read_document(path);
+  segment_document(document);
+  return document;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(realigning_the_reviewed_letter_changes_nothing) {
+  const Document fr = read_segmented(letter_dir + "fr.md");
+  const Document es = read_segmented(letter_dir + "es.md");
+  const Alignment reviewed =
+      read_alignment(std::string(ALINEA_SOURCE_DIR) +
+                     "/alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml");
+  BOOST_TEST(anchor_problems(reviewed, fr, es).empty());
+  BOOST_TEST(!why_out_of_date(reviewed, fr, es).has_value());
+  const Alignment again = align_documents(fr, es, {}, &reviewed);
+  BOOST_TEST(dropped_hand_made_links(reviewed, again).empty());
+  BOOST_TEST(format_alignment(again) == format_alignment(reviewed));
+}
+
+BOOST_AUTO_TEST_CASE(realigning_keeps_reviewed_links_notes_and_omissions) {
+  const Document fr = read_segmented(letter_dir + "fr.md");
+  const Document es = read_segmented(letter_dir + "es.md");
+  Alignment earlier = align_documents(fr, es);
+  BOOST_REQUIRE(earlier.paragraphs.size() > 4U);
+  // A person confirms one paragraph link, annotates an automatic one, confirms a sentence link
+  // inside an automatic paragraph link, and records a gap by hand.
+  earlier.paragraphs[1].status = LinkStatus::reviewed;
+  earlier.paragraphs[2].note = "compare with the Russian";
+  earlier.paragraphs[3].sentences.at(0).status = LinkStatus::reviewed;
+  earlier.paragraphs[3].sentences.at(0).note = "checked";
+  Link last = earlier.paragraphs.back();
+  earlier.paragraphs.pop_back();
+  Link gap;
+  gap.source = last.source;
+  gap.status = LinkStatus::reviewed;
+  gap.omitted = "signature left out on purpose";
+  earlier.paragraphs.push_back(gap);
+  BOOST_TEST(anchor_problems(earlier, fr, es).empty());
+
+  const Alignment again = align_documents(fr, es, {}, &earlier);
+  BOOST_TEST(dropped_hand_made_links(earlier, again).empty());
+  BOOST_TEST(unlinked_units(again, fr, es).empty());
 }
