@@ -172,6 +172,16 @@ WordBefore word_before(std::string_view text, std::size_t stop, std::size_t sent
   return result;
 }
 
+// Whether the word at `begin` is directly followed by a comma ("Venezuela, Hugo").
+bool word_before_comma(std::string_view text, std::size_t begin) {
+  std::size_t end = begin;
+  while (end < text.size() && end - begin < max_word_bytes && text[end] != ' ' &&
+         text[end] != ',') {
+    ++end;
+  }
+  return end < text.size() && text[end] == ',';
+}
+
 // The word before the white space that ends at `end` ("50" in "50 h."), or "".
 std::string_view word_ending_at(std::string_view text, std::size_t end,
                                 std::size_t sentence_start) {
@@ -280,7 +290,8 @@ std::vector<std::size_t> rule_boundaries(std::string_view text,
       if (end >= text.size() || !is_space(code_point_at(text, end))) continue;
       const std::size_t next_start = skip_spaces(text, end);
       if (next_start < text.size() &&
-          semicolon_ends_sentence(classify_next(code_point_at(text, next_start)))) {
+          semicolon_ends_sentence(classify_next(code_point_at(text, next_start)),
+                                  word_before_comma(text, next_start))) {
         add_boundary(end, next_start);
       }
       continue;
@@ -312,6 +323,8 @@ std::vector<std::size_t> rule_boundaries(std::string_view text,
       context.after_number = is_number(word_ending_at(text, before.begin, sentence_start));
       context.next = next;
       context.next_is_roman_numeral = is_roman_numeral(ascii_letters_at(text, next_start));
+      context.next_is_initial = next_start + 1 < text.size() && text[next_start + 1] == '.' &&
+                                is_letter(code_point_at(text, next_start));
       ends = period_ends_sentence(context, abbreviations);
     }
     if (ends) add_boundary(end, next_start);

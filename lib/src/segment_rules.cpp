@@ -99,6 +99,23 @@ bool is_full_word(std::string_view word) {
   return letters >= 3;
 }
 
+// "MS", "EE": two letters or more, all capitals. Such a word only matches an abbreviation
+// written in capitals, so that the acronym "MS" is not the title "Ms.".
+bool is_all_capitals(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t c = next_code_point(word, pos);
+    if (!is_letter(c)) continue;
+    if (!is_upper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string abbreviation_key(std::string_view word) {
+  return is_all_capitals(word) ? std::string(word) : to_lower(word);
+}
+
 AbbreviationKind parse_kind(std::string_view word) {
   if (word == "title") return AbbreviationKind::title;
   if (word == "number") return AbbreviationKind::number;
@@ -193,7 +210,7 @@ Abbreviations::Abbreviations(std::string_view list) {
     if (!written.empty() && written.back() == '.') written.remove_suffix(1);
     // Single letters ("a. m.", "a. C.") are left to the initials rule: "M. Tremblay".
     if (count_code_points(written) < 2) return;
-    const std::string key = to_lower(written);
+    const std::string key = abbreviation_key(written);
     const auto found = std::find_if(entries_.begin(), entries_.end(),
                                     [&](const auto& entry) { return entry.first == key; });
     if (found == entries_.end()) {
@@ -230,7 +247,7 @@ Abbreviations Abbreviations::for_language(std::string_view lang) {
 
 AbbreviationKind Abbreviations::kind(std::string_view word) const {
   if (entries_.empty() || word.empty() || word.size() > 32) return AbbreviationKind::none;
-  const std::string key = to_lower(word);
+  const std::string key = abbreviation_key(word);
   const auto found = std::lower_bound(
       entries_.begin(), entries_.end(), key,
       [](const auto& entry, const std::string& wanted) { return entry.first < wanted; });
@@ -260,15 +277,15 @@ bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abb
   // A unit symbol after a number: "pesa 1 g. Luego", "1 min. para".
   if (context.after_number && count_code_points(context.word) <= 3 &&
       is_lower(code_point_at_start(context.word))) {
-    return next != NextWord::lower;
+    return next != NextWord::lower && !context.next_is_initial;
   }
   if (is_initials(context.word) || is_vowelless_abbreviation(context.word)) return false;
   if (next == NextWord::lower) return is_full_word(context.word);
   return true;
 }
 
-bool semicolon_ends_sentence(NextWord next) noexcept {
-  return next == NextWord::upper;
+bool semicolon_ends_sentence(NextWord next, bool next_word_before_comma) noexcept {
+  return next == NextWord::upper && !next_word_before_comma;
 }
 
 bool ellipsis_ends_sentence(NextWord next) noexcept {

@@ -102,12 +102,14 @@ BOOST_AUTO_TEST_CASE(bracketed_ellipsis) {
 BOOST_AUTO_TEST_CASE(abbreviation_lists_match_whole_words_ignoring_case) {
   const Abbreviations list("# comment\nSr. title\nart. number\netc.\nEE. UU.\n");
   BOOST_TEST((list.kind("Sr") == AbbreviationKind::title));
-  BOOST_TEST((list.kind("SR") == AbbreviationKind::title));
+  BOOST_TEST((list.kind("sr") == AbbreviationKind::title));
   BOOST_TEST((list.kind("Art") == AbbreviationKind::number));
   BOOST_TEST((list.kind("etc") == AbbreviationKind::ordinary));
   BOOST_TEST((list.kind("EE") == AbbreviationKind::title));
   BOOST_TEST((list.kind("UU") == AbbreviationKind::ordinary));
   BOOST_TEST((list.kind("Srta") == AbbreviationKind::none));
+  BOOST_TEST((list.kind("ee") == AbbreviationKind::none));  // written in capitals
+  BOOST_TEST((Abbreviations("Ms. title\n").kind("MS") == AbbreviationKind::none));  // acronym
   BOOST_TEST((list.kind("comment") == AbbreviationKind::none));
 }
 
@@ -160,8 +162,9 @@ BOOST_AUTO_TEST_CASE(period_decisions) {
 }
 
 BOOST_AUTO_TEST_CASE(semicolon_decisions) {
-  BOOST_TEST(semicolon_ends_sentence(NextWord::upper));
-  BOOST_TEST(!semicolon_ends_sentence(NextWord::lower));
+  BOOST_TEST(semicolon_ends_sentence(NextWord::upper, false));
+  BOOST_TEST(!semicolon_ends_sentence(NextWord::upper, true));
+  BOOST_TEST(!semicolon_ends_sentence(NextWord::lower, false));
 }
 
 BOOST_AUTO_TEST_CASE(ellipsis_and_question_decisions) {

@@ -100,13 +100,16 @@ struct PeriodContext {
   bool after_number = false;  // the word before follows a number: "50 h.", "1 min."
   NextWord next = NextWord::other;
   bool next_is_roman_numeral = false;
+  bool next_is_initial = false;  // "25 a. C.": the next word is a letter and a period
 };
 [[nodiscard]] bool period_ends_sentence(const PeriodContext& context,
                                         const Abbreviations& abbreviations);
 // An ellipsis ends the sentence before a capital or an opening ¡ ¿ « …, not before lower case.
 [[nodiscard]] bool ellipsis_ends_sentence(NextWord next) noexcept;
-// A semicolon before a capitalised word joins two sentences (as treebanks split them).
-[[nodiscard]] bool semicolon_ends_sentence(NextWord next) noexcept;
+// A semicolon before a capitalised word joins two sentences (as treebanks split them), unless
+// it separates the items of a list, "Brasil, Dilma; Chile, Michelle": the capitalised word is
+// followed by a comma.
+[[nodiscard]] bool semicolon_ends_sentence(NextWord next, bool next_word_before_comma) noexcept;
 // ? and ! end the sentence unless lower case follows ("¿verdad? dijo", "(Lisa !) et").
 [[nodiscard]] bool question_or_exclamation_ends_sentence(NextWord next) noexcept;
 
