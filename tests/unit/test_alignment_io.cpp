@@ -312,3 +312,17 @@ BOOST_AUTO_TEST_CASE(read_alignment_is_strict) {
   BOOST_CHECK_THROW((void)read_alignment(folder / "missing.yaml"), FileError);
   std::filesystem::remove_all(folder);
 }
+
+// The example of docs/FORMAT.md is what the writer produces, so the spec and the code agree.
+BOOST_AUTO_TEST_CASE(the_format_documentation_example_round_trips) {
+  const std::string doc = read_text_file(std::string(ALINEA_SOURCE_DIR) + "/docs/FORMAT.md");
+  const std::size_t section = doc.find("## Alignment files");
+  BOOST_REQUIRE(section != std::string::npos);
+  const std::size_t begin = doc.find("```yaml\n", section);
+  BOOST_REQUIRE(begin != std::string::npos);
+  const std::size_t end = doc.find("```\n", begin + 8);
+  const std::string example = doc.substr(begin + 8, end - begin - 8);
+  const AlignmentReadResult result = parse_alignment(example, "FORMAT.md");
+  BOOST_TEST(result.diagnostics.empty());
+  BOOST_TEST(format_alignment(result.alignment) == example);
+}
