@@ -118,6 +118,17 @@ NextWord classify_next(char32_t c) {
   return NextWord::other;
 }
 
+// A dash before lower case is the narrator's aside in a dialogue ("¿Vienes? —preguntó"), which
+// continues the sentence; before anything else it opens a new line of dialogue.
+NextWord classify_next_after_dash(std::string_view text, std::size_t pos) {
+  std::size_t after = pos;
+  const char32_t c = next_code_point(text, after);
+  if (is_dash(c) && after < text.size() && is_lower(code_point_at(text, after))) {
+    return NextWord::lower;
+  }
+  return classify_next(c);
+}
+
 std::string_view ascii_letters_at(std::string_view text, std::size_t pos) {
   std::size_t end = pos;
   while (end < text.size() && end - pos < 16 &&
@@ -308,7 +319,7 @@ std::vector<std::size_t> rule_boundaries(std::string_view text,
     if (end >= text.size() || !is_space(code_point_at(text, end))) continue;
     const std::size_t next_start = skip_spaces(text, end);
     if (next_start >= text.size()) break;
-    const NextWord next = classify_next(code_point_at(text, next_start));
+    const NextWord next = classify_next_after_dash(text, next_start);
     bool ends = false;
     if (stop.question_or_exclamation) {
       ends = question_or_exclamation_ends_sentence(next);

@@ -252,8 +252,8 @@ BOOST_AUTO_TEST_CASE(email_addresses_and_urls) {
 }
 
 BOOST_AUTO_TEST_CASE(dialogue_dashes) {
-  const Sentences expected = {"—¿Vienes?", "—Sí.", "—Bueno."};
-  BOOST_TEST(split("es", "—¿Vienes? —Sí. —Bueno.") == expected);
+  const Sentences expected = {"—¿Vienes? —preguntó.", "—Sí.", "—Bueno."};
+  BOOST_TEST(split("es", "—¿Vienes? —preguntó. —Sí. —Bueno.") == expected);
 }
 
 BOOST_AUTO_TEST_CASE(closing_quotes_after_the_stop) {
