@@ -330,9 +330,11 @@ BOOST_AUTO_TEST_CASE(imported_documents_read_back_the_same) {
 
 BOOST_AUTO_TEST_CASE(fixtures_import_as_pinned) {
   for (const auto& [name, lang] : std::vector<std::pair<std::string, std::string>>{
-           {"molino", "es"}, {"carta", "fr"}, {"sans-blancs", "es"}}) {
+           {"molino", "es"}, {"carta", "fr"}, {"carta-crlf-bom", "fr"}, {"sans-blancs", "es"}}) {
     const std::string input = read_file(fixtures + name + ".pdf.txt");
-    const std::string expected = read_file(fixtures + name + ".expected.md");
+    // carta-crlf-bom is carta with a BOM and CRLF line ends, as Windows tools write it.
+    const std::string expected =
+        read_file(fixtures + (name == "carta-crlf-bom" ? "carta" : name) + ".expected.md");
     BOOST_TEST(format_document(import_text(input, lang)) == expected, name);
   }
 }
