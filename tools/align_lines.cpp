@@ -48,6 +48,31 @@ std::string format_gold_links(const std::vector<Bead>& beads) {
   return out;
 }
 
+void apply_signals(const std::string& signals, AlignOptions& options) {
+  if (signals == "all") return;
+  options.use_tokens = false;
+  options.use_punctuation = false;
+  options.use_learned_lexicon = false;
+  if (signals == "length") return;
+  std::size_t begin = 0;
+  while (begin <= signals.size()) {
+    std::size_t end = signals.find(',', begin);
+    if (end == std::string::npos) end = signals.size();
+    const std::string name = signals.substr(begin, end - begin);
+    if (name == "tokens") {
+      options.use_tokens = true;
+    } else if (name == "punctuation") {
+      options.use_punctuation = true;
+    } else if (name == "lexicon") {
+      options.use_learned_lexicon = true;
+    } else {
+      throw UsageError("--signals: unknown signal '" + name +
+                       "' (all, length, or tokens,punctuation,lexicon)");
+    }
+    begin = end + 1;
+  }
+}
+
 }  // namespace
 
 int run_align_lines(const Arguments& arguments) {
@@ -57,6 +82,9 @@ int run_align_lines(const Arguments& arguments) {
       "tgt-lang", po::value<std::string>()->required(), "target language (BCP 47)")(
       "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
       "mt", "translate the source with Apertium when installed")(
+      "signals", po::value<std::string>()->default_value("all"),
+      "evidence besides length, to measure what each is worth: all, or a comma-separated subset "
+      "of tokens, punctuation, lexicon; 'length' for none (a Gale-Church baseline)")(
       "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "source", po::value<std::string>()->required(), "source text, one sentence per line")(
       "target", po::value<std::string>()->required(), "target text, one sentence per line");
@@ -78,6 +106,7 @@ int run_align_lines(const Arguments& arguments) {
     align_options.dictionary = (*values)["dictionary"].as<std::string>();
   }
   align_options.use_machine_translation = values->count("mt") != 0;
+  apply_signals((*values)["signals"].as<std::string>(), align_options);
   const std::vector<Bead> beads = align_sentences(
       lines_of(read_input(source_path), source_path),
       lines_of(read_input(target_path), target_path), (*values)["src-lang"].as<std::string>(),

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "alinea/dp.hpp"
 #include "alinea/score.hpp"
@@ -21,9 +22,73 @@ std::optional<WordList> load_word_list(const AlignOptions& options) {
   return WordList::read(*options.dictionary);
 }
 
-std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector<Anchor>& anchors) {
+// Where the path probably goes, found cheaply: tokens that occur in exactly one unit on each
+// side pair those units, and the longest chain of such pairs in order on both sides keeps the
+// true ones (chance pairs rarely line up).
+std::vector<Anchor> guide_from_rare_tokens(const std::vector<UnitFeatures>& source,
+                                           const std::vector<UnitFeatures>& target) {
+  struct Seen {
+    std::size_t count = 0;
+    std::size_t position = 0;
+  };
+  std::unordered_map<std::uint32_t, Seen> source_seen;
+  std::unordered_map<std::uint32_t, Seen> target_seen;
+  const auto count = [](const std::vector<UnitFeatures>& units,
+                        std::unordered_map<std::uint32_t, Seen>& seen) {
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      for (const auto* ids : {&units[k].strong, &units[k].words}) {
+        for (const std::uint32_t id : *ids) {
+          Seen& entry = seen[id];
+          ++entry.count;
+          entry.position = k;
+        }
+      }
+    }
+  };
+  count(source, source_seen);
+  count(target, target_seen);
+  std::vector<Anchor> pairs;
+  for (const auto& [id, seen] : source_seen) {
+    if (seen.count != 1) continue;
+    const auto other = target_seen.find(id);
+    if (other != target_seen.end() && other->second.count == 1) {
+      pairs.push_back({seen.position, other->second.position});
+    }
+  }
+  // Longest chain increasing on both sides (patience sorting; ties in source broken so that one
+  // source unit contributes at most one point).
+  std::sort(pairs.begin(), pairs.end(), [](const Anchor& a, const Anchor& b) {
+    return a.source < b.source || (a.source == b.source && a.target > b.target);
+  });
+  std::vector<std::size_t> tails;  // index into pairs of the smallest tail of each chain length
+  std::vector<std::size_t> before(pairs.size(), pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const auto place = std::lower_bound(
+        tails.begin(), tails.end(), pairs[k].target,
+        [&pairs](std::size_t tail, std::size_t column) { return pairs[tail].target < column; });
+    if (place != tails.begin()) before[k] = *(place - 1);
+    if (place == tails.end()) {
+      tails.push_back(k);
+    } else {
+      *place = k;
+    }
+  }
+  std::vector<Anchor> chain;
+  for (std::size_t k = tails.empty() ? pairs.size() : tails.back(); k < pairs.size();
+       k = before[k]) {
+    chain.push_back({pairs[k].source + 1, pairs[k].target + 1});  // the path passes after them
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// `band`: half-width of the first band around the guide; it widens where the path touches it.
+std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector<Anchor>& anchors,
+                                     std::vector<Anchor> guide, std::size_t band) {
   DpOptions dp_options;
   dp_options.anchors = anchors;
+  dp_options.guide = std::move(guide);
+  dp_options.band = band;
   const auto cost = [&scorer](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
     return scorer.cost(i, j, di, dj);
   };
@@ -38,17 +103,31 @@ std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector
 }
 
 // Aligns once, learns which words translate which from the confident 1-1 beads, and aligns again
-// with that lexicon.
+// with that lexicon, in a band around the first path.
 std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
                                       std::vector<UnitFeatures> target,
-                                      const std::vector<Anchor>& anchors) {
+                                      const std::vector<Anchor>& anchors,
+                                      const AlignOptions& options) {
+  // Above this many units a second pass and a wide first band cost more time than they are worth:
+  // long texts keep to the lexicon-free pass in a narrower band (still widening where needed).
+  constexpr std::size_t large_input = 20000;
+  const bool large = source.size() + target.size() > 2 * large_input;
+  const std::size_t first_band = large ? 12 : 32;
+  ScoreWeights weights;
+  weights.use_tokens = options.use_tokens;
+  weights.use_punctuation = options.use_punctuation;
   std::vector<Bead> first;
   {
-    const BeadScorer scorer(source, target);
-    first = beads_on_best_path(scorer, anchors);
+    std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
+    const BeadScorer scorer(source, target, weights);
+    first = beads_on_best_path(scorer, anchors, std::move(guide), first_band);
   }
+  if (!options.use_learned_lexicon || large) return first;
   std::vector<BeadSpan> confident;
+  std::vector<Anchor> first_path;
   for (const Bead& bead : first) {
+    first_path.push_back(
+        {bead.source_begin + bead.source_count, bead.target_begin + bead.target_count});
     if (bead.confidence >= 0.5) {
       confident.push_back(
           {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
@@ -57,8 +136,8 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
   if (lexicon.empty()) return first;
   add_translations(source, lexicon);
-  const BeadScorer scorer(std::move(source), std::move(target));
-  return beads_on_best_path(scorer, anchors);
+  const BeadScorer scorer(std::move(source), std::move(target), weights);
+  return beads_on_best_path(scorer, anchors, std::move(first_path), 32);
 }
 
 // A unit to align: a paragraph, a note or a sentence, with its Markdown text.
@@ -146,7 +225,7 @@ std::vector<Link> in_source_order(std::vector<PlacedLink> placed) {
 template <typename SentenceAligner>
 std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
                               const std::vector<Link>& previous, const WordList* word_list,
-                              const SentenceAligner& sentences_of) {
+                              const AlignOptions& options, const SentenceAligner& sentences_of) {
   std::map<std::string, std::size_t, std::less<>> source_index;
   std::map<std::string, std::size_t, std::less<>> target_index;
   for (std::size_t k = 0; k < source.size(); ++k) source_index.emplace(source[k].id, k);
@@ -202,8 +281,8 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  for (const Bead& bead :
-       beads_in_two_passes(std::move(source_features), std::move(target_features), monotone)) {
+  for (const Bead& bead : beads_in_two_passes(std::move(source_features),
+                                              std::move(target_features), monotone, options)) {
     PlacedLink created;
     std::vector<const Unit*> source_units;
     std::vector<const Unit*> target_units;
@@ -274,13 +353,14 @@ struct SentenceAlignment {
   const Document& source;
   const Document& target;
   const WordList* word_list;
+  const AlignOptions& options;
 
   std::vector<Link> operator()(const Link& link, const Link* earlier) const {
     if (link.source.empty() || link.target.empty()) return {};
     static const std::vector<Link> nothing;
     const std::vector<Link>& previous = earlier == nullptr ? nothing : earlier->sentences;
     return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
-                       previous, word_list, no_sentences);
+                       previous, word_list, options, no_sentences);
   }
 };
 
@@ -305,14 +385,14 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
   for (const std::string& line : source) source_features.push_back(unit_features(line, {}, words));
   for (const std::string& line : target)
     target_features.push_back(unit_features(line, {}, nullptr));
-  return beads_in_two_passes(std::move(source_features), std::move(target_features), {});
+  return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options);
 }
 
 Alignment align_documents(const Document& source, const Document& target,
                           const AlignOptions& options, const Alignment* previous) {
   const std::optional<WordList> word_list = load_word_list(options);
   const WordList* words = word_list ? &*word_list : nullptr;
-  const SentenceAlignment sentences{source, target, words};
+  const SentenceAlignment sentences{source, target, words, options};
 
   Alignment alignment;
   alignment.source = {source.path, source.lang};
@@ -329,8 +409,9 @@ Alignment align_documents(const Document& source, const Document& target,
   std::vector<Unit> target_notes;
   for (const Note& note : source.notes) source_notes.push_back(note_unit(note));
   for (const Note& note : target.notes) target_notes.push_back(note_unit(note));
-  alignment.notes = align_units(source_notes, target_notes,
-                                previous == nullptr ? nothing : previous->notes, words, sentences);
+  alignment.notes =
+      align_units(source_notes, target_notes, previous == nullptr ? nothing : previous->notes,
+                  words, options, sentences);
 
   std::vector<Unit> source_paragraphs;
   std::vector<Unit> target_paragraphs;
@@ -342,7 +423,7 @@ Alignment align_documents(const Document& source, const Document& target,
   }
   alignment.paragraphs =
       align_units(source_paragraphs, target_paragraphs,
-                  previous == nullptr ? nothing : previous->paragraphs, words, sentences);
+                  previous == nullptr ? nothing : previous->paragraphs, words, options, sentences);
 
   realign_sentences_of_kept(alignment.notes, sentences);
   realign_sentences_of_kept(alignment.paragraphs, sentences);

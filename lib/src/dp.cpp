@@ -51,6 +51,36 @@ Band band_around_diagonal(std::size_t n, std::size_t m, std::size_t width) {
   return widened(centre, centre, width, m);
 }
 
+// The band around the broken line through (0, 0), the guide points and (n, m).
+Band band_around_guide(const std::vector<Anchor>& guide, std::size_t n, std::size_t m,
+                       std::size_t width) {
+  std::vector<Anchor> points{Anchor{0, 0}};
+  for (const Anchor& point : guide) {
+    if (point.source <= n && point.target <= m && point.source >= points.back().source &&
+        point.target >= points.back().target) {
+      points.push_back(point);
+    }
+  }
+  points.push_back({n, m});
+  std::vector<std::size_t> low(n + 1, m);
+  std::vector<std::size_t> high(n + 1, 0);
+  for (std::size_t k = 1; k < points.size(); ++k) {
+    const Anchor from = points[k - 1];
+    const Anchor to = points[k];
+    const std::size_t rows = to.source - from.source;
+    for (std::size_t row = from.source; row <= to.source; ++row) {
+      const std::size_t column =
+          rows == 0 ? from.target
+                    : from.target + (row - from.source) * (to.target - from.target) / rows;
+      const std::size_t first = rows == 0 ? from.target : column;
+      const std::size_t last = rows == 0 ? to.target : column;
+      if (first < low.at(row)) low.at(row) = first;
+      if (last > high.at(row)) high.at(row) = last;
+    }
+  }
+  return widened(std::move(low), std::move(high), width, m);
+}
+
 Band band_around_path(const std::vector<PathStep>& path, std::size_t n, std::size_t m,
                       std::size_t width) {
   std::vector<std::size_t> low(n + 1, m);
@@ -147,7 +177,8 @@ std::vector<PathStep> best_path_between_anchors(std::size_t n, std::size_t m, co
     return std::move(solved.path);
   }
   std::size_t width = options.band;
-  Band band = band_around_diagonal(n, m, width);
+  Band band = options.guide.empty() ? band_around_diagonal(n, m, width)
+                                    : band_around_guide(options.guide, n, m, width);
   while (true) {
     Solved solved = solve_in_band(n, m, cost, options.shapes, band);
     const bool band_is_full = 2 * width + 1 >= largest + 1;
@@ -198,8 +229,16 @@ std::vector<PathStep> best_path(std::size_t source_length, std::size_t target_le
     const BeadCost shifted = [&](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
       return cost(i + from.source, j + from.target, di, dj);
     };
+    DpOptions segment = options;
+    segment.guide.clear();
+    for (const Anchor& point : options.guide) {
+      if (point.source >= from.source && point.source <= to.source && point.target >= from.target &&
+          point.target <= to.target) {
+        segment.guide.push_back({point.source - from.source, point.target - from.target});
+      }
+    }
     for (PathStep step : best_path_between_anchors(to.source - from.source, to.target - from.target,
-                                                   shifted, options)) {
+                                                   shifted, segment)) {
       step.source_begin += from.source;
       step.target_begin += from.target;
       path.push_back(step);

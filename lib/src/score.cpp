@@ -228,36 +228,61 @@ UnitFeatures unit_features(std::string_view text, const std::vector<std::string>
 LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
                              const std::vector<UnitFeatures>& target,
                              const std::vector<BeadSpan>& beads) {
-  std::unordered_map<std::uint32_t, double> source_count;
-  std::unordered_map<std::uint32_t, double> target_count;
-  std::unordered_map<std::uint64_t, double> pair_count;
-  double bead_count = 0.0;
-  for (const BeadSpan& bead : beads) {
-    if (bead.source_count != 1 || bead.target_count != 1) continue;
-    const UnitFeatures& left = source[bead.source_begin];
-    const UnitFeatures& right = target[bead.target_begin];
-    bead_count += 1.0;
-    for (const std::uint32_t word : left.exact) source_count[word] += 1.0;
-    for (const std::uint32_t word : right.exact) target_count[word] += 1.0;
-    for (const std::uint32_t a : left.exact) {
-      for (const std::uint32_t b : right.exact) {
-        pair_count[(std::uint64_t{a} << 32U) | b] += 1.0;
-      }
-    }
-  }
   constexpr double min_pairs = 2.0;
   constexpr double min_dice = 0.6;
   constexpr double max_share = 0.1;
+  // Enough 1-1 beads to learn from; more only costs time.
+  constexpr std::size_t max_beads = 20000;
+  std::vector<const BeadSpan*> one_to_one;
+  for (const BeadSpan& bead : beads) {
+    if (bead.source_count == 1 && bead.target_count == 1) one_to_one.push_back(&bead);
+  }
+  const std::size_t stride = one_to_one.size() / max_beads + 1;
+  std::vector<const BeadSpan*> sample;
+  for (std::size_t k = 0; k < one_to_one.size(); k += stride) sample.push_back(one_to_one[k]);
+
+  std::unordered_map<std::uint32_t, double> source_count;
+  std::unordered_map<std::uint32_t, double> target_count;
+  for (const BeadSpan* bead : sample) {
+    for (const std::uint32_t word : source[bead->source_begin].exact) source_count[word] += 1.0;
+    for (const std::uint32_t word : target[bead->target_begin].exact) target_count[word] += 1.0;
+  }
+  // Words found everywhere pair with everything, and words seen once prove nothing.
+  const double most = max_share * static_cast<double>(sample.size());
+  const auto useful = [&](const std::unordered_map<std::uint32_t, double>& counts,
+                          std::uint32_t word) {
+    const double count = counts.at(word);
+    return count >= min_pairs && count <= most;
+  };
+  std::vector<std::uint64_t> pairs;
+  std::vector<std::uint32_t> left;
+  std::vector<std::uint32_t> right;
+  for (const BeadSpan* bead : sample) {
+    left.clear();
+    right.clear();
+    for (const std::uint32_t word : source[bead->source_begin].exact) {
+      if (useful(source_count, word)) left.push_back(word);
+    }
+    for (const std::uint32_t word : target[bead->target_begin].exact) {
+      if (useful(target_count, word)) right.push_back(word);
+    }
+    for (const std::uint32_t a : left) {
+      for (const std::uint32_t b : right) pairs.push_back((std::uint64_t{a} << 32U) | b);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
   LearnedLexicon lexicon;
-  for (const auto& [key, together] : pair_count) {
+  for (std::size_t k = 0; k < pairs.size();) {
+    std::size_t end = k;
+    while (end < pairs.size() && pairs[end] == pairs[k]) ++end;
+    const auto together = static_cast<double>(end - k);
+    const auto a = static_cast<std::uint32_t>(pairs[k] >> 32U);
+    const auto b = static_cast<std::uint32_t>(pairs[k] & 0xFFFFFFFFU);
+    k = end;
     if (together < min_pairs) continue;
-    const auto a = static_cast<std::uint32_t>(key >> 32U);
-    const auto b = static_cast<std::uint32_t>(key & 0xFFFFFFFFU);
-    const double left = source_count[a];
-    const double right = target_count[b];
-    // Words found everywhere pair with everything; they say nothing about a bead.
-    if (left > max_share * bead_count || right > max_share * bead_count) continue;
-    if (2.0 * together / (left + right) >= min_dice) lexicon[a].push_back(b);
+    if (2.0 * together / (source_count[a] + target_count[b]) >= min_dice) {
+      lexicon[a].push_back(b);
+    }
   }
   for (auto& entry : lexicon) sort_unique(entry.second);
   return lexicon;
@@ -320,7 +345,9 @@ BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std:
   };
   add(&UnitFeatures::strong, &UnitFeatures::strong, strong_token_weight, true);
   add(&UnitFeatures::words, &UnitFeatures::words, 1.0, true);
-  if (weights_.use_word_list) {
+  bool any_translated = false;
+  for (std::size_t k = i; k < i + di; ++k) any_translated |= !source_[k].translated.empty();
+  if (weights_.use_word_list && any_translated) {
     const auto& left =
         union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
     const auto& right =

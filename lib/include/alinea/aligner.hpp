@@ -21,6 +21,11 @@ struct AlignOptions {
   std::optional<std::filesystem::path> dictionary;
   // Translate the source with Apertium (when installed) and compare it with the target.
   bool use_machine_translation = false;
+  // The evidence the scorer uses besides length, all on by default; turned off to measure what
+  // each is worth (bench/align).
+  bool use_tokens = true;           // numbers, note references, cognates
+  bool use_punctuation = true;      // ? ! : ; quotes, parentheses
+  bool use_learned_lexicon = true;  // a second pass with word pairs learned from the first
 };
 
 // A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.

@@ -37,6 +37,9 @@ struct DpOptions {
   std::vector<BeadShape> shapes = standard_bead_shapes();
   // Strictly increasing on both coordinates (equal points are merged); each within (n, m).
   std::vector<Anchor> anchors;
+  // Points the path is expected to pass near (not forced; in order on both sides). The first
+  // band follows the line through them instead of the diagonal.
+  std::vector<Anchor> guide;
   // Half-width of the first band around the guessed path; 0 runs the full DP (n × m cells).
   std::size_t band = 64;
 };
