@@ -208,6 +208,9 @@ std::optional<std::string> side_out_of_date(const std::vector<Link>& links,
       found->second = true;
     }
     if (auto why = link_out_of_date(link, document, is_source)) return why;
+    if (is_source && link.sentences.empty() && !link.source.empty() && !link.target.empty()) {
+      return "the link of " + name + link.source.front() + " has no sentence links";
+    }
     // Sentence links change when the text or its segmentation does.
     for (const Link& sentence : link.sentences) {
       if (auto why = link_out_of_date(sentence, document, is_source)) return why;

@@ -73,7 +73,8 @@ struct Alignment {
                                                       const Document& target);
 
 // Why the alignment no longer describes the documents — a paragraph or note no link covers, a
-// link to a unit that is gone, a recorded fingerprint that differs from the current text — or
+// link to a unit that is gone, a recorded fingerprint that differs from the current text, a link
+// joining two sides without sentence links inside — or
 // std::nullopt when it still does. Sentence links count too, so the documents must be segmented.
 [[nodiscard]] std::optional<std::string> why_out_of_date(const Alignment& alignment,
                                                          const Document& source,
