@@ -18,8 +18,8 @@ void append(Diagnostics& to, Diagnostics from) {
 }
 
 // Settings and expected documents for a file the manifest lists; defaults for one it does not.
-Diagnostics check_named_file(const CorpusSelection& selection, const std::string& file,
-                             Diagnostics& settings_findings) {
+CheckTask task_for(const CorpusSelection& selection, const std::string& file,
+                   Diagnostics& settings_findings) {
   CheckSettings settings;
   std::optional<ExpectedDocuments> expected;
   if (selection.manifest) {
@@ -41,7 +41,7 @@ Diagnostics check_named_file(const CorpusSelection& selection, const std::string
       }
     }
   }
-  return check_alignment_file(selection.root, file, settings, expected);
+  return {file, settings, expected};
 }
 
 }  // namespace
@@ -51,17 +51,20 @@ int run_check(const Arguments& arguments) {
   options.add_options()("format", po::value<std::string>()->default_value("text"),
                         "text, json, github (workflow commands) or sarif (2.1.0)")(
       "output,o", po::value<std::string>()->default_value("-"), "report file (- for stdout)")(
+      "jobs,j", po::value<unsigned>()->default_value(0),
+      "files checked at once (0: one per processor)")(
       "root", po::value<std::string>(),
       "the corpus repository (default: the nearest folder holding alinea.yaml)")(
       "path", po::value<std::vector<std::string>>()->default_value({}, ""),
       "alignment files (default: all in alinea.yaml)");
   po::positional_options_description positional;
   positional.add("path", -1);
-  const auto values = parse_command_line(
-      arguments,
-      "alinea check [--format text|json|github|sarif] [-o FILE] [--root DIR] [ALIGNMENT…]\n\n"
-      "Exit status: 0 no error, 1 errors found, 2 usage or I/O failure.",
-      options, positional);
+  const auto values =
+      parse_command_line(arguments,
+                         "alinea check [--format text|json|github|sarif] [-o FILE] [--root DIR] "
+                         "[-j N] [ALIGNMENT…]\n\n"
+                         "Exit status: 0 no error, 1 errors found, 2 usage or I/O failure.",
+                         options, positional);
   if (!values) return 0;
 
   const std::string format_name = (*values)["format"].as<std::string>();
@@ -69,6 +72,7 @@ int run_check(const Arguments& arguments) {
   if (!format)
     throw UsageError("--format must be text, json, github or sarif, not '" + format_name + "'");
   const auto paths = (*values)["path"].as<std::vector<std::string>>();
+  const unsigned jobs = (*values)["jobs"].as<unsigned>();
   std::optional<std::string> root;
   if (values->count("root") != 0) root = (*values)["root"].as<std::string>();
 
@@ -77,12 +81,14 @@ int run_check(const Arguments& arguments) {
     CorpusSelection selection = select_corpus(paths, root);
     findings = std::move(selection.problems);
     if (paths.empty()) {
-      if (selection.manifest) append(findings, check_repository(*selection.manifest));
+      if (selection.manifest) append(findings, check_repository(*selection.manifest, jobs));
     } else {
       Diagnostics settings_findings;
+      std::vector<CheckTask> tasks;
       for (const std::string& file : selection.files) {
-        append(findings, check_named_file(selection, file, settings_findings));
+        tasks.push_back(task_for(selection, file, settings_findings));
       }
+      append(findings, check_files(selection.root, tasks, jobs));
       std::sort(settings_findings.begin(), settings_findings.end());
       settings_findings.erase(std::unique(settings_findings.begin(), settings_findings.end(),
                                           [](const Diagnostic& a, const Diagnostic& b) {

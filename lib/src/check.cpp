@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -763,11 +766,44 @@ Diagnostics check_alignment_file(const fs::path& root, const std::string& alignm
   return findings;
 }
 
-Diagnostics check_repository(const ManifestReadResult& manifest) {
+Diagnostics check_files(const fs::path& root, const std::vector<CheckTask>& tasks, unsigned jobs) {
+  std::vector<Diagnostics> results(tasks.size());
+  std::vector<std::exception_ptr> failures(tasks.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+      try {
+        results[i] = check_alignment_file(root, tasks[i].alignment_path, tasks[i].settings,
+                                          tasks[i].expected);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(jobs == 0 ? hardware : jobs, tasks.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::thread& thread : pool) thread.join();
+  }
+  Diagnostics findings;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    append(findings, std::move(results[i]));
+  }
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) {
   Diagnostics findings = manifest.diagnostics;
   const std::string& manifest_path = manifest.manifest.path;
   SettingsReadResult base = apply_settings({}, manifest.manifest.settings, manifest_path);
   append(findings, std::move(base.diagnostics));
+  std::vector<CheckTask> tasks;
   for (const ManifestWork& work : manifest.manifest.works) {
     SettingsReadResult settings = apply_settings(base.settings, work.settings, manifest_path);
     append(findings, std::move(settings.diagnostics));
@@ -778,10 +814,10 @@ Diagnostics check_repository(const ManifestReadResult& manifest) {
       if (source != nullptr && target != nullptr) {
         expected = ExpectedDocuments{source->file, target->file};
       }
-      append(findings,
-             check_alignment_file(manifest.manifest.root, entry.file, settings.settings, expected));
+      tasks.push_back({entry.file, settings.settings, expected});
     }
   }
+  append(findings, check_files(manifest.manifest.root, tasks, jobs));
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -119,8 +120,7 @@ std::vector<NumberToken> number_tokens(std::string_view plain) {
 }
 
 // A spelling reduced to what survives transliteration between French, Spanish and English.
-std::string name_skeleton(std::string_view word) {
-  const std::string folded = fold_for_matching(word);
+std::string skeleton_of_folded(std::string_view folded) {
   std::string out;
   out.reserve(folded.size());
   const auto at = [&](std::size_t i) { return i < folded.size() ? folded[i] : '\0'; };
@@ -163,6 +163,32 @@ std::string name_skeleton(std::string_view word) {
   }
   if (out.size() > 3 && out.back() == 'e') out.pop_back();  // Blumkine, Staline
   return out;
+}
+
+std::string name_skeleton(std::string_view word) {
+  return skeleton_of_folded(fold_for_matching(word));
+}
+
+// The skeletons of every word of a text, folding the text once: folding word by word costs a
+// trip through ICU for each.
+std::unordered_set<std::string> skeletons_of_text(std::string_view plain) {
+  const std::string folded = fold_for_matching(plain);
+  std::unordered_set<std::string> skeletons;
+  std::size_t pos = 0;
+  std::size_t begin = 0;
+  bool in_word = false;
+  while (pos < folded.size()) {
+    const std::size_t here = pos;
+    const char32_t c = next_code_point(folded, pos);
+    const bool letter = is_letter(c) || is_combining_mark(c);
+    if (letter && !in_word) begin = here;
+    if (!letter && in_word) {
+      skeletons.insert(skeleton_of_folded(std::string_view(folded).substr(begin, here - begin)));
+    }
+    in_word = letter;
+  }
+  if (in_word) skeletons.insert(skeleton_of_folded(std::string_view(folded).substr(begin)));
+  return skeletons;
 }
 
 std::size_t bounded_distance(std::string_view a, std::string_view b) {
@@ -215,20 +241,41 @@ bool is_roman_numeral(std::string_view word) {
   });
 }
 
-// Dictionaries are loaded once per process and language: loading one takes a while.
-const Dictionary* dictionary_for(const std::string& folder, const std::string& lang) {
-  static std::map<std::pair<std::string, std::string>, std::optional<Dictionary>> cache;
+// A dictionary with its answers remembered: the same capitalised words come back in every
+// paragraph, and each question costs a case mapping and a hunspell look-up.
+class CommonWords {
+ public:
+  explicit CommonWords(std::optional<Dictionary> dictionary) : dictionary_(std::move(dictionary)) {}
+  [[nodiscard]] bool available() const { return dictionary_.has_value(); }
+  [[nodiscard]] bool knows_lowercase(const std::string& word) {
+    const auto found = answers_.find(word);
+    if (found != answers_.end()) return found->second;
+    const bool known = dictionary_->knows(to_lower(word));
+    if (answers_.size() < max_answers) answers_.emplace(word, known);
+    return known;
+  }
+
+ private:
+  static constexpr std::size_t max_answers = 100000;
+  std::optional<Dictionary> dictionary_;
+  std::unordered_map<std::string, bool> answers_;
+};
+
+// Dictionaries are loaded once per thread and language: loading one takes a while, and hunspell
+// objects are not shared between threads.
+CommonWords* dictionary_for(const std::string& folder, const std::string& lang) {
+  thread_local std::map<std::pair<std::string, std::string>, CommonWords> cache;
   const auto key = std::make_pair(folder, lang);
   auto found = cache.find(key);
   if (found == cache.end()) {
     std::optional<Dictionary> opened;
     if (!folder.empty() && !lang.empty()) opened = Dictionary::open(folder, lang);
-    found = cache.emplace(key, std::move(opened)).first;
+    found = cache.emplace(key, CommonWords(std::move(opened))).first;
   }
-  return found->second ? &*found->second : nullptr;
+  return found->second.available() ? &found->second : nullptr;
 }
 
-std::vector<Word> words_of(std::string_view plain, const Dictionary* dictionary = nullptr) {
+std::vector<Word> words_of(std::string_view plain, CommonWords* dictionary = nullptr) {
   std::vector<Word> words;
   bool sentence_start = true;
   std::size_t pos = 0;
@@ -254,7 +301,7 @@ std::vector<Word> words_of(std::string_view plain, const Dictionary* dictionary 
     word.text = std::string(plain.substr(begin, pos - begin));
     word.name_candidate = is_upper(c) && letters >= 3 && !sentence_start &&
                           !is_roman_numeral(word.text) &&
-                          (dictionary == nullptr || !dictionary->knows(to_lower(word.text)));
+                          (dictionary == nullptr || !dictionary->knows_lowercase(word.text));
     words.push_back(std::move(word));
     sentence_start = false;
   }
@@ -262,10 +309,12 @@ std::vector<Word> words_of(std::string_view plain, const Dictionary* dictionary 
 }
 
 // Names of `from` that appear in no spelling on the other side.
-std::vector<std::string> names_missing(const std::vector<Word>& from, const std::vector<Word>& to) {
-  std::unordered_set<std::string> other;
-  for (const Word& word : to) other.insert(name_skeleton(word.text));
+std::vector<std::string> names_missing(const std::vector<Word>& from, std::string_view to) {
   std::vector<std::string> missing;
+  if (std::none_of(from.begin(), from.end(), [](const Word& w) { return w.name_candidate; })) {
+    return missing;
+  }
+  const std::unordered_set<std::string> other = skeletons_of_text(to);
   for (const Word& word : from) {
     if (!word.name_candidate) continue;
     const std::string skeleton = name_skeleton(word.text);
@@ -368,13 +417,13 @@ Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& setti
   }
 
   // Names, both ways.
-  {
+  if (settings.severity("qa/name-mismatch")) {
     const auto source_words =
         words_of(source, dictionary_for(settings.dictionaries, texts.source_lang));
     const auto target_words =
         words_of(target, dictionary_for(settings.dictionaries, texts.target_lang));
-    const auto missing_in_target = names_missing(source_words, target_words);
-    const auto missing_in_source = names_missing(target_words, source_words);
+    const auto missing_in_target = names_missing(source_words, target);
+    const auto missing_in_source = names_missing(target_words, source);
     if (!missing_in_target.empty() || !missing_in_source.empty()) {
       std::string message = "names on one side only:";
       if (!missing_in_target.empty()) {
@@ -453,7 +502,9 @@ Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& setti
     }
   }
 
-  if (fold_for_matching(source) == fold_for_matching(target) &&
+  const bool similar_length =
+      source.size() * 10 >= target.size() * 8 && target.size() * 10 >= source.size() * 8;
+  if (similar_length && fold_for_matching(source) == fold_for_matching(target) &&
       words_of(source).size() >= settings.min_words_identical) {
     sink.add("qa/identical", "the target is the same as the source: it is not translated yet");
   }

@@ -420,3 +420,15 @@ BOOST_AUTO_TEST_CASE(roman_numerals_and_sentence_starts_after_brackets) {
   BOOST_TEST(!flags(qa("Il y va (hélas !) Cela me gêne.", "Va allí (¡ay!) Eso me incomoda."),
                     "qa/name-mismatch"));
 }
+
+BOOST_AUTO_TEST_CASE(threads_give_the_same_findings) {
+  const Repository repo;
+  repo.alignment(file_header +
+                 "paragraphs:\n"
+                 "  - link: {src: [p1], tgt: [p2], status: auto, confidence: 0.9}\n");
+  std::vector<CheckTask> tasks;
+  for (int i = 0; i < 8; ++i) tasks.push_back({"alignments/w.fr-es.yaml", {}, std::nullopt});
+  const Diagnostics alone = check_files(repo.root, tasks, 1);
+  BOOST_TEST(!alone.empty());
+  BOOST_TEST(format_json_report(check_files(repo.root, tasks, 4)) == format_json_report(alone));
+}

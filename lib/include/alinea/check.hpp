@@ -96,8 +96,19 @@ struct ExpectedDocuments {
     const CheckSettings& settings = {},
     const std::optional<ExpectedDocuments>& expected = std::nullopt);
 
+// One alignment file to check, with its settings and what the manifest says of it.
+struct CheckTask {
+  std::string alignment_path;  // relative to the root
+  CheckSettings settings;
+  std::optional<ExpectedDocuments> expected;
+};
+
+// Checks the files on `jobs` threads (0: one per hardware thread). Sorted.
+[[nodiscard]] Diagnostics check_files(const std::filesystem::path& root,
+                                      const std::vector<CheckTask>& tasks, unsigned jobs = 0);
+
 // Checks everything the manifest lists (manifest findings included), with the top-level and
-// per-work settings. Sorted.
-[[nodiscard]] Diagnostics check_repository(const ManifestReadResult& manifest);
+// per-work settings, on `jobs` threads (0: one per hardware thread). Sorted.
+[[nodiscard]] Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs = 0);
 
 }  // namespace alinea
