@@ -15,6 +15,36 @@ namespace {
 
 // Numbers and note references are rarely shared by chance: they weigh as much as three words.
 constexpr double strong_token_weight = 3.0;
+constexpr std::uint32_t strong_bit = 0x80000000U;
+
+double token_weight(std::uint32_t id) {
+  return (id & strong_bit) != 0 ? strong_token_weight : 1.0;
+}
+
+double weight_of(const std::vector<std::uint32_t>& ids) {
+  double total = 0.0;
+  for (const std::uint32_t id : ids) total += token_weight(id);
+  return total;
+}
+
+double weighted_intersection(const std::vector<std::uint32_t>& a,
+                             const std::vector<std::uint32_t>& b) {
+  double total = 0.0;
+  auto left = a.begin();
+  auto right = b.begin();
+  while (left != a.end() && right != b.end()) {
+    if (*left < *right) {
+      ++left;
+    } else if (*right < *left) {
+      ++right;
+    } else {
+      total += token_weight(*left);
+      ++left;
+      ++right;
+    }
+  }
+  return total;
+}
 // Fewer tokens than this on both sides together is weak evidence either way.
 constexpr double token_evidence_scale = 1.5;
 
@@ -222,6 +252,9 @@ UnitFeatures unit_features(std::string_view text, const std::vector<std::string>
   sort_unique(features.strong);
   sort_unique(features.exact);
   sort_unique(features.translated);
+  for (const std::uint32_t id : features.strong) features.tokens.push_back(id | strong_bit);
+  for (const std::uint32_t id : features.words) features.tokens.push_back(id & ~strong_bit);
+  sort_unique(features.tokens);
   return features;
 }
 
@@ -333,18 +366,14 @@ double BeadScorer::length_cost(double source_length, double target_length) const
 BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std::size_t di,
                                               std::size_t dj) const {
   Overlap overlap;
-  const auto add = [&](std::vector<std::uint32_t> UnitFeatures::*source_member,
-                       std::vector<std::uint32_t> UnitFeatures::*target_member, double weight,
-                       bool count_total) {
-    const auto& left = union_of(source_, i, di, source_member, scratch_source_, scratch_merge_);
-    const auto& right = union_of(target_, j, dj, target_member, scratch_target_, scratch_merge_);
-    overlap.shared += weight * static_cast<double>(intersection_size(left, right));
-    if (count_total) {
-      overlap.total += weight * static_cast<double>(left.size() + right.size()) / 2.0;
-    }
-  };
-  add(&UnitFeatures::strong, &UnitFeatures::strong, strong_token_weight, true);
-  add(&UnitFeatures::words, &UnitFeatures::words, 1.0, true);
+  {
+    const auto& left =
+        union_of(source_, i, di, &UnitFeatures::tokens, scratch_source_, scratch_merge_);
+    const auto& right =
+        union_of(target_, j, dj, &UnitFeatures::tokens, scratch_target_, scratch_merge_);
+    overlap.shared = weighted_intersection(left, right);
+    overlap.total = (weight_of(left) + weight_of(right)) / 2.0;
+  }
   bool any_translated = false;
   for (std::size_t k = i; k < i + di; ++k) any_translated |= !source_[k].translated.empty();
   if (weights_.use_word_list && any_translated) {

@@ -47,6 +47,9 @@ struct UnitFeatures {
   std::vector<std::uint32_t> strong;      // sorted, unique: numbers and note reference labels
   std::vector<std::uint32_t> exact;       // sorted, unique: whole folded words (for word lists)
   std::vector<std::uint32_t> translated;  // sorted, unique: word-list translations of the words
+  // `strong` (top bit set) and `words` (top bit clear) in one sorted list, so that a bead's
+  // evidence costs one merge per side instead of two.
+  std::vector<std::uint32_t> tokens;
   std::array<std::uint8_t, punctuation_classes> punctuation{};
 };
 
