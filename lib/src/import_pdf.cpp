@@ -487,8 +487,10 @@ std::vector<std::size_t> find_running_heads(const std::vector<SourceLine>& lines
   std::map<std::string, std::vector<std::size_t>> occurrences;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& text = lines[i].text;
+    // A line that begins with a number may be a note ("4 Ibid"): better leave a footer in the
+    // text than lose a note.
     if (text.empty() || count_code_points(text) > 70 || ends_sentence(text) ||
-        all_ascii_digits(text)) {
+        all_ascii_digits(first_word(text))) {
       continue;
     }
     occurrences[without_digits(text)].push_back(i);

@@ -121,6 +121,7 @@ BOOST_AUTO_TEST_CASE(running_heads_repeat_and_do_not_end_sentences) {
       read_lines("CAPÍTULO 3\nTexto largo de la página.\n14\nCAPÍTULO 4\nFin.\nFin.\n");
   BOOST_TEST(find_running_heads(lines) == (std::vector<std::size_t>{0, 3}),
              boost::test_tools::per_element());
+  BOOST_TEST(find_running_heads(read_lines("4 Ibid\ntexto\n9 Ibid\n")).empty());
 }
 
 BOOST_AUTO_TEST_CASE(furniture_is_removed_from_the_body) {
