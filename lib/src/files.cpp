@@ -51,8 +51,10 @@ void write_file_atomically(const fs::path& path, std::string_view content, Overw
     throw FileError(directory.string() + ": no such directory");
   }
   std::random_device seed;
-  const fs::path temporary =
-      directory / ("." + path.filename().string() + ".tmp." + std::to_string(seed()));
+  // Built with append: GCC 12 at -O3 warns falsely (-Wrestrict) on a chain of operator+.
+  std::string temporary_name = ".";
+  temporary_name.append(path.filename().string()).append(".tmp.").append(std::to_string(seed()));
+  const fs::path temporary = directory / temporary_name;
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) throw FileError(temporary.string() + ": cannot create: " + std::strerror(errno));
   std::size_t written = 0;
