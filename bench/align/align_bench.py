@@ -25,6 +25,7 @@ CONFIGURATIONS = [
     ("+ tokens (numbers, notes, cognates)", ["--signals", "tokens"]),
     ("+ punctuation", ["--signals", "tokens,punctuation"]),
     ("+ learned lexicon (alinea default)", []),
+    ("+ Apertium MT (--mt; fr-es only, when installed)", ["--mt"]),
 ]
 
 

@@ -10,6 +10,7 @@
 
 #include "alinea/dp.hpp"
 #include "alinea/score.hpp"
+#include "alinea/translate.hpp"
 
 namespace alinea {
 
@@ -374,8 +375,8 @@ void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment
 
 std::vector<Bead> align_sentences(const std::vector<std::string>& source,
                                   const std::vector<std::string>& target,
-                                  const std::string& /*source_lang*/,
-                                  const std::string& /*target_lang*/, const AlignOptions& options) {
+                                  const std::string& source_lang, const std::string& target_lang,
+                                  const AlignOptions& options) {
   const std::optional<WordList> word_list = load_word_list(options);
   const WordList* words = word_list ? &*word_list : nullptr;
   std::vector<UnitFeatures> source_features;
@@ -383,6 +384,13 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
   source_features.reserve(source.size());
   target_features.reserve(target.size());
   for (const std::string& line : source) source_features.push_back(unit_features(line, {}, words));
+  if (options.use_machine_translation) {
+    if (const auto translated = translate_with_apertium(source, source_lang, target_lang)) {
+      for (std::size_t k = 0; k < source.size(); ++k) {
+        add_translation_tokens(source_features[k], unit_features((*translated)[k]));
+      }
+    }
+  }
   for (const std::string& line : target)
     target_features.push_back(unit_features(line, {}, nullptr));
   return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options);

@@ -321,6 +321,11 @@ LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
   return lexicon;
 }
 
+void add_translation_tokens(UnitFeatures& unit, const UnitFeatures& translation) {
+  unit.tokens.insert(unit.tokens.end(), translation.tokens.begin(), translation.tokens.end());
+  sort_unique(unit.tokens);
+}
+
 void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon) {
   for (UnitFeatures& unit : source) {
     for (const std::uint32_t word : unit.exact) {

@@ -75,6 +75,10 @@ struct BeadSpan {
                                            const std::vector<UnitFeatures>& target,
                                            const std::vector<BeadSpan>& beads);
 
+// Adds the tokens of a machine translation of the unit (features of the translated text), so
+// that they can match the target's.
+void add_translation_tokens(UnitFeatures& unit, const UnitFeatures& translation);
+
 // Adds to each unit's `translated` the learned translations of its words.
 void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon);
 
