@@ -217,3 +217,23 @@ BOOST_AUTO_TEST_CASE(large_inputs_run_in_a_band) {
   const auto path = alinea::best_path(n, n, cost);
   BOOST_TEST(path.size() == n);
 }
+
+BOOST_AUTO_TEST_CASE(a_guide_leads_a_narrow_band_to_a_path_far_from_the_diagonal) {
+  // 300 source units of which the first 150 have no counterpart: the best path runs along the
+  // source axis first, far from the diagonal of a 300 × 150 grid.
+  const std::size_t n = 300;
+  const std::size_t m = 150;
+  const auto cost = [](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    if (di == 1 && dj == 1) return i == j + 150 ? 0.0 : 6.0;
+    return 2.0;
+  };
+  DpOptions full;
+  full.band = 0;
+  DpOptions guided;
+  guided.band = 2;
+  guided.guide = {{150, 0}, {225, 75}};
+  const auto expected = alinea::best_path(n, m, cost, full);
+  const auto found = alinea::best_path(n, m, cost, guided);
+  BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+  check_covers_in_order(found, n, m, guided.shapes);
+}
