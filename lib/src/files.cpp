@@ -40,11 +40,48 @@ std::string read_text_file(const fs::path& path, std::size_t max_bytes) {
   return content;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content, Overwrite overwrite) {
+namespace {
+
+// Writes all of `content` to `fd`; false (errno set) on failure.
+bool write_all(int fd, std::string_view content) {
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Devices and pipes (`-o /dev/null`, `-o /dev/stdout`) are written in place: renaming a file over
+// them would replace the device node.
+void write_in_place(const fs::path& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw FileError(path.string() + ": cannot open: " + std::strerror(errno));
+  const bool ok = write_all(fd, content);
+  const std::string reason = std::strerror(errno);
+  if (::close(fd) != 0 || !ok) throw FileError(path.string() + ": write failed: " + reason);
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& requested, std::string_view content,
+                           Overwrite overwrite) {
   std::error_code error;
-  if (fs::is_directory(path, error)) throw FileError(path.string() + ": is a directory");
-  if (overwrite == Overwrite::refuse && fs::exists(path, error)) {
+  // Through a symbolic link, replace the file it names, not the link.
+  const fs::path path =
+      fs::is_symlink(requested, error) ? fs::weakly_canonical(requested, error) : requested;
+  const fs::file_status status = fs::status(path, error);
+  if (fs::is_directory(status)) throw FileError(path.string() + ": is a directory");
+  if (overwrite == Overwrite::refuse && fs::exists(status)) {
     throw FileError(path.string() + ": already exists (use --force to replace it)");
+  }
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    write_in_place(path, content);
+    return;
   }
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (!fs::is_directory(directory, error)) {
@@ -57,17 +94,11 @@ void write_file_atomically(const fs::path& path, std::string_view content, Overw
   const fs::path temporary = directory / temporary_name;
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) throw FileError(temporary.string() + ": cannot create: " + std::strerror(errno));
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      fs::remove(temporary, error);
-      throw FileError(temporary.string() + ": write failed: " + reason);
-    }
-    written += static_cast<std::size_t>(n);
+  if (!write_all(fd, content)) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    fs::remove(temporary, error);
+    throw FileError(temporary.string() + ": write failed: " + reason);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     fs::remove(temporary, error);
@@ -85,7 +116,7 @@ void write_file_atomically(const fs::path& path, std::string_view content, Overw
   }
   fs::rename(temporary, path, error);
   if (error) {
-    fs::remove(temporary);
+    fs::remove(temporary, error);
     throw FileError(path.string() + ": cannot replace: " + error.message());
   }
 }

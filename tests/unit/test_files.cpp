@@ -44,3 +44,19 @@ BOOST_AUTO_TEST_CASE(clear_errors_for_missing_files_and_directories) {
   BOOST_CHECK_THROW(write_file_atomically(dir.path / "no" / "such" / "dir.txt", "x"), FileError);
   BOOST_CHECK_THROW((void)read_text_file(dir.path / "big", 1), FileError);
 }
+
+BOOST_AUTO_TEST_CASE(devices_are_written_in_place_not_replaced) {
+  write_file_atomically("/dev/null", "discarded");
+  BOOST_TEST(fs::is_character_file("/dev/null"));
+}
+
+BOOST_AUTO_TEST_CASE(symbolic_links_keep_pointing_at_the_new_content) {
+  const ScratchDir dir;
+  const fs::path real = dir.path / "real.txt";
+  const fs::path link = dir.path / "link.txt";
+  write_file_atomically(real, "old");
+  fs::create_symlink(real, link);
+  write_file_atomically(link, "new");
+  BOOST_TEST(fs::is_symlink(link));
+  BOOST_TEST(read_text_file(real) == "new");
+}
