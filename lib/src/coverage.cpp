@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "alinea/check.hpp"
+#include "alinea/markup.hpp"
 #include "alinea/unicode.hpp"
 #include "check_internal.hpp"
 
@@ -217,32 +218,6 @@ std::string format_markdown(const CorpusCoverage& coverage) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string format_html(const CorpusCoverage& coverage) {
   std::string out =
       "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
@@ -252,10 +227,10 @@ std::string format_html(const CorpusCoverage& coverage) {
       "<tr><th>alignment</th><th>paragraphs</th><th>notes</th><th>sentences</th>"
       "<th>characters</th><th>links</th><th>reviewed</th></tr>\n";
   const auto cell = [](const std::string& text) {
-    return "<td class=\"n\">" + html_escape(text) + "</td>";
+    return "<td class=\"n\">" + escape_markup(text) + "</td>";
   };
   const auto row = [&](const PairCoverage& pair) {
-    out += "<tr><td>" + html_escape(title_of(pair)) + "</td>" +
+    out += "<tr><td>" + escape_markup(title_of(pair)) + "</td>" +
            cell(percent(pair.paragraphs) + " (" + fraction(pair.paragraphs) + ")") +
            cell(percent(pair.notes) + " (" + fraction(pair.notes) + ")") +
            cell(percent(pair.sentences) + " (" + fraction(pair.sentences) + ")") +
@@ -267,8 +242,9 @@ std::string format_html(const CorpusCoverage& coverage) {
   out += "</table>\n";
   for (const PairCoverage& pair : coverage.pairs) {
     if (pair.gaps.empty()) continue;
-    out += "<h2>Gaps in " + html_escape(title_of(pair)) + "</h2>\n<ul>\n";
-    for (const CoverageGap& gap : pair.gaps) out += "<li>" + html_escape(gap_text(gap)) + "</li>\n";
+    out += "<h2>Gaps in " + escape_markup(title_of(pair)) + "</h2>\n<ul>\n";
+    for (const CoverageGap& gap : pair.gaps)
+      out += "<li>" + escape_markup(gap_text(gap)) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</body>\n</html>\n";

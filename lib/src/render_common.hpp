@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "alinea/markup.hpp"
 #include "alinea/render.hpp"
 
 namespace alinea::render_detail {
@@ -29,8 +30,6 @@ namespace alinea::render_detail {
 // A note reference as a reader sees it in running text: "⁽¹²⁾" for numeric labels, "[a]" else.
 [[nodiscard]] std::string note_marker(std::string_view label);
 
-// Characters a text format cannot carry (C0 and C1 controls but tab, newline and carriage return;
-// noncharacters U+FFFE and U+FFFF) replaced with U+FFFD.
-[[nodiscard]] std::string replace_control_characters(std::string_view text);
+using alinea::replace_control_characters;
 
 }  // namespace alinea::render_detail

@@ -1,6 +1,7 @@
 // Aligned text for other tools: translation memory (TMX 1.4b), tab-separated pairs and the
 // line-aligned files machine translation training reads. Note references are dropped: they are
 // not part of the translation.
+#include "alinea/markup.hpp"
 #include "alinea/render.hpp"
 #include "render_common.hpp"
 
@@ -9,31 +10,6 @@ namespace {
 
 using render_detail::rows_at_level;
 using render_detail::side_plain_text;
-
-std::string xml_escape(std::string_view text) {
-  const std::string safe = render_detail::replace_control_characters(text);
-  std::string out;
-  out.reserve(safe.size() + safe.size() / 8);
-  for (const char c : safe) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 bool is_sentence_row(const ShownRow& row) {
   for (const ShownSide* side : {&row.source, &row.target}) {
@@ -95,24 +71,24 @@ std::string render_tmx(const SideBySide& view, ShowLevel level) {
       "<tmx version=\"1.4\">\n";
   out += std::string("<header creationtool=\"alinea\" creationtoolversion=\"") + ALINEA_VERSION +
          "\" datatype=\"plaintext\" segtype=\"" + segtype + "\" adminlang=\"en\" srclang=\"" +
-         xml_escape(view.source.lang) + "\" o-tmf=\"alinea\">\n";
-  out += "<prop type=\"x-alinea-source\">" + xml_escape(view.source.path) + "</prop>\n";
-  out += "<prop type=\"x-alinea-target\">" + xml_escape(view.target.path) + "</prop>\n";
+         escape_markup(view.source.lang) + "\" o-tmf=\"alinea\">\n";
+  out += "<prop type=\"x-alinea-source\">" + escape_markup(view.source.path) + "</prop>\n";
+  out += "<prop type=\"x-alinea-target\">" + escape_markup(view.target.path) + "</prop>\n";
   out += "</header>\n<body>\n";
   for (const ShownRow* row : rows_at_level(view, level)) {
     if (!row->linked()) continue;
     const Pair pair = pair_of(*row);
     if (pair.source.empty() || pair.target.empty()) continue;
-    out += "<tu tuid=\"" + xml_escape(row->anchor) + "\"";
+    out += "<tu tuid=\"" + escape_markup(row->anchor) + "\"";
     if (level == ShowLevel::sentence && !is_sentence_row(*row)) out += " segtype=\"paragraph\"";
     out += ">\n";
-    if (row->note) out += "<note>" + xml_escape(*row->note) + "</note>\n";
+    if (row->note) out += "<note>" + escape_markup(*row->note) + "</note>\n";
     out += "<prop type=\"x-alinea-status\">" + render_detail::status_text(*row) + "</prop>\n";
     if (row->changed()) out += "<prop type=\"x-alinea-changed\">yes</prop>\n";
-    out += "<tuv xml:lang=\"" + xml_escape(view.source.lang) + "\"><seg>" +
-           xml_escape(pair.source) + "</seg></tuv>\n";
-    out += "<tuv xml:lang=\"" + xml_escape(view.target.lang) + "\"><seg>" +
-           xml_escape(pair.target) + "</seg></tuv>\n";
+    out += "<tuv xml:lang=\"" + escape_markup(view.source.lang) + "\"><seg>" +
+           escape_markup(pair.source) + "</seg></tuv>\n";
+    out += "<tuv xml:lang=\"" + escape_markup(view.target.lang) + "\"><seg>" +
+           escape_markup(pair.target) + "</seg></tuv>\n";
     out += "</tu>\n";
   }
   out += "</body>\n</tmx>\n";

@@ -2,6 +2,7 @@
 // policy that forbids scripts and network access even if some text were to slip through.
 #include <string_view>
 
+#include "alinea/markup.hpp"
 #include "alinea/render.hpp"
 #include "render_common.hpp"
 
@@ -67,34 +68,9 @@ sup.ref a { text-decoration: none; }
 }
 )css";
 
-// Text as HTML character data or attribute value: markup characters become references and
-// characters HTML forbids become U+FFFD.
+// Text as HTML character data or attribute value.
 std::string escape(std::string_view text) {
-  const std::string safe = render_detail::replace_control_characters(text);
-  std::string out;
-  out.reserve(safe.size() + safe.size() / 8);
-  for (const char c : safe) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(text);
 }
 
 std::string spans_html(const ShownUnit& unit) {

@@ -480,22 +480,5 @@ std::string note_marker(std::string_view label) {
   return marker + "⁾";
 }
 
-std::string replace_control_characters(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
-    const char32_t c = next_code_point(text, pos);
-    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-                         (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF;
-    if (control || c == 0xFFFD) {  // U+FFFD also stands for a byte that is not UTF-8
-      append_utf8(out, 0xFFFD);
-    } else {
-      out.append(text, start, pos - start);
-    }
-  }
-  return out;
-}
-
 }  // namespace render_detail
 }  // namespace alinea
