@@ -197,6 +197,32 @@ BOOST_AUTO_TEST_CASE(reviewed_links_omissions_and_notes_are_kept_as_anchors) {
   BOOST_TEST(target_units == target.paragraphs.size());
 }
 
+BOOST_AUTO_TEST_CASE(a_reviewed_sentence_link_keeps_its_automatic_paragraph_link) {
+  const alinea::Document source = document("fr", {{french[0]}, {french[1]}, {french[6]}});
+  const alinea::Document target = document("es", {{spanish[0]}, {spanish[2]}, {spanish[6]}});
+  // An automatic paragraph link the aligner would now regroup, holding a reviewed sentence link.
+  Link merged;
+  merged.source = {"p1", "p2"};
+  merged.target = {"p1"};
+  merged.confidence = 0.3;
+  Link reviewed_sentence;
+  reviewed_sentence.source = {"p1.s1"};
+  reviewed_sentence.target = {"p1.s1"};
+  reviewed_sentence.status = LinkStatus::reviewed;
+  merged.sentences = {reviewed_sentence};
+  alinea::Alignment previous;
+  previous.paragraphs = {merged};
+
+  const alinea::Alignment alignment = alinea::align_documents(source, target, {}, &previous);
+  BOOST_REQUIRE(!alignment.paragraphs.empty());
+  const Link& first = alignment.paragraphs[0];
+  BOOST_TEST(first.source == (std::vector<std::string>{"p1", "p2"}));
+  BOOST_TEST(first.target == std::vector<std::string>{"p1"});
+  BOOST_REQUIRE(!first.sentences.empty());
+  BOOST_TEST((first.sentences[0].status == LinkStatus::reviewed));
+  BOOST_TEST(first.sentences[0].source == std::vector<std::string>{"p1.s1"});
+}
+
 BOOST_AUTO_TEST_CASE(documents_with_nothing_in_common_still_align_without_confidence) {
   const alinea::Document source = document("fr", {{french[0], french[1]}, {french[2]}});
   const alinea::Document target = document("es", {{unrelated[0]}, {unrelated[1], unrelated[2]}});
