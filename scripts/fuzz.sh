@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+targets=$(sed -n 's/^set(fuzz_targets \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+# shellcheck disable=SC2046
+cmake --build --preset fuzz --target $(printf 'fuzz_%s ' $targets)
 for binary in build/fuzz/tests/fuzz/fuzz_*; do
   name=$(basename "$binary"); target=${name#fuzz_}
   mkdir -p "build/fuzz/corpus/$target" "build/fuzz/crashes"

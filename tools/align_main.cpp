@@ -384,8 +384,10 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
               << diagnostic.message << '\n';
     failed = failed || diagnostic.severity == Severity::error;
   }
-  const auto [tasks, warnings] = manifest_tasks(manifest.manifest, shard);
-  for (const std::string& warning : warnings) std::cerr << warning << '\n';
+  // Not a structured binding: lambdas below use `tasks`, which clang 14 cannot capture from one.
+  const TaskList task_list = manifest_tasks(manifest.manifest, shard);
+  const std::vector<PairTask>& tasks = task_list.tasks;
+  for (const std::string& warning : task_list.warnings) std::cerr << warning << '\n';
   const bool everything = values.count("all") != 0;
   const std::size_t jobs = std::max<std::size_t>(
       1,
