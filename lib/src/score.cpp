@@ -27,8 +27,10 @@ double weight_of(const std::vector<std::uint32_t>& ids) {
   return total;
 }
 
-double weighted_intersection(const std::vector<std::uint32_t>& a,
-                             const std::vector<std::uint32_t>& b) {
+// Sum of `weight` over the ids two sorted lists share; one merge pass.
+template <typename Weight>
+double sum_over_shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                       Weight weight) {
   double total = 0.0;
   auto left = a.begin();
   auto right = b.begin();
@@ -38,12 +40,17 @@ double weighted_intersection(const std::vector<std::uint32_t>& a,
     } else if (*right < *left) {
       ++right;
     } else {
-      total += token_weight(*left);
+      total += weight(*left);
       ++left;
       ++right;
     }
   }
   return total;
+}
+
+double weighted_intersection(const std::vector<std::uint32_t>& a,
+                             const std::vector<std::uint32_t>& b) {
+  return sum_over_shared(a, b, token_weight);
 }
 // Fewer tokens than this on both sides together is weak evidence either way.
 constexpr double token_evidence_scale = 1.5;
@@ -141,25 +148,6 @@ std::string_view prefix_code_points(std::string_view word, std::size_t count) {
   std::size_t pos = 0;
   for (std::size_t k = 0; k < count && pos < word.size(); ++k) (void)next_code_point(word, pos);
   return word.substr(0, pos);
-}
-
-std::size_t intersection_size(const std::vector<std::uint32_t>& a,
-                              const std::vector<std::uint32_t>& b) {
-  std::size_t count = 0;
-  auto left = a.begin();
-  auto right = b.begin();
-  while (left != a.end() && right != b.end()) {
-    if (*left < *right) {
-      ++left;
-    } else if (*right < *left) {
-      ++right;
-    } else {
-      ++count;
-      ++left;
-      ++right;
-    }
-  }
-  return count;
 }
 
 // The union of one token list over units [begin, begin + count), in `out` (reused buffer).
@@ -386,7 +374,7 @@ BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std:
         union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
     const auto& right =
         union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
-    overlap.translated = static_cast<double>(intersection_size(left, right));
+    overlap.translated = sum_over_shared(left, right, [](std::uint32_t) { return 1.0; });
   }
   overlap.shared = std::min(overlap.shared, overlap.total);
   return overlap;
