@@ -183,7 +183,6 @@ struct Position {
   friend bool operator<(const Position& a, const Position& b) {
     return std::tie(a.kind, a.block, a.sentence) < std::tie(b.kind, b.block, b.sentence);
   }
-  friend bool operator==(const Position& a, const Position& b) = default;
 };
 
 class DocumentIndex {
