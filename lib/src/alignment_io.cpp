@@ -130,12 +130,8 @@ class AlignmentReader {
  private:
   void report(const Value& at, std::string rule, std::string message,
               Severity severity = Severity::error) {
-    Diagnostic diagnostic;
-    diagnostic.rule = std::move(rule);
-    diagnostic.severity = severity;
-    diagnostic.where = {path_, at.line, at.column};
-    diagnostic.message = std::move(message);
-    diagnostics_.push_back(std::move(diagnostic));
+    diagnostics_.push_back(
+        {std::move(rule), severity, {path_, at.line, at.column}, {}, std::move(message)});
   }
 
   void report_unknown_keys(const Value& mapping, const KeyList& known, std::string_view where) {

@@ -71,12 +71,8 @@ class ManifestReader {
  private:
   void report(std::string rule, const Value& where, std::string message,
               Severity severity = Severity::error) {
-    Diagnostic diagnostic;
-    diagnostic.rule = std::move(rule);
-    diagnostic.severity = severity;
-    diagnostic.where = {file_, where.line, where.column};
-    diagnostic.message = std::move(message);
-    diagnostics_.push_back(std::move(diagnostic));
+    diagnostics_.push_back(
+        {std::move(rule), severity, {file_, where.line, where.column}, {}, std::move(message)});
   }
 
   void report_unknown_keys(const Value& mapping, const std::vector<std::string_view>& known,
