@@ -93,22 +93,9 @@ std::optional<UnitRef> UnitRef::parse(std::string_view text) {
 }
 
 std::optional<std::string_view> unit_text(const Document& document, const UnitRef& unit) {
-  const std::string* text = nullptr;
-  const std::vector<std::string>* sentences = nullptr;
-  if (unit.kind == UnitRef::Kind::paragraph) {
-    const Paragraph* paragraph = document.find_paragraph(unit.block_id);
-    if (paragraph == nullptr) return std::nullopt;
-    text = &paragraph->text;
-    sentences = &paragraph->sentences;
-  } else {
-    const Note* note = document.find_note(unit.block_id);
-    if (note == nullptr) return std::nullopt;
-    text = &note->text;
-    sentences = &note->sentences;
-  }
-  if (!unit.sentence) return std::string_view(*text);
-  if (*unit.sentence == 0 || *unit.sentence > sentences->size()) return std::nullopt;
-  return std::string_view((*sentences)[*unit.sentence - 1]);
+  return unit.kind == UnitRef::Kind::paragraph
+             ? unit_text_of(document.find_paragraph(unit.block_id), unit)
+             : unit_text_of(document.find_note(unit.block_id), unit);
 }
 
 std::string text_fingerprint(std::string_view text) {

@@ -107,22 +107,8 @@ class UnitIndex {
 
   // What alinea::unit_text() gives, without its linear search.
   [[nodiscard]] std::optional<std::string_view> text(const UnitRef& unit) const {
-    const std::string* text = nullptr;
-    const std::vector<std::string>* sentences = nullptr;
-    if (unit.kind == UnitRef::Kind::paragraph) {
-      const Paragraph* paragraph = find_paragraph(unit.block_id);
-      if (paragraph == nullptr) return std::nullopt;
-      text = &paragraph->text;
-      sentences = &paragraph->sentences;
-    } else {
-      const Note* note = find_note(unit.block_id);
-      if (note == nullptr) return std::nullopt;
-      text = &note->text;
-      sentences = &note->sentences;
-    }
-    if (!unit.sentence) return std::string_view(*text);
-    if (*unit.sentence == 0 || *unit.sentence > sentences->size()) return std::nullopt;
-    return std::string_view((*sentences)[*unit.sentence - 1]);
+    return unit.kind == UnitRef::Kind::paragraph ? unit_text_of(find_paragraph(unit.block_id), unit)
+                                                 : unit_text_of(find_note(unit.block_id), unit);
   }
 
  private:

@@ -68,6 +68,18 @@ struct UnitRef {
 [[nodiscard]] std::optional<std::string_view> unit_text(const Document& document,
                                                         const UnitRef& unit);
 
+// The same once the paragraph or note is found (callers with their own index use this): the
+// block's text, or its sentence `unit.sentence`; std::nullopt when `block` is null or has no
+// such sentence.
+template <typename Block>
+[[nodiscard]] std::optional<std::string_view> unit_text_of(const Block* block,
+                                                           const UnitRef& unit) {
+  if (block == nullptr) return std::nullopt;
+  if (!unit.sentence) return std::string_view(block->text);
+  if (*unit.sentence == 0 || *unit.sentence > block->sentences.size()) return std::nullopt;
+  return std::string_view(block->sentences[*unit.sentence - 1]);
+}
+
 // A short, stable fingerprint of a text: 8 hex digits of a 64-bit FNV-1a hash of its NFC form
 // with runs of white space folded to one space and the ends trimmed. Used to notice that a
 // linked text changed after the link was made.
