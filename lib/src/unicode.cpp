@@ -8,6 +8,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace alinea {
@@ -61,26 +63,53 @@ icu::UnicodeString from_utf8(std::string_view text) {
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
+// Line and column of the byte at `pos`, for the message about it.
+Utf8Problem problem_at(std::string_view text, std::size_t pos) noexcept {
+  Utf8Problem problem{pos, 1, 1};
+  for (std::size_t at = 0; at < pos; ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == '\n') {
+      ++problem.line;
+      problem.column = 1;
+    } else if ((byte & 0xC0U) != 0x80U) {
+      ++problem.column;
+    }
+  }
+  return problem;
+}
+
 }  // namespace
 
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) noexcept {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t length = valid_sequence_length(text, pos);
-    if (length == 0) return Utf8Problem{pos, line, column};
-    if (text[pos] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // Eight ASCII bytes at a time: most text is mostly ASCII.
+    while (pos + 8 <= text.size()) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, text.data() + pos, sizeof eight);
+      if ((eight & 0x8080808080808080ULL) != 0) break;
+      pos += 8;
     }
+    if (pos >= text.size()) break;
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80U) {
+      ++pos;
+      continue;
+    }
+    // Two-byte sequences (the accented letters of Latin scripts) are checked here directly.
+    if (lead >= 0xC2U && lead <= 0xDFU && pos + 1 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0U) == 0x80U) {
+      pos += 2;
+      continue;
+    }
+    const std::size_t length = valid_sequence_length(text, pos);
+    if (length == 0) return problem_at(text, pos);
     pos += length;
   }
   return std::nullopt;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept {
+char32_t detail::next_multibyte_code_point(std::string_view text, std::size_t& pos) noexcept {
   const std::size_t length = valid_sequence_length(text, pos);
   if (length == 0) {
     ++pos;
@@ -121,23 +150,38 @@ std::size_t count_code_points(std::string_view text) noexcept {
   return count;
 }
 
-bool is_letter(char32_t c) noexcept {
+namespace detail {
+
+bool is_letter_beyond_ascii(char32_t c) noexcept {
   return u_isalpha(static_cast<UChar32>(c)) != 0;
 }
-bool is_upper(char32_t c) noexcept {
+bool is_upper_beyond_ascii(char32_t c) noexcept {
   return u_isupper(static_cast<UChar32>(c)) != 0 || u_istitle(static_cast<UChar32>(c)) != 0;
 }
-bool is_lower(char32_t c) noexcept {
+bool is_lower_beyond_ascii(char32_t c) noexcept {
   return u_islower(static_cast<UChar32>(c)) != 0;
 }
-bool is_digit(char32_t c) noexcept {
+bool is_digit_beyond_ascii(char32_t c) noexcept {
   return u_isdigit(static_cast<UChar32>(c)) != 0;
 }
-bool is_space(char32_t c) noexcept {
+bool is_space_beyond_ascii(char32_t c) noexcept {
   return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0 || c == 0x200B || c == 0xFEFF;
 }
+
+}  // namespace detail
+
 bool is_punctuation(char32_t c) noexcept {
   return u_ispunct(static_cast<UChar32>(c)) != 0;
+}
+bool is_emoji(char32_t c) noexcept {
+  if (c < 0x231A) return false;  // ⌚, the first emoji; most text never gets past this test
+  const auto code_point = static_cast<UChar32>(c);
+  // Below U+2600 Extended_Pictographic holds © ® ™ ‼ and arrows, which are text, not emoji;
+  // skin tones and flag letters only occur inside emoji.
+  return u_hasBinaryProperty(code_point, UCHAR_EMOJI_PRESENTATION) != 0 ||
+         (c >= 0x2600 && u_hasBinaryProperty(code_point, UCHAR_EXTENDED_PICTOGRAPHIC) != 0) ||
+         u_hasBinaryProperty(code_point, UCHAR_EMOJI_MODIFIER) != 0 ||
+         u_hasBinaryProperty(code_point, UCHAR_REGIONAL_INDICATOR) != 0;
 }
 bool is_combining_mark(char32_t c) noexcept {
   const auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));

@@ -1,5 +1,8 @@
 #define BOOST_TEST_MODULE unicode
+#include <unicode/uchar.h>
+
 #include <boost/test/unit_test.hpp>
+#include <string>
 
 #include "alinea/unicode.hpp"
 
@@ -16,6 +19,40 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
   BOOST_TEST(problem->byte_offset == 13U);
   BOOST_TEST(problem->line == 2U);
   BOOST_TEST(problem->column == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_located_after_long_ascii_runs) {
+  // The validator skips eight ASCII bytes at a time; the position must still be exact.
+  const std::string text = std::string(37, 'a') + "\n" + std::string(20, 'b') + "é\xFF";
+  const auto problem = find_invalid_utf8(text);
+  BOOST_REQUIRE(problem);
+  BOOST_TEST(problem->byte_offset == 60U);
+  BOOST_TEST(problem->line == 2U);
+  BOOST_TEST(problem->column == 22U);
+  BOOST_TEST(!find_invalid_utf8(std::string(1000, 'x') + "ñ" + std::string(9, 'y')));
+}
+
+BOOST_AUTO_TEST_CASE(ascii_answers_agree_with_icu) {
+  for (char32_t c = 0; c < 0x80; ++c) {
+    const auto code_point = static_cast<UChar32>(c);
+    BOOST_TEST(is_letter(c) == (u_isalpha(code_point) != 0));
+    BOOST_TEST(is_upper(c) == (u_isupper(code_point) != 0 || u_istitle(code_point) != 0));
+    BOOST_TEST(is_lower(c) == (u_islower(code_point) != 0));
+    BOOST_TEST(is_digit(c) == (u_isdigit(code_point) != 0));
+    BOOST_TEST(is_space(c) == (u_isUWhiteSpace(code_point) != 0));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(emoji_but_not_text_symbols) {
+  BOOST_TEST(is_emoji(U'\U0001F600'));  // 😀
+  BOOST_TEST(is_emoji(U'\u2764'));      // ❤
+  BOOST_TEST(is_emoji(U'\U0001F3FD'));  // a skin tone
+  BOOST_TEST(is_emoji(U'\U0001F1EA'));  // a flag letter
+  BOOST_TEST(!is_emoji(U'\u00A9'));     // ©
+  BOOST_TEST(!is_emoji(U'\u2122'));     // ™
+  BOOST_TEST(!is_emoji(U'\u203C'));     // ‼
+  BOOST_TEST(!is_emoji(U'a'));
+  BOOST_TEST(!is_emoji(U'\u2026'));  // …
 }
 
 BOOST_AUTO_TEST_CASE(overlong_and_surrogates_are_invalid) {

@@ -22,20 +22,54 @@ struct Utf8Problem {
 // The first invalid UTF-8 sequence (overlong forms, surrogates and truncation included).
 [[nodiscard]] std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) noexcept;
 
-// Decodes the code point at `pos` and advances `pos` past it. Invalid bytes decode as U+FFFD
-// and advance by one, so loops always terminate.
-[[nodiscard]] char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept;
+namespace detail {
+[[nodiscard]] char32_t next_multibyte_code_point(std::string_view text, std::size_t& pos) noexcept;
+[[nodiscard]] bool is_letter_beyond_ascii(char32_t c) noexcept;
+[[nodiscard]] bool is_upper_beyond_ascii(char32_t c) noexcept;
+[[nodiscard]] bool is_lower_beyond_ascii(char32_t c) noexcept;
+[[nodiscard]] bool is_digit_beyond_ascii(char32_t c) noexcept;
+[[nodiscard]] bool is_space_beyond_ascii(char32_t c) noexcept;
+}  // namespace detail
+
+// Decodes the code point at `pos` (< text.size()) and advances `pos` past it. Invalid bytes
+// decode as U+FFFD and advance by one, so loops always terminate. ASCII is decoded inline:
+// the scanners call this for nearly every character.
+[[nodiscard]] inline char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80U) {
+    ++pos;
+    return lead;
+  }
+  return detail::next_multibyte_code_point(text, pos);
+}
 void append_utf8(std::string& out, char32_t code_point);
 [[nodiscard]] std::size_t count_code_points(std::string_view text) noexcept;
 
-// Character classes (Unicode properties).
-[[nodiscard]] bool is_letter(char32_t c) noexcept;
-[[nodiscard]] bool is_upper(char32_t c) noexcept;  // uppercase or titlecase
-[[nodiscard]] bool is_lower(char32_t c) noexcept;
-[[nodiscard]] bool is_digit(char32_t c) noexcept;  // decimal digits of any script
-[[nodiscard]] bool is_space(char32_t c) noexcept;  // white space, including no-break spaces
+// Character classes (Unicode properties). ASCII is answered inline, the same answers as ICU's
+// (a test compares all 128).
+[[nodiscard]] inline bool is_letter(char32_t c) noexcept {
+  return c < 0x80 ? (c | 0x20U) - U'a' < 26U : detail::is_letter_beyond_ascii(c);
+}
+// Uppercase or titlecase.
+[[nodiscard]] inline bool is_upper(char32_t c) noexcept {
+  return c < 0x80 ? c - U'A' < 26U : detail::is_upper_beyond_ascii(c);
+}
+[[nodiscard]] inline bool is_lower(char32_t c) noexcept {
+  return c < 0x80 ? c - U'a' < 26U : detail::is_lower_beyond_ascii(c);
+}
+// Decimal digits of any script.
+[[nodiscard]] inline bool is_digit(char32_t c) noexcept {
+  return c < 0x80 ? c - U'0' < 10U : detail::is_digit_beyond_ascii(c);
+}
+// White space, including no-break spaces.
+[[nodiscard]] inline bool is_space(char32_t c) noexcept {
+  return c < 0x80 ? c == U' ' || c - U'\t' < 5U : detail::is_space_beyond_ascii(c);
+}
 [[nodiscard]] bool is_punctuation(char32_t c) noexcept;
 [[nodiscard]] bool is_combining_mark(char32_t c) noexcept;
+// Emoji: pictographs shown as pictures (😀 ❤ ☀), skin-tone modifiers and flag letters; not
+// the text symbols © ® ™.
+[[nodiscard]] bool is_emoji(char32_t c) noexcept;
 
 [[nodiscard]] std::string to_nfc(std::string_view text);
 [[nodiscard]] std::string to_lower(std::string_view text);
