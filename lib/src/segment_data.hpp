@@ -5,7 +5,7 @@
 
 namespace alinea::detail {
 
-// The abbreviation list of a language (lib/data/abbreviations/<lang>.txt), or "" when none.
-[[nodiscard]] std::string_view abbreviation_list(std::string_view lang);
+// The text of lib/data/<kind>/<lang>.txt ("abbreviations", "es"), or "" when there is none.
+[[nodiscard]] std::string_view language_data(std::string_view kind, std::string_view lang);
 
 }  // namespace alinea::detail

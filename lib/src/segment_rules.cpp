@@ -242,7 +242,7 @@ Abbreviations::Abbreviations(std::string_view list) {
 
 Abbreviations Abbreviations::for_language(std::string_view lang) {
   const std::string_view primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
-  return Abbreviations(detail::abbreviation_list(primary));
+  return Abbreviations(detail::language_data("abbreviations", primary));
 }
 
 AbbreviationKind Abbreviations::kind(std::string_view word) const {
