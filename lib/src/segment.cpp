@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 
 #include "alinea/error.hpp"
@@ -20,14 +21,27 @@ namespace {
 // without spaces costs linear time.
 constexpr std::size_t max_word_bytes = 64;
 constexpr std::size_t max_list_marker_bytes = 16;
+// The longest opener in the data ("néanmoins", "toutefois") with room to spare.
+constexpr std::size_t max_opener_bytes = 16;
 
-// Bytes that can start a terminator or a newline; everything else is skipped in one test.
+// Bytes that can start something a rule looks at: a terminator, a newline, a semicolon, an
+// emoticon, a straight double quote, a bracket, a capital letter or an emoji. Everything else is
+// skipped in one test.
 constexpr std::array<bool, 256> candidate_bytes = [] {
   std::array<bool, 256> table{};
   table['.'] = table['!'] = table['?'] = table[';'] = table['\n'] = true;
-  table[0xE2] = table[0xE3] = table[0xEF] = true;  // … ‼ ⁇ ⁈ ⁉ 。 ！ ？ ｡
+  table[':'] = table['='] = table['"'] = true;
+  table['('] = table[')'] = table['['] = table[']'] = true;
+  for (unsigned char c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  table[0xC3] = true;                              // À–Þ (and à–ÿ, told apart later)
+  table[0xE2] = table[0xE3] = table[0xEF] = true;  // … ‼ ⁇ ⁈ ⁉ 。 ！ ？ ｡, emoji ☀–➿
+  table[0xF0] = true;                              // emoji beyond U+FFFF
   return table;
 }();
+
+constexpr bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 char32_t code_point_at(std::string_view text, std::size_t pos) {
   return next_code_point(text, pos);
@@ -73,9 +87,19 @@ bool is_unambiguous_closing(char32_t c) {
   return is_closing_punctuation(c) && c != U'"' && c != U'\'';
 }
 
+// What is known of a paragraph's straight double quotes, which look the same opening and
+// closing. Where they balance, one with space on both sides closes only when one is open
+// (`à 0.8647. " J'ai` opens the next sentence); where they do not, one has lost its partner,
+// most often the opening quote of a quotation begun earlier, so a spaced one closes.
+struct StraightQuotes {
+  bool balanced = true;
+  bool open = false;
+  [[nodiscard]] bool spaced_one_closes() const { return !balanced || open; }
+};
+
 // Past the closing quotes, brackets and note references that belong to the sentence a stop
 // ends: `.»`, `!)`, `?[^3]`, and in French `! »` with a space before the guillemet.
-std::size_t skip_closing(std::string_view text, std::size_t pos) {
+std::size_t skip_closing(std::string_view text, std::size_t pos, StraightQuotes quotes) {
   while (pos < text.size()) {
     if (const std::size_t length = note_reference_length(text, pos); length > 0) {
       pos += length;
@@ -84,6 +108,7 @@ std::size_t skip_closing(std::string_view text, std::size_t pos) {
     std::size_t next = pos;
     const char32_t c = next_code_point(text, next);
     if (is_closing_punctuation(c)) {
+      if (c == U'"') quotes.open = !quotes.open;
       pos = next;
       continue;
     }
@@ -93,10 +118,12 @@ std::size_t skip_closing(std::string_view text, std::size_t pos) {
         pos = after_code_point(text, after_space);
         continue;
       }
-      // A straight quote with space on both sides closes: an opening one sticks to its word.
-      if (after_space + 1 < text.size() &&
-          (text[after_space] == '"' || text[after_space] == '\'') &&
-          is_space(code_point_at(text, after_space + 1))) {
+      // A straight quote sticking to the next word opens it; a spaced one may close.
+      const bool spaced =
+          after_space + 1 < text.size() && is_space(code_point_at(text, after_space + 1));
+      const char quote = after_space < text.size() ? text[after_space] : '\0';
+      if (spaced && ((quote == '"' && quotes.spaced_one_closes()) || quote == '\'')) {
+        if (quote == '"') quotes.open = false;
         pos = after_space + 1;
         continue;
       }
@@ -108,6 +135,8 @@ std::size_t skip_closing(std::string_view text, std::size_t pos) {
 
 NextWord classify_next(char32_t c) {
   if (is_opening_punctuation(c) || is_dash(c)) return NextWord::opening;
+  // An emoji after a stop belongs to the sentence it ends: "¡Genial! 😍 Volveremos".
+  if (is_emoji(c)) return NextWord::continuation;
   if (is_lower(c)) return NextWord::lower;
   if (is_letter(c)) return NextWord::upper;
   if (is_digit(c)) return NextWord::digit;
@@ -275,73 +304,264 @@ Stop read_stop(std::string_view text, std::size_t begin) {
   return stop;
 }
 
-std::vector<std::size_t> rule_boundaries(std::string_view text,
-                                         const Abbreviations& abbreviations) {
-  std::vector<std::size_t> boundaries;
-  std::size_t sentence_start = skip_spaces(text, 0);
-  std::size_t pos = sentence_start;
-  auto add_boundary = [&](std::size_t at, std::size_t next_start) {
-    if (at > sentence_start && (boundaries.empty() || boundaries.back() < at)) {
-      boundaries.push_back(at);
-    }
-    sentence_start = next_start;
-  };
-  while (pos < text.size()) {
-    if (!candidate_bytes[static_cast<unsigned char>(text[pos])]) {
-      ++pos;
-      continue;
-    }
-    if (text[pos] == '\n') {
-      if (newline_ends_sentence(text, pos)) add_boundary(pos, skip_spaces(text, pos));
-      ++pos;
-      continue;
-    }
-    if (text[pos] == ';') {
-      const std::size_t end = ++pos;
-      if (end >= text.size() || !is_space(code_point_at(text, end))) continue;
-      const std::size_t next_start = skip_spaces(text, end);
-      if (next_start < text.size() &&
-          semicolon_ends_sentence(classify_next(code_point_at(text, next_start)),
-                                  word_before_comma(text, next_start))) {
-        add_boundary(end, next_start);
+// memchr finds a byte many at a time, unlike a loop over the bytes.
+std::size_t count_straight_quotes(std::string_view text) {
+  std::size_t count = 0;
+  for (const char *at = text.data(), *end = text.data() + text.size();
+       (at = static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(end - at)))) !=
+       nullptr;
+       ++at) {
+    ++count;
+  }
+  return count;
+}
+
+bool is_emoji_joiner(char32_t c) {
+  return c == U'\u200D' || c == U'\uFE0F' || (c >= U'\U000E0020' && c <= U'\U000E007F');
+}
+
+// The word that ends before the white space at `end`, back to the previous white space and
+// never before `sentence_start`: "Balón" in "en Don Balón Al".
+std::string_view previous_word(std::string_view text, std::size_t end, std::size_t sentence_start) {
+  while (end > sentence_start && is_ascii_space(text[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > sentence_start && end - begin < max_word_bytes &&
+         !is_ascii_space(text[begin - 1])) {
+    --begin;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// One pass over a paragraph in a language with rules: each candidate byte goes to the rule
+// that decides whether a sentence ends there.
+class RuleScanner {
+ public:
+  RuleScanner(std::string_view text, const Abbreviations& abbreviations, const OpenerWords& openers)
+      : text_(text), abbreviations_(abbreviations), openers_(openers) {
+    quotes_.balanced = count_straight_quotes(text) % 2 == 0;
+  }
+
+  std::vector<std::size_t> boundaries() && {
+    sentence_start_ = skip_spaces(text_, 0);
+    pos_ = sentence_start_;
+    while (pos_ < text_.size()) {
+      pos_ = next_candidate(pos_);
+      if (pos_ >= text_.size()) break;
+      const auto byte = static_cast<unsigned char>(text_[pos_]);
+      if (byte == '\n') {
+        at_newline();
+      } else if (byte == ';' || byte == ':' || byte == '=') {
+        if (at_emoticon()) continue;
+        if (byte == ';') {
+          at_semicolon();
+        } else {
+          ++pos_;
+        }
+      } else if (byte == '"' || byte == '(' || byte == ')' || byte == '[' || byte == ']') {
+        pass_over(pos_, pos_ + 1);
+        ++pos_;
+      } else if ((byte >= 'A' && byte <= 'Z') || byte == 0xC3) {
+        // Only a capital after white space can open a sentence; most are neither.
+        const bool after_space = pos_ > sentence_start_ && is_ascii_space(text_[pos_ - 1]);
+        const bool latin1_lower = byte == 0xC3 && pos_ + 1 < text_.size() &&
+                                  static_cast<unsigned char>(text_[pos_ + 1]) >= 0x9F;
+        // Inside brackets a capital word is an aside's, not a new sentence's: "(le film : Plus
+        // long, … dans le story arc Les handicapés…)".
+        if (after_space && !latin1_lower && brackets_open_ == 0) {
+          at_capital();
+        } else {
+          pos_ += byte == 0xC3 ? 2 : 1;
+        }
+      } else {
+        const char32_t c = code_point_at(text_, pos_);
+        if (is_terminator(c)) {
+          at_stop();
+        } else if (is_emoji(c)) {
+          at_emoji();
+        } else {
+          pos_ = after_code_point(text_, pos_);
+        }
       }
-      continue;
     }
-    if (!is_terminator(code_point_at(text, pos))) {
-      pos = after_code_point(text, pos);
-      continue;
+    return std::move(boundaries_);
+  }
+
+ private:
+  // The first candidate byte from `pos` on, in a loop of its own so that it stays in registers.
+  [[nodiscard]] std::size_t next_candidate(std::size_t pos) const {
+    const char* const data = text_.data();
+    const std::size_t size = text_.size();
+    while (pos < size && !candidate_bytes[static_cast<unsigned char>(data[pos])]) ++pos;
+    return pos;
+  }
+
+  void add_boundary(std::size_t at, std::size_t next_start) {
+    if (at > sentence_start_ && (boundaries_.empty() || boundaries_.back() < at)) {
+      boundaries_.push_back(at);
     }
-    const Stop stop = read_stop(text, pos);
-    pos = stop.end;
-    if (stop.ellipsis && is_bracketed_ellipsis(text, stop.begin, stop.end)) continue;
-    const std::size_t end = skip_closing(text, stop.end);
-    pos = end;
-    if (end >= text.size() || !is_space(code_point_at(text, end))) continue;
-    const std::size_t next_start = skip_spaces(text, end);
-    if (next_start >= text.size()) break;
-    const NextWord next = classify_next_after_dash(text, next_start);
+    sentence_start_ = next_start;
+    brackets_open_ = 0;
+  }
+
+  // Keeps count of the quotes and brackets between `from` and `to`.
+  void pass_over(std::size_t from, std::size_t to) {
+    for (std::size_t at = from; at < to; ++at) {
+      switch (text_[at]) {
+        case '"':
+          quotes_.open = !quotes_.open;
+          break;
+        case '(':
+        case '[':
+          ++brackets_open_;
+          break;
+        case ')':
+        case ']':
+          if (brackets_open_ > 0) --brackets_open_;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void at_newline() {
+    if (newline_ends_sentence(text_, pos_)) add_boundary(pos_, skip_spaces(text_, pos_));
+    ++pos_;
+  }
+
+  // Leaves `pos_` just after the semicolon.
+  void at_semicolon() {
+    const std::size_t end = ++pos_;
+    if (end >= text_.size() || !is_space(code_point_at(text_, end))) return;
+    const std::size_t next_start = skip_spaces(text_, end);
+    if (next_start < text_.size() &&
+        semicolon_ends_sentence(classify_next(code_point_at(text_, next_start)),
+                                word_before_comma(text_, next_start))) {
+      add_boundary(end, next_start);
+    }
+  }
+
+  // After an emoticon or an emoji, a capitalised word or opening punctuation starts a sentence.
+  void end_after_symbol(std::size_t end) {
+    const std::size_t next_start = skip_spaces(text_, end);
+    if (next_start < text_.size() &&
+        ellipsis_ends_sentence(classify_next_after_dash(text_, next_start))) {
+      add_boundary(end, next_start);
+    }
+  }
+
+  // A whole-word emoticon (":)" between spaces): past it, and true; otherwise false.
+  bool at_emoticon() {
+    if (pos_ <= sentence_start_ || !is_ascii_space(text_[pos_ - 1])) return false;
+    std::size_t end = pos_;
+    while (end < text_.size() && end - pos_ < 8 && !is_ascii_space(text_[end])) ++end;
+    if (!is_emoticon(text_.substr(pos_, end - pos_))) return false;
+    pos_ = end;
+    end_after_symbol(end);
+    return true;
+  }
+
+  void at_emoji() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      std::size_t next = pos_;
+      const char32_t c = next_code_point(text_, next);
+      if (!is_emoji(c) && !is_emoji_joiner(c)) break;
+      pos_ = next;
+    }
+    if (start > sentence_start_) end_after_symbol(pos_);
+  }
+
+  // At a capital letter after white space, outside brackets.
+  void at_capital() {
+    const std::size_t word_start = pos_;
+    pos_ = after_code_point(text_, pos_);
+    // The capitalised word, with the apostrophe of an elided form ("C'est" gives "C'").
+    std::size_t word_end = word_start;
+    while (word_end < text_.size() && word_end - word_start <= max_opener_bytes) {
+      std::size_t next = word_end;
+      if (!is_letter(next_code_point(text_, next))) break;
+      word_end = next;
+    }
+    if (word_end >= text_.size() || word_end - word_start > max_opener_bytes) return;
+    UnpunctuatedContext context;
+    std::size_t after = word_end;
+    const char32_t following = next_code_point(text_, after);
+    if (following == U'\'' || following == U'\u2019') {
+      word_end = after;
+      if (after < text_.size()) context.next = classify_next(code_point_at(text_, after));
+    } else if (following == U',') {
+      context.next_is_comma = true;
+    } else if (is_space(following)) {
+      const std::size_t next_start = skip_spaces(text_, word_end);
+      if (next_start < text_.size()) context.next = classify_next(code_point_at(text_, next_start));
+    } else {
+      return;
+    }
+    context.word = text_.substr(word_start, word_end - word_start);
+    context.previous = previous_word(text_, word_start, sentence_start_);
+    if (begins_unpunctuated_sentence(context, openers_)) add_boundary(word_start, word_start);
+  }
+
+  void at_stop() {
+    const Stop stop = read_stop(text_, pos_);
+    pos_ = stop.end;
+    if (stop.ellipsis && is_bracketed_ellipsis(text_, stop.begin, stop.end)) return;
+    const std::size_t end = skip_closing(text_, stop.end, quotes_);
+    pass_over(stop.end, end);
+    pos_ = end;
+    if (end >= text_.size()) return;
+    if (!is_space(code_point_at(text_, end))) {
+      if (end == stop.end && stop.end - stop.begin == 1 && text_[stop.begin] == '.' &&
+          glued_period_ends_sentence(word_before(text_, stop.begin, sentence_start_).word,
+                                     word_at(end), abbreviations_)) {
+        add_boundary(end, end);
+      }
+      return;
+    }
+    const std::size_t next_start = skip_spaces(text_, end);
+    if (next_start >= text_.size()) {
+      pos_ = next_start;
+      return;
+    }
+    const NextWord next = classify_next_after_dash(text_, next_start);
     bool ends = false;
     if (stop.question_or_exclamation) {
       ends = question_or_exclamation_ends_sentence(next);
     } else if (stop.ellipsis) {
       ends = ellipsis_ends_sentence(next);
     } else {
-      const WordBefore before = word_before(text, stop.begin, sentence_start);
+      const WordBefore before = word_before(text_, stop.begin, sentence_start_);
       PeriodContext context;
       context.word = before.word;
       context.after_closing = before.after_closing;
-      context.list_marker = only_list_marker_before(text, sentence_start, stop.begin);
-      context.after_number = is_number(word_ending_at(text, before.begin, sentence_start));
+      context.list_marker = only_list_marker_before(text_, sentence_start_, stop.begin);
+      context.after_number = is_number(word_ending_at(text_, before.begin, sentence_start_));
       context.next = next;
-      context.next_is_roman_numeral = is_roman_numeral(ascii_letters_at(text, next_start));
-      context.next_is_initial = next_start + 1 < text.size() && text[next_start + 1] == '.' &&
-                                is_letter(code_point_at(text, next_start));
-      ends = period_ends_sentence(context, abbreviations);
+      context.next_is_roman_numeral = is_roman_numeral(ascii_letters_at(text_, next_start));
+      context.next_is_initial = next_start + 1 < text_.size() && text_[next_start + 1] == '.' &&
+                                is_letter(code_point_at(text_, next_start));
+      ends = period_ends_sentence(context, abbreviations_);
     }
     if (ends) add_boundary(end, next_start);
   }
-  return boundaries;
-}
+
+  // The text from `begin` to the next white space, at most max_word_bytes long.
+  [[nodiscard]] std::string_view word_at(std::size_t begin) const {
+    std::size_t end = begin;
+    while (end < text_.size() && end - begin < max_word_bytes && !is_ascii_space(text_[end])) ++end;
+    return text_.substr(begin, end - begin);
+  }
+
+  std::string_view text_;
+  const Abbreviations& abbreviations_;
+  const OpenerWords& openers_;
+  std::vector<std::size_t> boundaries_;
+  std::size_t sentence_start_ = 0;
+  std::size_t pos_ = 0;
+  StraightQuotes quotes_;
+  std::size_t brackets_open_ = 0;  // in the sentence so far
+};
 
 // ICU's boundaries for languages without rules. A boundary inside a note reference, or just
 // before one, moves past it: the reference belongs to the sentence it follows.
@@ -415,9 +635,11 @@ bool has_rules(const std::string& lang) {
 
 struct Segmenter::Impl {
   Abbreviations abbreviations;
+  OpenerWords openers;
   std::optional<BreakFinder> finder;  // only for languages without rules
 
-  explicit Impl(const std::string& lang) : abbreviations(Abbreviations::for_language(lang)) {
+  explicit Impl(const std::string& lang)
+      : abbreviations(Abbreviations::for_language(lang)), openers(OpenerWords::for_language(lang)) {
     if (!has_rules(lang)) finder.emplace(BreakKind::sentence, lang.empty() ? "und" : lang);
   }
 };
@@ -431,7 +653,7 @@ std::vector<SentenceSpan> Segmenter::spans(std::string_view paragraph) {
   throw_if_invalid_utf8(paragraph);
   const std::vector<std::size_t> boundaries =
       impl_->finder ? icu_boundaries(paragraph, *impl_->finder)
-                    : rule_boundaries(paragraph, impl_->abbreviations);
+                    : RuleScanner(paragraph, impl_->abbreviations, impl_->openers).boundaries();
   return spans_between(paragraph, boundaries);
 }
 

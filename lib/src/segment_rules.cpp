@@ -112,8 +112,80 @@ bool is_all_capitals(std::string_view word) {
   return letters >= 2;
 }
 
+// "MH", "ONU": two capital letters or more and nothing else ("EE.UU" is an abbreviation).
+bool is_acronym(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    if (!is_upper(next_code_point(word, pos))) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+// "%", "€": no letter and no digit, so nothing an abbreviation could shorten.
+bool is_symbols(std::string_view word) {
+  if (word.empty()) return false;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t c = next_code_point(word, pos);
+    if (is_letter(c) || is_digit(c)) return false;
+  }
+  return true;
+}
+
+// Words are looked up in lower case with the typographic apostrophe made straight. Words of
+// ASCII and Latin-1 letters, nearly all of them, are lowered here without a call into ICU.
+std::string lookup_key(std::string_view word) {
+  std::string key;
+  key.reserve(word.size());
+  for (std::size_t pos = 0; pos < word.size(); ++pos) {
+    const auto byte = static_cast<unsigned char>(word[pos]);
+    if (byte < 0x80) {
+      key += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+    } else if (byte == 0xC3 && pos + 1 < word.size()) {
+      const auto next = static_cast<unsigned char>(word[++pos]);
+      const bool upper = next >= 0x80 && next <= 0x9E && next != 0x97;  // À–Þ but ×
+      key += static_cast<char>(byte);
+      key += static_cast<char>(upper ? next + 0x20 : next);
+    } else if (word.substr(pos).starts_with("\u2019")) {
+      key += '\'';
+      pos += 2;
+    } else {
+      key = to_lower(word);
+      for (std::size_t at = key.find("\u2019"); at != std::string::npos; at = key.find("\u2019")) {
+        key.replace(at, 3, "'");
+      }
+      return key;
+    }
+  }
+  return key;
+}
+
 std::string abbreviation_key(std::string_view word) {
-  return is_all_capitals(word) ? std::string(word) : to_lower(word);
+  return is_all_capitals(word) ? std::string(word) : lookup_key(word);
+}
+
+bool is_apostrophe(char32_t c) noexcept {
+  return c == U'\'' || c == U'\u2019';
+}
+
+// "Al", "Ils", "C'": a capital, then only lower-case letters, an apostrophe at most at the end.
+bool is_title_case(std::string_view word) {
+  std::size_t pos = 0;
+  if (word.empty() || !is_upper(next_code_point(word, pos))) return false;
+  while (pos < word.size()) {
+    const char32_t c = next_code_point(word, pos);
+    if (is_apostrophe(c) && pos == word.size()) break;
+    if (!is_lower(c)) return false;
+  }
+  return true;
+}
+
+bool ends_in_letter_or_digit(std::string_view word) {
+  if (word.empty()) return false;
+  std::size_t start = word.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0U) == 0x80U) --start;
+  const char32_t last = code_point_at_start(word.substr(start));
+  return is_letter(last) || is_digit(last);
 }
 
 AbbreviationKind parse_kind(std::string_view word) {
@@ -210,14 +282,8 @@ Abbreviations::Abbreviations(std::string_view list) {
     if (!written.empty() && written.back() == '.') written.remove_suffix(1);
     // Single letters ("a. m.", "a. C.") are left to the initials rule: "M. Tremblay".
     if (count_code_points(written) < 2) return;
-    const std::string key = abbreviation_key(written);
-    const auto found = std::find_if(entries_.begin(), entries_.end(),
-                                    [&](const auto& entry) { return entry.first == key; });
-    if (found == entries_.end()) {
-      entries_.emplace_back(key, kind);
-    } else {
-      found->second = std::max(found->second, kind);
-    }
+    AbbreviationKind& known = entries_[abbreviation_key(written)];
+    known = std::max(known, kind);
   };
   std::size_t pos = 0;
   while (pos < list.size()) {
@@ -237,7 +303,6 @@ Abbreviations::Abbreviations(std::string_view list) {
     for (std::size_t i = 0; i + 1 < words.size(); ++i) add(words[i], AbbreviationKind::title);
     if (!words.empty()) add(words.back(), kind);
   }
-  std::sort(entries_.begin(), entries_.end());
 }
 
 Abbreviations Abbreviations::for_language(std::string_view lang) {
@@ -247,12 +312,75 @@ Abbreviations Abbreviations::for_language(std::string_view lang) {
 
 AbbreviationKind Abbreviations::kind(std::string_view word) const {
   if (entries_.empty() || word.empty() || word.size() > 32) return AbbreviationKind::none;
-  const std::string key = abbreviation_key(word);
-  const auto found = std::lower_bound(
-      entries_.begin(), entries_.end(), key,
-      [](const auto& entry, const std::string& wanted) { return entry.first < wanted; });
-  if (found == entries_.end() || found->first != key) return AbbreviationKind::none;
-  return found->second;
+  const auto found = entries_.find(abbreviation_key(word));
+  return found == entries_.end() ? AbbreviationKind::none : found->second;
+}
+
+OpenerWords::OpenerWords(std::string_view list) {
+  std::size_t pos = 0;
+  while (pos < list.size()) {
+    std::size_t end = list.find('\n', pos);
+    if (end == std::string_view::npos) end = list.size();
+    const std::vector<std::string_view> words = split_on_spaces(list.substr(pos, end - pos));
+    pos = end + 1;
+    if (words.empty() || words.front().front() == '#') continue;
+    Roles& roles = entries_[lookup_key(words.front())];
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      roles.opens = roles.opens || words[i] == "opens";
+      roles.binds = roles.binds || words[i] == "binds";
+    }
+  }
+}
+
+OpenerWords OpenerWords::for_language(std::string_view lang) {
+  const std::string_view primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
+  return OpenerWords(detail::language_data("openers", primary));
+}
+
+OpenerWords::Roles OpenerWords::roles(std::string_view word) const {
+  if (entries_.empty() || word.empty() || word.size() > 32) return {};
+  const auto found = entries_.find(lookup_key(word));
+  return found == entries_.end() ? Roles{} : found->second;
+}
+
+bool OpenerWords::opens(std::string_view word) const {
+  return roles(word).opens;
+}
+
+bool OpenerWords::binds(std::string_view word) const {
+  return roles(word).binds;
+}
+
+bool begins_unpunctuated_sentence(const UnpunctuatedContext& context, const OpenerWords& words) {
+  if (context.next != NextWord::lower && !context.next_is_comma) return false;
+  if (!is_title_case(context.word) || !ends_in_letter_or_digit(context.previous)) return false;
+  return words.opens(context.word) && !words.binds(context.previous);
+}
+
+bool is_emoticon(std::string_view word) noexcept {
+  // Eyes, an optional nose, then one or more of a mouth: ":)", ";-)", ":((", "=D".
+  if (word.size() < 2 || word.size() > 6) return false;
+  if (word[0] != ':' && word[0] != ';' && word[0] != '=') return false;
+  std::size_t pos = 1;
+  if (word[pos] == '-' || word[pos] == '\'' || word[pos] == '^') ++pos;
+  if (pos == word.size()) return false;
+  static constexpr std::string_view mouths = ")(]>[<DPpOo3|/*";
+  return std::all_of(word.begin() + static_cast<std::ptrdiff_t>(pos), word.end(),
+                     [](char c) { return mouths.find(c) != std::string_view::npos; });
+}
+
+bool glued_period_ends_sentence(std::string_view before, std::string_view after,
+                                const Abbreviations& abbreviations) {
+  if (!is_full_word(before) || abbreviations.kind(before) != AbbreviationKind::none) return false;
+  std::size_t last = before.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0U) == 0x80U) --last;
+  if (!is_lower(code_point_at_start(before.substr(last)))) return false;
+  // The word after, without the punctuation that may end it: "Basándose," "Luego."
+  while (!after.empty() && (after.back() == ',' || after.back() == ';' || after.back() == ':' ||
+                            after.back() == '.' || after.back() == '!' || after.back() == '?')) {
+    after.remove_suffix(1);
+  }
+  return is_full_word(after) && is_title_case(after);
 }
 
 bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abbreviations) {
@@ -280,7 +408,9 @@ bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abb
     return next != NextWord::lower && !context.next_is_initial;
   }
   if (is_initials(context.word) || is_vowelless_abbreviation(context.word)) return false;
-  if (next == NextWord::lower) return is_full_word(context.word);
+  if (next == NextWord::lower) {
+    return is_full_word(context.word) || is_acronym(context.word) || is_symbols(context.word);
+  }
   return true;
 }
 

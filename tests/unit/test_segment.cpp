@@ -176,6 +176,80 @@ BOOST_AUTO_TEST_CASE(ellipsis_and_question_decisions) {
   BOOST_TEST(!question_or_exclamation_ends_sentence(NextWord::continuation));
 }
 
+BOOST_AUTO_TEST_CASE(acronyms_and_symbols_end_before_lower_case) {
+  const Abbreviations list("EE. UU.\n");
+  auto ends = [&](std::string_view word) {
+    PeriodContext context;
+    context.word = word;
+    context.next = NextWord::lower;
+    return period_ends_sentence(context, list);
+  };
+  BOOST_TEST(ends("SNCF"));
+  BOOST_TEST(ends("%"));
+  BOOST_TEST(!ends("EE"));     // the first word of an abbreviation
+  BOOST_TEST(!ends("EE.UU"));  // periods inside: an abbreviation, not an acronym
+  BOOST_TEST(!ends("S"));      // an initial
+}
+
+BOOST_AUTO_TEST_CASE(opener_words_ignore_case_and_apostrophe_shape) {
+  const OpenerWords words("# comment\nal opens binds\nde binds\nc' opens\nél opens\n");
+  BOOST_TEST(words.opens("Al"));
+  BOOST_TEST(words.binds("al"));
+  BOOST_TEST(words.binds("De"));
+  BOOST_TEST(!words.opens("de"));
+  BOOST_TEST(words.opens("C\u2019"));
+  BOOST_TEST(words.opens("\u00C9l"));  // Él
+  BOOST_TEST(!words.opens("comment"));
+  BOOST_TEST(!words.opens(""));
+}
+
+BOOST_AUTO_TEST_CASE(compiled_in_opener_lists_exist_for_spanish_and_french) {
+  BOOST_TEST(OpenerWords::for_language("es").opens("Los"));
+  BOOST_TEST(OpenerWords::for_language("es").binds("película"));
+  BOOST_TEST(OpenerWords::for_language("fr-FR").opens("Ils"));
+  BOOST_TEST(OpenerWords::for_language("fr").opens("C'"));
+  BOOST_TEST(!OpenerWords::for_language("de").opens("Der"));
+}
+
+BOOST_AUTO_TEST_CASE(unpunctuated_sentence_decisions) {
+  const OpenerWords words("el opens binds\nla opens binds\nde binds\nnovela binds\nhola opens\n");
+  auto begins = [&](std::string_view previous, std::string_view word, NextWord next,
+                    bool comma = false) {
+    return begins_unpunctuated_sentence({previous, word, next, comma}, words);
+  };
+  BOOST_TEST(begins("Liga", "El", NextWord::lower));
+  BOOST_TEST(begins("2005", "El", NextWord::lower));
+  BOOST_TEST(begins("bien", "Hola", NextWord::other, true));
+  BOOST_TEST(!begins("Liga", "El", NextWord::upper));      // El Salvador, a name
+  BOOST_TEST(!begins("de", "La", NextWord::lower));        // binds: "de La ..."
+  BOOST_TEST(!begins("novela", "La", NextWord::lower));    // a title
+  BOOST_TEST(!begins("Liga,", "El", NextWord::lower));     // punctuation before
+  BOOST_TEST(!begins("Liga", "EL", NextWord::lower));      // capitals: a heading's word
+  BOOST_TEST(!begins("Liga", "Madrid", NextWord::lower));  // not an opener
+  BOOST_TEST(!begins("", "El", NextWord::lower));
+}
+
+BOOST_AUTO_TEST_CASE(emoticons) {
+  for (const char* face : {":)", ";-)", ":D", "=P", ":((", ":-/", ";o"})
+    BOOST_TEST(is_emoticon(face));
+  for (const char* other : {":", "::", ":a", "http:", ";", ":-", "a:)", ":)x"}) {
+    BOOST_TEST(!is_emoticon(other));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(glued_period_decisions) {
+  const Abbreviations list("Sr. title\n");
+  BOOST_TEST(glued_period_ends_sentence("Dune", "Basada", list));
+  BOOST_TEST(glued_period_ends_sentence("fin", "Luego,", list));
+  BOOST_TEST(!glued_period_ends_sentence("www", "Ejemplo.org", list));
+  BOOST_TEST(!glued_period_ends_sentence("1", "Helado", list));
+  BOOST_TEST(!glued_period_ends_sentence("Sr", "García", list));
+  BOOST_TEST(!glued_period_ends_sentence("DUNE", "Basada", list));
+  BOOST_TEST(!glued_period_ends_sentence("Dune", "BASADA", list));
+  BOOST_TEST(!glued_period_ends_sentence("Dune", "Ba", list));
+  BOOST_TEST(!glued_period_ends_sentence("archivo", "Main(", list));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(spanish)
@@ -266,6 +340,54 @@ BOOST_AUTO_TEST_CASE(bracket_spanning_sentences) {
   BOOST_TEST(split("es", "Pablo, [(1900-1950) era pintor. Vivió en Roma].") == expected);
 }
 
+BOOST_AUTO_TEST_CASE(a_heading_run_into_the_text) {
+  const Sentences expected = {"Resultados del Campeonato de Liga", "El equipo ganó tres partidos."};
+  BOOST_TEST(split("es", "Resultados del Campeonato de Liga El equipo ganó tres partidos.") ==
+             expected);
+}
+
+BOOST_AUTO_TEST_CASE(names_and_titles_with_articles_go_on) {
+  const std::string text =
+      "Viajó a El Salvador con Al Gore, vio la película La vida es bella en La Paz y vive "
+      "en Los Ángeles.";
+  BOOST_TEST(split("es", text).size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(informal_writing_without_stops) {
+  const Sentences expected = {"Nos atendieron muy bien", "Lo mejor fue el postre :)",
+                              "Volveremos pronto", "Hola, ya hemos vuelto."};
+  BOOST_TEST(split("es",
+                   "Nos atendieron muy bien Lo mejor fue el postre :) Volveremos pronto Hola, "
+                   "ya hemos vuelto.") == expected);
+}
+
+BOOST_AUTO_TEST_CASE(emoji_end_a_sentence_before_a_capital) {
+  const Sentences expected = {"Qué buena cena \U0001F60D", "Repetiremos seguro.", "Fin. \U0001F600",
+                              "Hola \u2764\uFE0F y adiós."};
+  BOOST_TEST(split("es",
+                   "Qué buena cena \U0001F60D Repetiremos seguro. Fin. \U0001F600 Hola "
+                   "\u2764\uFE0F y adiós.") == expected);
+}
+
+BOOST_AUTO_TEST_CASE(a_period_without_a_space_after_it) {
+  const Sentences expected = {"Es parte de la saga Dune.", "Basada en la novela, triunfó."};
+  BOOST_TEST(split("es", "Es parte de la saga Dune.Basada en la novela, triunfó.") == expected);
+  BOOST_TEST(split("es", "Visite www.Ejemplo.org o pida el 1.Helado hoy.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(capitals_inside_brackets_belong_to_the_aside) {
+  const std::string text =
+      "Vimos dos obras (una de ellas La casa de Bernarda Alba, la otra Yerma) y nos fuimos.";
+  BOOST_TEST(split("es", text).size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(symbols_and_acronyms_before_lower_case) {
+  const Sentences expected = {"Subió un 5 %.", "después bajó.", "Trabaja en la ONU.",
+                              "luego vuelve."};
+  BOOST_TEST(split("es", "Subió un 5 %. después bajó. Trabaja en la ONU. luego vuelve.") ==
+             expected);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(french)
@@ -295,6 +417,32 @@ BOOST_AUTO_TEST_CASE(titles_and_eras) {
 BOOST_AUTO_TEST_CASE(elision_in_brackets_is_not_a_stop) {
   const Sentences expected = {"Je suis (...) Pierre."};
   BOOST_TEST(split("fr", "Je suis (...) Pierre.") == expected);
+}
+
+BOOST_AUTO_TEST_CASE(straight_quotes_by_their_balance) {
+  const Sentences closing = {"Il a dit : \" Je viens. \"", "Puis il est parti."};
+  BOOST_TEST(split("fr", "Il a dit : \" Je viens. \" Puis il est parti.") == closing);
+  const Sentences opening = {"Il est parti.", "\" Je reviens \", a-t-il dit."};
+  BOOST_TEST(split("fr", "Il est parti. \" Je reviens \", a-t-il dit.") == opening);
+  // A lone quote closes a quotation begun before the paragraph.
+  const Sentences lone = {"Fin de la citation. \"", "Ensuite on verra."};
+  BOOST_TEST(split("fr", "Fin de la citation. \" Ensuite on verra.") == lone);
+}
+
+BOOST_AUTO_TEST_CASE(openers_and_elided_openers) {
+  const Sentences expected = {"Le repas était parfait", "C\u2019est une adresse à retenir",
+                              "Merci à toute l\u2019équipe", "Bonjour, nous revenons."};
+  BOOST_TEST(split("fr",
+                   "Le repas était parfait C\u2019est une adresse à retenir Merci à toute "
+                   "l\u2019équipe Bonjour, nous revenons.") == expected);
+  BOOST_TEST(split("fr", "Il a lu le roman Les misérables chez L\u2019Oréal.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(an_initial_inside_guillemets) {
+  const Sentences expected = {"On l\u2019appelait « P. ».", "Puis il partit."};
+  BOOST_TEST(split("fr", "On l\u2019appelait « P. ». Puis il partit.") == expected);
+  const Sentences nbsp = {"Signé «\u00A0P.\u00A0» et daté.", "Rien d\u2019autre."};
+  BOOST_TEST(split("fr", "Signé «\u00A0P.\u00A0» et daté. Rien d\u2019autre.") == nbsp);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -342,6 +490,20 @@ BOOST_AUTO_TEST_CASE(long_run_of_periods_without_spaces) {
   std::string text;
   while (text.size() < 2'000'000) text += "a.";
   BOOST_TEST(split("es", text).size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(long_runs_of_openers_quotes_brackets_and_emoji_are_linear) {
+  for (const std::string& unit :
+       {std::string("palabra El "), std::string("\" ( [ "), std::string(":) "),
+        std::string("\U0001F600\u200D"), std::string("Aa.Bb.")}) {
+    std::string text;
+    while (text.size() < 4'000'000) text += unit;
+    const auto start = std::chrono::steady_clock::now();
+    const Sentences sentences = split("es", text);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    BOOST_TEST(!sentences.empty());
+    BOOST_TEST(elapsed.count() < 20.0);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(sentences_keep_every_non_space_character) {

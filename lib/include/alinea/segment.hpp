@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "alinea/document.hpp"
@@ -79,7 +80,7 @@ class Abbreviations {
   [[nodiscard]] AbbreviationKind kind(std::string_view word) const;
 
  private:
-  std::vector<std::pair<std::string, AbbreviationKind>> entries_;  // sorted by word
+  std::unordered_map<std::string, AbbreviationKind> entries_;
 };
 
 // What follows a candidate boundary, after white space: a word in lower case, a capitalised
@@ -92,7 +93,8 @@ enum class NextWord { lower, upper, digit, opening, continuation, other };
 // stripped; `after_closing` tells that the period follows a closing bracket or quote;
 // `list_marker` that the sentence so far is only a number or a bullet ("1.", "• 2.").
 // Before lower case, only a full word (three letters or more, not an abbreviation, not a unit
-// after a number) ends the sentence: "Je suis Chris. comment allez-vous".
+// after a number), an acronym in capitals or a symbol ends the sentence: "Je suis Chris.
+// comment allez-vous", "au MH. plus de", "al 100 %. el diseño".
 struct PeriodContext {
   std::string_view word;
   bool after_closing = false;
@@ -112,6 +114,53 @@ struct PeriodContext {
 [[nodiscard]] bool semicolon_ends_sentence(NextWord next, bool next_word_before_comma) noexcept;
 // ? and ! end the sentence unless lower case follows ("¿verdad? dijo", "(Lisa !) et").
 [[nodiscard]] bool question_or_exclamation_ends_sentence(NextWord next) noexcept;
+
+// Words that tell whether a capitalised word after no stop begins a sentence
+// (lib/data/openers/<lang>.txt; its header explains the two kinds). Looked up ignoring case,
+// with ’ read as '.
+class OpenerWords {
+ public:
+  OpenerWords() = default;
+  explicit OpenerWords(std::string_view list);  // the data file's text
+  [[nodiscard]] static OpenerWords for_language(std::string_view lang);
+  [[nodiscard]] bool opens(std::string_view word) const;  // "Al", "Ils", "C'" (of "C'est")
+  [[nodiscard]] bool binds(std::string_view word) const;  // "de", "película": not a last word
+
+ private:
+  struct Roles {
+    bool opens = false;
+    bool binds = false;
+  };
+  [[nodiscard]] Roles roles(std::string_view word) const;
+  std::unordered_map<std::string, Roles> entries_;
+};
+
+// A capitalised word with no stop before it, as where a heading runs into the text ("…en Don
+// Balón Al equiparar las mecánicas…") or in informal writing ("…y muy original Lo único…").
+// `previous` is the word before it back to white space, `word` the capitalised word ("Al", or
+// "C'" of "C'est"), `next` what follows it; `next_is_comma` that a comma follows it directly.
+// It begins a sentence when it is an opener in title case, followed by lower case or a comma,
+// after a word that ends in a letter or a digit and does not bind what follows it.
+struct UnpunctuatedContext {
+  std::string_view previous;
+  std::string_view word;
+  NextWord next = NextWord::other;
+  bool next_is_comma = false;
+};
+[[nodiscard]] bool begins_unpunctuated_sentence(const UnpunctuatedContext& context,
+                                                const OpenerWords& words);
+
+// ":)", ";-)", ":D", "=P": a text emoticon written as a word of its own. Like an emoji, it ends
+// the sentence before a capitalised word: "un rato :) Estuvimos".
+[[nodiscard]] bool is_emoticon(std::string_view word) noexcept;
+
+// A period with no space after it ends the sentence between two plain words, the one before of
+// three letters or more in lower case at its end and not an abbreviation, the one after
+// capitalised and then in lower case ("la saga Tekken.Basándose en"); never inside addresses,
+// numbers or names with more periods ("www.Ejemplo.org", "1.Helado", "Sr.García").
+// `after` runs to the next white space.
+[[nodiscard]] bool glued_period_ends_sentence(std::string_view before, std::string_view after,
+                                              const Abbreviations& abbreviations);
 
 }  // namespace segment_rules
 
