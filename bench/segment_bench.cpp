@@ -4,7 +4,8 @@
 //   segment_bench DIR [--failures]
 //
 // Golden sets: share of cases split exactly. Corpus sets: boundary precision, recall and F1.
-// Throughput: MB of UTF-8 per second over all texts, median of several runs.
+// Throughput: MB of UTF-8 per second over all texts, median of several rounds in which the
+// contenders take turns, and the median of the per-round ratios to plain ICU.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -166,27 +167,56 @@ double median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-double throughput(const std::vector<DataSet>& sets, const Contender& contender) {
+// One timed pass of a contender over every set: MB of UTF-8 per second.
+struct Timed {
   std::vector<std::pair<SplitFunction, const DataSet*>> splitters;
   std::size_t bytes = 0;
+};
+
+Timed prepare(const std::vector<DataSet>& sets, const Contender& contender) {
+  Timed timed;
   for (const DataSet& set : sets) {
-    splitters.emplace_back(contender.make(set.lang), &set);
-    for (const Case& c : set.cases) bytes += c.text.size();
+    timed.splitters.emplace_back(contender.make(set.lang), &set);
+    for (const Case& c : set.cases) timed.bytes += c.text.size();
   }
-  std::vector<double> rates;
-  for (int run = 0; run < 7; ++run) {
-    std::size_t sink = 0;
-    const auto start = std::chrono::steady_clock::now();
-    for (int repeat = 0; repeat < 3; ++repeat) {
-      for (auto& [split, set] : splitters) {
-        for (const Case& c : set->cases) sink += split(c.text).size();
-      }
+  return timed;
+}
+
+double rate_of(Timed& timed) {
+  std::size_t sink = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (int repeat = 0; repeat < 3; ++repeat) {
+    for (auto& [split, set] : timed.splitters) {
+      for (const Case& c : set->cases) sink += split(c.text).size();
     }
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    if (sink == 0) std::cerr << "";
-    rates.push_back(3.0 * static_cast<double>(bytes) / 1e6 / elapsed.count());
   }
-  return median(rates);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  if (sink == 0) std::cerr << "";
+  return 3.0 * static_cast<double>(timed.bytes) / 1e6 / elapsed.count();
+}
+
+// Throughput of every contender, the contenders taking turns within each of `rounds` rounds so
+// that a load on the machine falls on all of them alike. Returns, per contender, the median
+// rate and the median of its per-round ratios to the contender at `reference`.
+std::vector<std::pair<double, double>> throughputs(const std::vector<DataSet>& sets,
+                                                   const std::vector<Contender>& contenders,
+                                                   std::size_t reference, int rounds) {
+  std::vector<Timed> timed;
+  for (const Contender& contender : contenders) timed.push_back(prepare(sets, contender));
+  std::vector<std::vector<double>> rates(contenders.size()), ratios(contenders.size());
+  for (int round = 0; round < rounds; ++round) {
+    std::vector<double> this_round;
+    for (Timed& t : timed) this_round.push_back(rate_of(t));
+    for (std::size_t i = 0; i < contenders.size(); ++i) {
+      rates[i].push_back(this_round[i]);
+      ratios[i].push_back(this_round[i] / this_round[reference]);
+    }
+  }
+  std::vector<std::pair<double, double>> result;
+  for (std::size_t i = 0; i < contenders.size(); ++i) {
+    result.emplace_back(median(rates[i]), median(ratios[i]));
+  }
+  return result;
 }
 
 }  // namespace
@@ -240,11 +270,12 @@ int main(int argc, char** argv) {
                   contender.name.c_str(), exact, score.precision(), score.recall(), score.f1());
     }
   }
-  std::vector<double> rates;
-  for (const Contender& contender : contenders) rates.push_back(throughput(sets, contender));
+  const auto rates = throughputs(sets, contenders, 1, 9);
   std::printf("\n%-16s %12s %14s\n", "segmenter", "MB/s", "ratio to icu");
   for (std::size_t i = 0; i < contenders.size(); ++i) {
-    std::printf("%-16s %12.2f %14.2f\n", contenders[i].name.c_str(), rates[i], rates[i] / rates[1]);
+    std::printf("%-16s %12.2f %14.2f\n", contenders[i].name.c_str(), rates[i].first,
+                rates[i].second);
   }
+  std::printf("(medians of 9 rounds of 3 passes, the contenders taking turns in each round)\n");
   return 0;
 }
