@@ -222,17 +222,6 @@ bool word_before_comma(std::string_view text, std::size_t begin) {
   return end < text.size() && text[end] == ',';
 }
 
-// The word before the white space that ends at `end` ("50" in "50 h."), or "".
-std::string_view word_ending_at(std::string_view text, std::size_t end,
-                                std::size_t sentence_start) {
-  if (end <= sentence_start || text[end - 1] != ' ') return {};
-  std::size_t begin = end - 1;
-  while (begin > sentence_start && end - begin < max_word_bytes && text[begin - 1] != ' ') {
-    --begin;
-  }
-  return text.substr(begin, end - 1 - begin);
-}
-
 // "1.", "• 2.", "a)": the sentence so far is only a list marker.
 bool only_list_marker_before(std::string_view text, std::size_t sentence_start, std::size_t stop) {
   if (stop - sentence_start > max_list_marker_bytes) return false;
@@ -536,7 +525,7 @@ class RuleScanner {
       context.word = before.word;
       context.after_closing = before.after_closing;
       context.list_marker = only_list_marker_before(text_, sentence_start_, stop.begin);
-      context.after_number = is_number(word_ending_at(text_, before.begin, sentence_start_));
+      context.after_number = is_number(previous_word(text_, before.begin, sentence_start_));
       context.next = next;
       context.next_is_roman_numeral = is_roman_numeral(ascii_letters_at(text_, next_start));
       context.next_is_initial = next_start + 1 < text_.size() && text_[next_start + 1] == '.' &&
@@ -627,7 +616,7 @@ std::vector<SentenceSpan> spans_between(std::string_view text,
 }
 
 bool has_rules(const std::string& lang) {
-  const std::string primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
+  const std::string_view primary = primary_language(lang);
   return primary == "es" || primary == "fr";
 }
 

@@ -150,9 +150,16 @@ std::string lookup_key(std::string_view word) {
       key += '\'';
       pos += 2;
     } else {
-      key = to_lower(word);
-      for (std::size_t at = key.find("\u2019"); at != std::string::npos; at = key.find("\u2019")) {
-        key.replace(at, 3, "'");
+      // Beyond Latin-1 ICU lowers; ’ is three bytes that no letter contains.
+      const std::string lowered = to_lower(word);
+      key.clear();
+      for (std::size_t at = 0; at < lowered.size(); ++at) {
+        if (std::string_view(lowered).substr(at).starts_with("\u2019")) {
+          key += '\'';
+          at += 2;
+        } else {
+          key += lowered[at];
+        }
       }
       return key;
     }
@@ -180,11 +187,15 @@ bool is_title_case(std::string_view word) {
   return true;
 }
 
-bool ends_in_letter_or_digit(std::string_view word) {
-  if (word.empty()) return false;
+char32_t last_code_point(std::string_view word) {
+  if (word.empty()) return U'\0';
   std::size_t start = word.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0U) == 0x80U) --start;
-  const char32_t last = code_point_at_start(word.substr(start));
+  return code_point_at_start(word.substr(start));
+}
+
+bool ends_in_letter_or_digit(std::string_view word) {
+  const char32_t last = last_code_point(word);
   return is_letter(last) || is_digit(last);
 }
 
@@ -207,6 +218,10 @@ std::vector<std::string_view> split_on_spaces(std::string_view line) {
 }
 
 }  // namespace
+
+std::string_view primary_language(std::string_view lang) noexcept {
+  return lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
+}
 
 std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept {
   if (pos + 3 >= text.size() || text[pos] != '[' || text[pos + 1] != '^') return 0;
@@ -306,8 +321,7 @@ Abbreviations::Abbreviations(std::string_view list) {
 }
 
 Abbreviations Abbreviations::for_language(std::string_view lang) {
-  const std::string_view primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
-  return Abbreviations(detail::language_data("abbreviations", primary));
+  return Abbreviations(detail::language_data("abbreviations", primary_language(lang)));
 }
 
 AbbreviationKind Abbreviations::kind(std::string_view word) const {
@@ -333,8 +347,7 @@ OpenerWords::OpenerWords(std::string_view list) {
 }
 
 OpenerWords OpenerWords::for_language(std::string_view lang) {
-  const std::string_view primary = lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
-  return OpenerWords(detail::language_data("openers", primary));
+  return OpenerWords(detail::language_data("openers", primary_language(lang)));
 }
 
 OpenerWords::Roles OpenerWords::roles(std::string_view word) const {
@@ -372,9 +385,7 @@ bool is_emoticon(std::string_view word) noexcept {
 bool glued_period_ends_sentence(std::string_view before, std::string_view after,
                                 const Abbreviations& abbreviations) {
   if (!is_full_word(before) || abbreviations.kind(before) != AbbreviationKind::none) return false;
-  std::size_t last = before.size() - 1;
-  while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0U) == 0x80U) --last;
-  if (!is_lower(code_point_at_start(before.substr(last)))) return false;
+  if (!is_lower(last_code_point(before))) return false;
   // The word after, without the punctuation that may end it: "Basándose," "Luego."
   while (!after.empty() && (after.back() == ',' || after.back() == ';' || after.back() == ':' ||
                             after.back() == '.' || after.back() == '!' || after.back() == '?')) {

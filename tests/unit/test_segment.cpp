@@ -113,6 +113,14 @@ BOOST_AUTO_TEST_CASE(abbreviation_lists_match_whole_words_ignoring_case) {
   BOOST_TEST((list.kind("comment") == AbbreviationKind::none));
 }
 
+BOOST_AUTO_TEST_CASE(primary_language_of_a_tag) {
+  BOOST_TEST(primary_language("es-ES") == "es");
+  BOOST_TEST(primary_language("fr_CA") == "fr");
+  BOOST_TEST(primary_language("es@ss=standard") == "es");
+  BOOST_TEST(primary_language("de") == "de");
+  BOOST_TEST(primary_language("").empty());
+}
+
 BOOST_AUTO_TEST_CASE(compiled_in_lists_exist_for_spanish_and_french) {
   BOOST_TEST((Abbreviations::for_language("es").kind("Srta") == AbbreviationKind::title));
   BOOST_TEST((Abbreviations::for_language("fr-FR").kind("Mme") == AbbreviationKind::title));
@@ -348,8 +356,8 @@ BOOST_AUTO_TEST_CASE(a_heading_run_into_the_text) {
 
 BOOST_AUTO_TEST_CASE(names_and_titles_with_articles_go_on) {
   const std::string text =
-      "Viajó a El Salvador con Al Gore, vio la película La vida es bella en La Paz y vive "
-      "en Los Ángeles.";
+      "Viajó a El Salvador con Al Gore, vio la película La vida es bella en La Paz y leyó "
+      "Los miserables en Los Ángeles.";
   BOOST_TEST(split("es", text).size() == 1U);
 }
 

@@ -46,6 +46,9 @@ void segment_document(Document& document);
 // The rules the segmenter applies, one function each, public so that each is tested.
 namespace segment_rules {
 
+// "es" of "es-ES", "fr_CA", "es@ss=standard": the language whose data applies.
+[[nodiscard]] std::string_view primary_language(std::string_view lang) noexcept;
+
 // Sentence-final punctuation: . ! ? … and their doubled and full-width forms.
 [[nodiscard]] bool is_terminator(char32_t c) noexcept;
 [[nodiscard]] bool is_closing_punctuation(char32_t c) noexcept;  // ) ] } » ” ’ " ' ›
