@@ -10,6 +10,7 @@
 
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
+#include "segment_data.hpp"
 
 namespace alinea {
 
@@ -615,9 +616,9 @@ std::vector<SentenceSpan> spans_between(std::string_view text,
   return spans;
 }
 
+// A language has rules when lib/data holds its abbreviations: adding a language is adding data.
 bool has_rules(const std::string& lang) {
-  const std::string_view primary = primary_language(lang);
-  return primary == "es" || primary == "fr";
+  return !detail::language_data("abbreviations", primary_language(lang)).empty();
 }
 
 }  // namespace

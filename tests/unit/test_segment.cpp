@@ -457,6 +457,12 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(other_languages)
 
+BOOST_AUTO_TEST_CASE(regional_variants_use_the_language_data) {
+  const Sentences expected = {"Vino el Sr. Pérez.", "Luego se fue."};
+  BOOST_TEST(split("es-MX", "Vino el Sr. Pérez. Luego se fue.") == expected);
+  BOOST_TEST(split("fr_CA", "M. Tremblay arrive. Il part.").size() == 2U);
+}
+
 BOOST_AUTO_TEST_CASE(icu_with_note_references) {
   const Sentences expected = {"Das ist gut.[^1]", "Wir gehen."};
   BOOST_TEST(split("de", "Das ist gut.[^1] Wir gehen.") == expected);
