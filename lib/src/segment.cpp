@@ -22,6 +22,9 @@ namespace {
 // without spaces costs linear time.
 constexpr std::size_t max_word_bytes = 64;
 constexpr std::size_t max_list_marker_bytes = 16;
+// A lone straight quote is looked for this close after a stop, and speech this far around it.
+constexpr std::size_t max_quote_distance = 8;
+constexpr std::size_t max_speech_window = 400;
 // The longest opener in the data ("néanmoins", "toutefois") with room to spare.
 constexpr std::size_t max_opener_bytes = 16;
 
@@ -90,12 +93,13 @@ bool is_unambiguous_closing(char32_t c) {
 
 // What is known of a paragraph's straight double quotes, which look the same opening and
 // closing. Where they balance, one with space on both sides closes only when one is open
-// (`à 0.8647. " J'ai` opens the next sentence); where they do not, one has lost its partner,
-// most often the opening quote of a quotation begun earlier, so a spaced one closes.
+// (`à 0,86. " J'ai` opens the next sentence); where they do not, one has lost its partner and
+// `lone_quote_closes` decides.
 struct StraightQuotes {
   bool balanced = true;
   bool open = false;
-  [[nodiscard]] bool spaced_one_closes() const { return !balanced || open; }
+  bool lone_one_closes = true;
+  [[nodiscard]] bool spaced_one_closes() const { return balanced ? open : lone_one_closes; }
 };
 
 // Past the closing quotes, brackets and note references that belong to the sentence a stop
@@ -311,7 +315,7 @@ bool is_emoji_joiner(char32_t c) {
 }
 
 // The word that ends before the white space at `end`, back to the previous white space and
-// never before `sentence_start`: "Balón" in "en Don Balón Al".
+// never before `sentence_start`: "Liga" in "de Liga El equipo".
 std::string_view previous_word(std::string_view text, std::size_t end, std::size_t sentence_start) {
   while (end > sentence_start && is_ascii_space(text[end - 1])) --end;
   std::size_t begin = end;
@@ -326,8 +330,8 @@ std::string_view previous_word(std::string_view text, std::size_t end, std::size
 // that decides whether a sentence ends there.
 class RuleScanner {
  public:
-  RuleScanner(std::string_view text, const Abbreviations& abbreviations, const OpenerWords& openers)
-      : text_(text), abbreviations_(abbreviations), openers_(openers) {
+  RuleScanner(std::string_view text, const Abbreviations& abbreviations, const WordRoles& words)
+      : text_(text), abbreviations_(abbreviations), words_(words) {
     quotes_.balanced = count_straight_quotes(text) % 2 == 0;
   }
 
@@ -355,8 +359,8 @@ class RuleScanner {
         const bool after_space = pos_ > sentence_start_ && is_ascii_space(text_[pos_ - 1]);
         const bool latin1_lower = byte == 0xC3 && pos_ + 1 < text_.size() &&
                                   static_cast<unsigned char>(text_[pos_ + 1]) >= 0x9F;
-        // Inside brackets a capital word is an aside's, not a new sentence's: "(le film : Plus
-        // long, … dans le story arc Les handicapés…)".
+        // Inside brackets a capital word is an aside's, not a new sentence's: "(una de ellas La
+        // casa de Bernarda Alba, la otra Yerma)".
         if (after_space && !latin1_lower && brackets_open_ == 0) {
           at_capital();
         } else {
@@ -490,14 +494,14 @@ class RuleScanner {
     }
     context.word = text_.substr(word_start, word_end - word_start);
     context.previous = previous_word(text_, word_start, sentence_start_);
-    if (begins_unpunctuated_sentence(context, openers_)) add_boundary(word_start, word_start);
+    if (begins_unpunctuated_sentence(context, words_)) add_boundary(word_start, word_start);
   }
 
   void at_stop() {
     const Stop stop = read_stop(text_, pos_);
     pos_ = stop.end;
     if (stop.ellipsis && is_bracketed_ellipsis(text_, stop.begin, stop.end)) return;
-    const std::size_t end = skip_closing(text_, stop.end, quotes_);
+    const std::size_t end = skip_closing(text_, stop.end, quotes_around(stop));
     pass_over(stop.end, end);
     pos_ = end;
     if (end >= text_.size()) return;
@@ -536,6 +540,23 @@ class RuleScanner {
     if (ends) add_boundary(end, next_start);
   }
 
+  // The quotes as they stand at a stop. Where they do not balance and a straight quote follows
+  // the stop, the sentence before and the text after (each within a window, so that a long
+  // paragraph costs linear time) tell whether it closes.
+  [[nodiscard]] StraightQuotes quotes_around(const Stop& stop) const {
+    StraightQuotes quotes = quotes_;
+    if (quotes.balanced) return quotes;
+    const std::string_view near = text_.substr(stop.end, max_quote_distance);
+    if (near.find('"') == std::string_view::npos) return quotes;
+    const std::size_t from =
+        std::max(sentence_start_, stop.begin - std::min(stop.begin, max_speech_window));
+    const std::string_view before = text_.substr(from, stop.begin - from);
+    std::string_view after = text_.substr(stop.end, max_speech_window);
+    after = after.substr(0, after.find_first_of(".!?"));
+    quotes.lone_one_closes = lone_quote_closes(before, after, words_);
+    return quotes;
+  }
+
   // The text from `begin` to the next white space, at most max_word_bytes long.
   [[nodiscard]] std::string_view word_at(std::size_t begin) const {
     std::size_t end = begin;
@@ -545,7 +566,7 @@ class RuleScanner {
 
   std::string_view text_;
   const Abbreviations& abbreviations_;
-  const OpenerWords& openers_;
+  const WordRoles& words_;
   std::vector<std::size_t> boundaries_;
   std::size_t sentence_start_ = 0;
   std::size_t pos_ = 0;
@@ -625,11 +646,11 @@ bool has_rules(const std::string& lang) {
 
 struct Segmenter::Impl {
   Abbreviations abbreviations;
-  OpenerWords openers;
+  WordRoles words;
   std::optional<BreakFinder> finder;  // only for languages without rules
 
   explicit Impl(const std::string& lang)
-      : abbreviations(Abbreviations::for_language(lang)), openers(OpenerWords::for_language(lang)) {
+      : abbreviations(Abbreviations::for_language(lang)), words(WordRoles::for_language(lang)) {
     if (!has_rules(lang)) finder.emplace(BreakKind::sentence, lang.empty() ? "und" : lang);
   }
 };
@@ -643,7 +664,7 @@ std::vector<SentenceSpan> Segmenter::spans(std::string_view paragraph) {
   throw_if_invalid_utf8(paragraph);
   const std::vector<std::size_t> boundaries =
       impl_->finder ? icu_boundaries(paragraph, *impl_->finder)
-                    : RuleScanner(paragraph, impl_->abbreviations, impl_->openers).boundaries();
+                    : RuleScanner(paragraph, impl_->abbreviations, impl_->words).boundaries();
   return spans_between(paragraph, boundaries);
 }
 

@@ -330,7 +330,7 @@ AbbreviationKind Abbreviations::kind(std::string_view word) const {
   return found == entries_.end() ? AbbreviationKind::none : found->second;
 }
 
-OpenerWords::OpenerWords(std::string_view list) {
+WordRoles::WordRoles(std::string_view list) {
   std::size_t pos = 0;
   while (pos < list.size()) {
     std::size_t end = list.find('\n', pos);
@@ -342,29 +342,65 @@ OpenerWords::OpenerWords(std::string_view list) {
     for (std::size_t i = 1; i < words.size(); ++i) {
       roles.opens = roles.opens || words[i] == "opens";
       roles.binds = roles.binds || words[i] == "binds";
+      roles.speaks = roles.speaks || words[i] == "speaks";
     }
   }
 }
 
-OpenerWords OpenerWords::for_language(std::string_view lang) {
-  return OpenerWords(detail::language_data("openers", primary_language(lang)));
+WordRoles WordRoles::for_language(std::string_view lang) {
+  return WordRoles(detail::language_data("words", primary_language(lang)));
 }
 
-OpenerWords::Roles OpenerWords::roles(std::string_view word) const {
+WordRoles::Roles WordRoles::roles(std::string_view word) const {
   if (entries_.empty() || word.empty() || word.size() > 32) return {};
   const auto found = entries_.find(lookup_key(word));
   return found == entries_.end() ? Roles{} : found->second;
 }
 
-bool OpenerWords::opens(std::string_view word) const {
+bool WordRoles::opens(std::string_view word) const {
   return roles(word).opens;
 }
 
-bool OpenerWords::binds(std::string_view word) const {
+bool WordRoles::binds(std::string_view word) const {
   return roles(word).binds;
 }
 
-bool begins_unpunctuated_sentence(const UnpunctuatedContext& context, const OpenerWords& words) {
+bool WordRoles::speaks(std::string_view word) const {
+  return roles(word).speaks;
+}
+
+bool has_speaker_word(std::string_view text, const WordRoles& words) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // A word: letters, and the apostrophe of an elided form ("J'" of "J'ai").
+    std::size_t begin = pos;
+    while (begin < text.size()) {
+      std::size_t next = begin;
+      if (is_letter(next_code_point(text, next))) break;
+      begin = next;
+    }
+    std::size_t end = begin;
+    while (end < text.size()) {
+      std::size_t next = end;
+      const char32_t c = next_code_point(text, next);
+      if (!is_letter(c)) {
+        if (is_apostrophe(c)) end = next;
+        break;
+      }
+      end = next;
+    }
+    if (end > begin && words.speaks(text.substr(begin, end - begin))) return true;
+    pos = end;
+  }
+  return false;
+}
+
+bool lone_quote_closes(std::string_view sentence_before, std::string_view text_after,
+                       const WordRoles& words) {
+  return !has_speaker_word(text_after, words) || has_speaker_word(sentence_before, words);
+}
+
+bool begins_unpunctuated_sentence(const UnpunctuatedContext& context, const WordRoles& words) {
   if (context.next != NextWord::lower && !context.next_is_comma) return false;
   if (!is_title_case(context.word) || !ends_in_letter_or_digit(context.previous)) return false;
   return words.opens(context.word) && !words.binds(context.previous);

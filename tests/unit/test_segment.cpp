@@ -199,8 +199,8 @@ BOOST_AUTO_TEST_CASE(acronyms_and_symbols_end_before_lower_case) {
   BOOST_TEST(!ends("S"));      // an initial
 }
 
-BOOST_AUTO_TEST_CASE(opener_words_ignore_case_and_apostrophe_shape) {
-  const OpenerWords words("# comment\nal opens binds\nde binds\nc' opens\nél opens\n");
+BOOST_AUTO_TEST_CASE(word_roles_ignore_case_and_apostrophe_shape) {
+  const WordRoles words("# comment\nal opens binds\nde binds\nc' opens\nél opens\n");
   BOOST_TEST(words.opens("Al"));
   BOOST_TEST(words.binds("al"));
   BOOST_TEST(words.binds("De"));
@@ -211,16 +211,18 @@ BOOST_AUTO_TEST_CASE(opener_words_ignore_case_and_apostrophe_shape) {
   BOOST_TEST(!words.opens(""));
 }
 
-BOOST_AUTO_TEST_CASE(compiled_in_opener_lists_exist_for_spanish_and_french) {
-  BOOST_TEST(OpenerWords::for_language("es").opens("Los"));
-  BOOST_TEST(OpenerWords::for_language("es").binds("película"));
-  BOOST_TEST(OpenerWords::for_language("fr-FR").opens("Ils"));
-  BOOST_TEST(OpenerWords::for_language("fr").opens("C'"));
-  BOOST_TEST(!OpenerWords::for_language("de").opens("Der"));
+BOOST_AUTO_TEST_CASE(compiled_in_word_lists_exist_for_spanish_and_french) {
+  BOOST_TEST(WordRoles::for_language("es").opens("Los"));
+  BOOST_TEST(WordRoles::for_language("es").binds("película"));
+  BOOST_TEST(WordRoles::for_language("fr-FR").opens("Ils"));
+  BOOST_TEST(WordRoles::for_language("fr").opens("C'"));
+  BOOST_TEST(WordRoles::for_language("fr").speaks("nous"));
+  BOOST_TEST(WordRoles::for_language("es").speaks("mí"));
+  BOOST_TEST(!WordRoles::for_language("de").opens("Der"));
 }
 
 BOOST_AUTO_TEST_CASE(unpunctuated_sentence_decisions) {
-  const OpenerWords words("el opens binds\nla opens binds\nde binds\nnovela binds\nhola opens\n");
+  const WordRoles words("el opens binds\nla opens binds\nde binds\nnovela binds\nhola opens\n");
   auto begins = [&](std::string_view previous, std::string_view word, NextWord next,
                     bool comma = false) {
     return begins_unpunctuated_sentence({previous, word, next, comma}, words);
@@ -235,6 +237,19 @@ BOOST_AUTO_TEST_CASE(unpunctuated_sentence_decisions) {
   BOOST_TEST(!begins("Liga", "EL", NextWord::lower));      // capitals: a heading's word
   BOOST_TEST(!begins("Liga", "Madrid", NextWord::lower));  // not an opener
   BOOST_TEST(!begins("", "El", NextWord::lower));
+}
+
+BOOST_AUTO_TEST_CASE(speech_decides_where_a_lone_quote_belongs) {
+  const WordRoles words("nous speaks\nj' speaks\nyo speaks\n");
+  BOOST_TEST(has_speaker_word("selon nous, rien", words));
+  BOOST_TEST(has_speaker_word("\" J\u2019ai vu", words));
+  BOOST_TEST(has_speaker_word("Yo", words));
+  BOOST_TEST(!has_speaker_word("Il a vu nousette", words));  // whole words only
+  BOOST_TEST(!has_speaker_word("", words));
+  BOOST_TEST(!lone_quote_closes("Le taux monte à 0,86.", "\" J'ai vu la ville", words));
+  BOOST_TEST(lone_quote_closes("Qu'ils nous le disent.", "\" Elle part", words));
+  BOOST_TEST(lone_quote_closes("Qu'ils nous le disent.", "\" J'ai vu", words));  // both: closes
+  BOOST_TEST(lone_quote_closes("Le taux monte.", "\" Elle part", words));        // neither
 }
 
 BOOST_AUTO_TEST_CASE(emoticons) {
@@ -432,9 +447,12 @@ BOOST_AUTO_TEST_CASE(straight_quotes_by_their_balance) {
   BOOST_TEST(split("fr", "Il a dit : \" Je viens. \" Puis il est parti.") == closing);
   const Sentences opening = {"Il est parti.", "\" Je reviens \", a-t-il dit."};
   BOOST_TEST(split("fr", "Il est parti. \" Je reviens \", a-t-il dit.") == opening);
-  // A lone quote closes a quotation begun before the paragraph.
-  const Sentences lone = {"Fin de la citation. \"", "Ensuite on verra."};
-  BOOST_TEST(split("fr", "Fin de la citation. \" Ensuite on verra.") == lone);
+  // A lone quote closes a quotation begun before the paragraph, or opens one that ends after
+  // it: speech (the first or second person) tells which side it is on.
+  const Sentences lone = {"Qu\u2019ils nous le disent. \"", "Ensuite on verra."};
+  BOOST_TEST(split("fr", "Qu\u2019ils nous le disent. \" Ensuite on verra.") == lone);
+  const Sentences lone_opening = {"Le taux monte à 0,86.", "\" J\u2019ai vu la ville."};
+  BOOST_TEST(split("fr", "Le taux monte à 0,86. \" J\u2019ai vu la ville.") == lone_opening);
 }
 
 BOOST_AUTO_TEST_CASE(openers_and_elided_openers) {

@@ -97,7 +97,7 @@ enum class NextWord { lower, upper, digit, opening, continuation, other };
 // `list_marker` that the sentence so far is only a number or a bullet ("1.", "• 2.").
 // Before lower case, only a full word (three letters or more, not an abbreviation, not a unit
 // after a number), an acronym in capitals or a symbol ends the sentence: "Je suis Chris.
-// comment allez-vous", "au MH. plus de", "al 100 %. el diseño".
+// comment allez-vous", "en la ONU. luego", "un 5 %. después".
 struct PeriodContext {
   std::string_view word;
   bool after_closing = false;
@@ -118,28 +118,40 @@ struct PeriodContext {
 // ? and ! end the sentence unless lower case follows ("¿verdad? dijo", "(Lisa !) et").
 [[nodiscard]] bool question_or_exclamation_ends_sentence(NextWord next) noexcept;
 
-// Words that tell whether a capitalised word after no stop begins a sentence
-// (lib/data/openers/<lang>.txt; its header explains the two kinds). Looked up ignoring case,
-// with ’ read as '.
-class OpenerWords {
+// The roles some words play for the segmenter (lib/data/words/<lang>.txt; its header explains
+// them). Looked up ignoring case, with ’ read as '.
+class WordRoles {
  public:
-  OpenerWords() = default;
-  explicit OpenerWords(std::string_view list);  // the data file's text
-  [[nodiscard]] static OpenerWords for_language(std::string_view lang);
-  [[nodiscard]] bool opens(std::string_view word) const;  // "Al", "Ils", "C'" (of "C'est")
-  [[nodiscard]] bool binds(std::string_view word) const;  // "de", "película": not a last word
+  WordRoles() = default;
+  explicit WordRoles(std::string_view list);  // the data file's text
+  [[nodiscard]] static WordRoles for_language(std::string_view lang);
+  [[nodiscard]] bool opens(std::string_view word) const;   // "Al", "Ils", "C'" (of "C'est")
+  [[nodiscard]] bool binds(std::string_view word) const;   // "de", "película": not a last word
+  [[nodiscard]] bool speaks(std::string_view word) const;  // "nous", "yo": first or second person
 
  private:
   struct Roles {
     bool opens = false;
     bool binds = false;
+    bool speaks = false;
   };
   [[nodiscard]] Roles roles(std::string_view word) const;
   std::unordered_map<std::string, Roles> entries_;
 };
 
-// A capitalised word with no stop before it, as where a heading runs into the text ("…en Don
-// Balón Al equiparar las mecánicas…") or in informal writing ("…y muy original Lo único…").
+// Whether `text` has a word of the first or second person ("nous", "J'" of "J'ai"): the mark of
+// quoted speech rather than narration.
+[[nodiscard]] bool has_speaker_word(std::string_view text, const WordRoles& words);
+
+// A straight double quote with space on both sides, after a stop, in a paragraph whose straight
+// quotes do not balance: it has lost its partner, so it either closes a quotation begun earlier
+// or opens one that ends later. It opens when the text after it is speech and the sentence
+// before is not (`à 0,86. " J'ai vu…`); otherwise it closes (`nous le disent. " Elle…`).
+[[nodiscard]] bool lone_quote_closes(std::string_view sentence_before, std::string_view text_after,
+                                     const WordRoles& words);
+
+// A capitalised word with no stop before it, as where a heading runs into the text ("…de
+// Liga El equipo ganó…") or in informal writing ("…nos atendieron muy bien Lo mejor fue…").
 // `previous` is the word before it back to white space, `word` the capitalised word ("Al", or
 // "C'" of "C'est"), `next` what follows it; `next_is_comma` that a comma follows it directly.
 // It begins a sentence when it is an opener in title case, followed by lower case or a comma,
@@ -151,15 +163,15 @@ struct UnpunctuatedContext {
   bool next_is_comma = false;
 };
 [[nodiscard]] bool begins_unpunctuated_sentence(const UnpunctuatedContext& context,
-                                                const OpenerWords& words);
+                                                const WordRoles& words);
 
 // ":)", ";-)", ":D", "=P": a text emoticon written as a word of its own. Like an emoji, it ends
-// the sentence before a capitalised word: "un rato :) Estuvimos".
+// the sentence before a capitalised word: "el postre :) Volveremos".
 [[nodiscard]] bool is_emoticon(std::string_view word) noexcept;
 
 // A period with no space after it ends the sentence between two plain words, the one before of
 // three letters or more in lower case at its end and not an abbreviation, the one after
-// capitalised and then in lower case ("la saga Tekken.Basándose en"); never inside addresses,
+// capitalised and then in lower case ("la saga Dune.Basada en"); never inside addresses,
 // numbers or names with more periods ("www.Ejemplo.org", "1.Helado", "Sr.García").
 // `after` runs to the next white space.
 [[nodiscard]] bool glued_period_ends_sentence(std::string_view before, std::string_view after,
