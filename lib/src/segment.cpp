@@ -506,7 +506,11 @@ class RuleScanner {
     pos_ = end;
     if (end >= text_.size()) return;
     if (!is_space(code_point_at(text_, end))) {
+      // Cheap tests first: most periods without a space after them are inside numbers,
+      // addresses and abbreviations ("1.5", "www.", "a.m.").
       if (end == stop.end && stop.end - stop.begin == 1 && text_[stop.begin] == '.' &&
+          stop.begin > 0 && is_lower(code_point_at(text_, before_code_point(text_, stop.begin))) &&
+          is_upper(code_point_at(text_, end)) &&
           glued_period_ends_sentence(word_before(text_, stop.begin, sentence_start_).word,
                                      word_at(end), abbreviations_)) {
         add_boundary(end, end);

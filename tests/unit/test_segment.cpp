@@ -527,7 +527,7 @@ BOOST_AUTO_TEST_CASE(long_run_of_periods_without_spaces) {
 BOOST_AUTO_TEST_CASE(long_runs_of_openers_quotes_brackets_and_emoji_are_linear) {
   for (const std::string& unit :
        {std::string("palabra El "), std::string("\" ( [ "), std::string(":) "),
-        std::string("\U0001F600\u200D"), std::string("Aa.Bb.")}) {
+        std::string("\U0001F600\u200D"), std::string("Aa.Bb."), std::string("nous. \" ")}) {
     std::string text;
     while (text.size() < 4'000'000) text += unit;
     const auto start = std::chrono::steady_clock::now();
