@@ -1,7 +1,7 @@
 // Sentence segmentation benchmark: alinea's Segmenter beside plain ICU and ICU with CLDR
 // suppressions (@ss=standard), on the data sets of ../shared/bench/seg (see its README).
 //
-//   segment_bench DIR [--failures]
+//   segment_bench DIR [--failures | --passes N]
 //
 // Golden sets: share of cases split exactly. Corpus sets: boundary precision, recall and F1.
 // Throughput: MB of UTF-8 per second over all texts, median of several rounds in which the
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -223,11 +224,15 @@ std::vector<std::pair<double, double>> throughputs(const std::vector<DataSet>& s
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: segment_bench DIR [--failures]\n";
+    std::cerr << "usage: segment_bench DIR [--failures | --passes N]\n";
     return 2;
   }
   const std::filesystem::path dir = argv[1];
   const bool show_failures = argc > 2 && std::string(argv[2]) == "--failures";
+  // --passes N: only alinea's Segmenter::spans over every set, N times, for an instruction count
+  // (valgrind --tool=callgrind --toggle-collect='alinea::Segmenter::spans*'), which a loaded
+  // machine does not disturb.
+  const int passes = argc > 3 && std::string(argv[2]) == "--passes" ? std::atoi(argv[3]) : 0;
   if (!std::filesystem::is_directory(dir)) {
     std::cout << "segment_bench: " << dir.string()
               << " is absent; skipping (the data lives in ../shared/bench/seg)\n";
@@ -247,6 +252,18 @@ int main(int argc, char** argv) {
       continue;
     }
     sets.push_back({name, lang, golden, read_cases(path)});
+  }
+  if (passes > 0) {
+    std::size_t spans = 0;
+    std::vector<alinea::Segmenter> segmenters;
+    for (const DataSet& set : sets) segmenters.emplace_back(set.lang);
+    for (int pass = 0; pass < passes; ++pass) {
+      for (std::size_t i = 0; i < sets.size(); ++i) {
+        for (const Case& c : sets[i].cases) spans += segmenters[i].spans(c.text).size();
+      }
+    }
+    std::printf("%zu sentences in %d passes\n", spans, passes);
+    return 0;
   }
   const std::vector<Contender> contenders = {
       {"alinea",
