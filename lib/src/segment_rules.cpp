@@ -132,6 +132,22 @@ bool is_symbols(std::string_view word) {
   return true;
 }
 
+constexpr std::string_view typographic_apostrophe = "\u2019";
+
+std::string with_straight_apostrophes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (text.substr(pos).starts_with(typographic_apostrophe)) {
+      out += '\'';
+      pos += typographic_apostrophe.size() - 1;
+    } else {
+      out += text[pos];
+    }
+  }
+  return out;
+}
+
 // Words are looked up in lower case with the typographic apostrophe made straight. Words of
 // ASCII and Latin-1 letters, nearly all of them, are lowered here without a call into ICU.
 std::string lookup_key(std::string_view word) {
@@ -146,22 +162,11 @@ std::string lookup_key(std::string_view word) {
       const bool upper = next >= 0x80 && next <= 0x9E && next != 0x97;  // À–Þ but ×
       key += static_cast<char>(byte);
       key += static_cast<char>(upper ? next + 0x20 : next);
-    } else if (word.substr(pos).starts_with("\u2019")) {
+    } else if (word.substr(pos).starts_with(typographic_apostrophe)) {
       key += '\'';
-      pos += 2;
+      pos += typographic_apostrophe.size() - 1;
     } else {
-      // Beyond Latin-1 ICU lowers; ’ is three bytes that no letter contains.
-      const std::string lowered = to_lower(word);
-      key.clear();
-      for (std::size_t at = 0; at < lowered.size(); ++at) {
-        if (std::string_view(lowered).substr(at).starts_with("\u2019")) {
-          key += '\'';
-          at += 2;
-        } else {
-          key += lowered[at];
-        }
-      }
-      return key;
+      return with_straight_apostrophes(to_lower(word));  // beyond Latin-1, ICU lowers
     }
   }
   return key;
