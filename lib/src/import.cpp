@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "alinea/dictionary.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
 #include "import_steps.hpp"
@@ -77,6 +78,7 @@ Document import_pdf_text(std::string_view input, const ImportOptions& options) {
     set_if_present(document, "date", layout.title->date);
   }
   set_if_present(document, "source", layout.source);
+  document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
   std::string contacts;
   for (const std::string& contact : layout.contacts) {
     contacts += (contacts.empty() ? "" : ", ") + contact;
