@@ -182,23 +182,23 @@ class CatalogueReader {
     }
     text.pages = *range;
     const std::string where = " in " + volume_name;
+    const std::string pages_named =
+        (range->first == range->last ? "page " : "pages ") + range->to_string();
     if (volume.page_count > 0 && range->last > volume.page_count) {
       report("edition/past-volume-end", *pages,
-             "pages " + range->to_string() + where + " go past its last page, " +
-                 std::to_string(volume.page_count));
+             pages_named + where + " go past its last page, " + std::to_string(volume.page_count));
     }
     if (!volume.texts.empty()) {
       const CatalogueText& previous = volume.texts.back();
       // A text may begin on the page where the previous one ends, as letters do.
       if (range->first < previous.pages.first) {
         report("edition/out-of-order", *pages,
-               "pages " + range->to_string() + where + " come before those of the text above (" +
+               pages_named + where + " come before those of the text above (" +
                    previous.pages.to_string() + "): list texts in volume order");
       } else if (range->first < previous.pages.last) {
         report("edition/overlapping-pages", *pages,
-               "pages " + range->to_string() + where + " overlap those of \"" + previous.title +
-                   "\" (" + previous.pages.to_string() + ", line " + std::to_string(previous.line) +
-                   ")");
+               pages_named + where + " overlap those of \"" + previous.title + "\" (" +
+                   previous.pages.to_string() + ", line " + std::to_string(previous.line) + ")");
       }
     }
     volume.texts.push_back(std::move(text));

@@ -51,14 +51,23 @@ std::string text_label(const TextCoverage& text) {
   return label;
 }
 
-std::string links_summary(const PairCoverage& links) {
-  std::array<char, 160> buffer{};
-  std::snprintf(buffer.data(), buffer.size(),
-                "paragraphs %.1f%% (%zu/%zu), notes %.1f%% (%zu/%zu), %zu links, %zu reviewed",
-                links.paragraphs.share() * 100.0, links.paragraphs.linked, links.paragraphs.total,
-                links.notes.share() * 100.0, links.notes.linked, links.notes.total, links.links,
-                links.reviewed_links);
+std::string share_of(const char* name, const CoverageCount& count) {
+  std::array<char, 96> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%s %.1f%% (%zu/%zu), ", name, count.share() * 100.0,
+                count.linked, count.total);
   return buffer.data();
+}
+
+// As `alinea coverage` counts them; a document with no notes has no note figure.
+std::string links_summary(const PairCoverage& links) {
+  std::string out = share_of("paragraphs", links.paragraphs);
+  if (links.notes.total > 0) out += share_of("notes", links.notes);
+  return out + std::to_string(links.links) + " links, " + std::to_string(links.reviewed_links) +
+         " reviewed";
+}
+
+std::string count_of(std::size_t count, const std::string& word) {
+  return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
 }
 
 std::string translation_summary(const TextTranslation& translation) {
@@ -88,7 +97,7 @@ std::string volume_heading(const VolumeCoverage& volume) {
   } else {
     out += std::to_string(referenced_pages(volume)) + " pages referenced (no catalogue), ";
   }
-  return out + std::to_string(volume.texts.size()) + " texts";
+  return out + count_of(volume.texts.size(), "text");
 }
 
 std::string format_text(const EditionReport& report) {
@@ -114,7 +123,8 @@ std::string format_text(const EditionReport& report) {
         if (!any) out += "    translations:\n";
         any = true;
         out += "      " + pages_text(text.pages) + "  " + text_label(text) + ": " +
-               to_string(text.progress()) + (text.catalogued ? "" : " (not in the catalogue)") +
+               to_string(text.progress()) +
+               (text.catalogued || edition.catalogue.empty() ? "" : " (not in the catalogue)") +
                "\n";
         for (const TextTranslation& translation : text.translations) {
           out += "        " + translation_summary(translation) + "\n";
@@ -229,7 +239,7 @@ std::string format_markdown(const EditionReport& report) {
       const long long pages = pages_out_of(volume);
       out += "| " + volume_name(volume) + " | " + std::to_string(volume.texts.size()) + " |";
       for (const Figure& figure : figures_of(volume)) {
-        out += " " + std::to_string(volume.texts_at_least(figure.progress)) + " texts, " +
+        out += " " + count_of(volume.texts_at_least(figure.progress), "text") + ", " +
                std::to_string(figure.pages) + "/" + std::to_string(pages) + " pages (" +
                percent_of(figure.pages, pages) + ") |";
       }
@@ -391,7 +401,9 @@ std::string format_html(const EditionReport& report, std::string_view show_pages
                   "\">" + label + "</a>";
           break;
         }
-        out += label + (text.catalogued ? "" : " <em>(not in the catalogue)</em>") +
+        out += label +
+               (text.catalogued || edition.catalogue.empty() ? ""
+                                                             : " <em>(not in the catalogue)</em>") +
                "</td><td><span class=\"state " + css_class(text.progress()) + "\">" +
                to_string(text.progress()) + "</span></td><td class=\"links\">";
         for (const TextTranslation& translation : text.translations) {
@@ -416,20 +428,32 @@ std::size_t badge_width(std::string_view text) {
   return 10 + 7 * count_code_points(text);
 }
 
+// The edition a badge speaks of: a catalogued one before those known from references alone,
+// then the one with the most texts.
+const EditionCoverage* badge_edition(const EditionReport& report) {
+  const EditionCoverage* best = nullptr;
+  const auto weight = [](const EditionCoverage& edition) {
+    std::size_t texts = 0;
+    for (const VolumeCoverage& volume : edition.volumes) texts += volume.texts.size();
+    return std::pair{!edition.catalogue.empty(), texts};
+  };
+  for (const EditionCoverage& edition : report.editions) {
+    if (best == nullptr || weight(edition) > weight(*best)) best = &edition;
+  }
+  return best;
+}
+
 std::string format_svg(const EditionReport& report) {
   std::string label = "alinea";
   std::string message = "no edition";
-  std::size_t volumes = 0;
-  for (const EditionCoverage& edition : report.editions) volumes += edition.volumes.size();
-  if (!report.editions.empty()) {
-    const EditionCoverage& edition = report.editions.front();
+  if (const EditionCoverage* edition = badge_edition(report)) {
     long long reviewed = 0;
     long long pages = 0;
-    for (const VolumeCoverage& volume : edition.volumes) {
+    for (const VolumeCoverage& volume : edition->volumes) {
       reviewed += volume.pages_reviewed;
       pages += pages_out_of(volume);
     }
-    label = volumes == 1 ? volume_name(edition.volumes.front()) : edition.title;
+    label = edition->volumes.size() == 1 ? volume_name(edition->volumes.front()) : edition->title;
     const long long share = pages == 0 ? 0 : (100 * reviewed) / pages;  // rounded down
     message = std::to_string(share) + "% reviewed";
   }
