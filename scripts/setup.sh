@@ -8,7 +8,8 @@ profile=${1:-build}
 
 packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
-          libhunspell-dev hunspell-es hunspell-fr)
+          libhunspell-dev hunspell-es hunspell-fr
+          libgumbo-dev)  # import --from html
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
   packages+=(libxml2-utils chromium)  # xmllint checks TMX; chromium renders alinea show's HTML

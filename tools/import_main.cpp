@@ -15,11 +15,13 @@ ImportFormat parse_format(const std::string& name) {
   if (name == "pdf-text") return ImportFormat::pdf_text;
   if (name == "text") return ImportFormat::text;
   if (name == "markdown") return ImportFormat::markdown;
+  if (name == "html") return ImportFormat::html;
   if (name == "toc") {
-    throw UsageError("a table of contents becomes an edition catalogue, not a document: "
-                     "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
+    throw UsageError(
+        "a table of contents becomes an edition catalogue, not a document: "
+        "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
   }
-  throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
+  throw UsageError("--from must be pdf-text, text, markdown or html, not '" + name + "'");
 }
 
 // The work id a corpus path implies: corpora/<work-id>/<lang>.md → <work-id>.
@@ -36,7 +38,7 @@ int run_import(const Arguments& arguments) {
   options.add_options()("lang,l", po::value<std::string>()->required(),
                         "language of the text (BCP 47: es, fr, …)")(
       "from", po::value<std::string>()->default_value("pdf-text"),
-      "input kind: pdf-text, text or markdown")(
+      "input kind: pdf-text, text, markdown or html")(
       "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "force,f", "replace OUTPUT if it exists")(
       "id", po::value<std::string>(),
@@ -47,7 +49,7 @@ int run_import(const Arguments& arguments) {
   po::positional_options_description positional;
   positional.add("input", 1);
   const auto values = parse_command_line(
-      arguments, "alinea import --lang L [--from pdf-text|text|markdown] INPUT -o OUTPUT.md",
+      arguments, "alinea import --lang L [--from pdf-text|text|markdown|html] INPUT -o OUTPUT.md",
       options, positional);
   if (!values) return 0;
 

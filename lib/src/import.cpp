@@ -3,6 +3,8 @@
 #include "alinea/import.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <stdexcept>
 
 #include "alinea/dictionary.hpp"
 #include "alinea/edition.hpp"
@@ -157,6 +159,71 @@ ImportResult import_plain_text(std::string_view input, const ImportOptions& opti
   return {std::move(document), layout.warnings};
 }
 
+// Web pages larger than this are refused rather than parsed: a text is far smaller, and the
+// parse tree of a huge page takes many times its size in memory.
+constexpr std::size_t largest_page = 16U << 20U;
+
+// The page's bytes as UTF-8: a BOM, or the charset its <meta> declares in its first 2 KB
+// (windows-1252 on old archive pages), else UTF-8, which is then checked.
+std::string page_as_utf8(std::string_view bytes, const std::string& source_name) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::string encoding;
+  if (bytes.starts_with("\xFF\xFE")) encoding = "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) encoding = "UTF-16BE";
+  if (encoding.empty()) {
+    const std::string start = to_lower(bytes.substr(0, 2048));
+    if (const std::size_t at = start.find("charset="); at != std::string::npos) {
+      std::size_t pos = at + 8;
+      if (pos < start.size() && (start[pos] == '"' || start[pos] == '\'')) ++pos;
+      while (pos < start.size() && (std::isalnum(static_cast<unsigned char>(start[pos])) != 0 ||
+                                    start[pos] == '-' || start[pos] == '_' || start[pos] == ':')) {
+        encoding += start[pos++];
+      }
+    }
+  }
+  if (encoding.empty() || encoding == "utf-8" || encoding == "utf8" || encoding == "us-ascii") {
+    if (const auto bad = find_invalid_utf8(bytes)) {
+      throw InputError({source_name, bad->line, bad->column},
+                       "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset) +
+                           (encoding.empty() ? " (the page declares no charset)" : ""));
+    }
+    return std::string(bytes);
+  }
+  auto text = convert_to_utf8(bytes.substr(encoding.starts_with("utf-16") ? 2 : 0), encoding);
+  if (!text) {
+    throw InputError({source_name, 0, 0}, "the page declares the charset '" + encoding +
+                                              "', which is unknown or does not match its bytes");
+  }
+  return std::move(*text);
+}
+
+ImportResult import_html(std::string_view input, const ImportOptions& options) {
+  if (input.size() > largest_page) {
+    throw InputError({options.source_name, 0, 0},
+                     "the page is " + std::to_string(input.size() >> 20U) +
+                         " MB; pages up to 16 MB are read (save the text's own page)");
+  }
+  const std::string page = page_as_utf8(input, options.source_name);
+  import_steps::HtmlText html;
+  try {
+    html = import_steps::read_html(page);
+  } catch (const std::length_error& error) {
+    throw InputError({options.source_name, 0, 0}, error.what());
+  }
+  if (html.text.find_first_not_of(" \n") == std::string::npos) {
+    throw InputError({options.source_name, 0, 0},
+                     "the page has no text in its body (once navigation and scripts are left out)");
+  }
+  Document document = empty_document(options);
+  set_if_present(document, "title", html.title);
+  set_if_present(document, "author", html.author);
+  set_if_present(document, "date", html.date);
+  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(html.text);
+  document = document_from_layout(layout, std::move(document));
+  require_text(document, html.text, options);
+  return {std::move(document), layout.warnings};
+}
+
 }  // namespace
 
 Document import_document(std::string_view input, const ImportOptions& options) {
@@ -164,6 +231,8 @@ Document import_document(std::string_view input, const ImportOptions& options) {
 }
 
 ImportResult import_document_with_warnings(std::string_view input, const ImportOptions& options) {
+  // A page says its own encoding; every other input is UTF-8.
+  if (options.format == ImportFormat::html) return import_html(input, options);
   if (const auto bad = find_invalid_utf8(input)) {
     throw InputError({options.source_name, bad->line, bad->column},
                      "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset));
@@ -179,6 +248,7 @@ ImportResult import_document_with_warnings(std::string_view input, const ImportO
     case ImportFormat::text:
       return import_plain_text(input, options);
     case ImportFormat::pdf_text:
+    case ImportFormat::html:
       break;
   }
   return import_pdf_text(input, options);

@@ -152,22 +152,6 @@ std::optional<int> month_number(std::string_view name) {
   return found == months.end() ? std::nullopt : std::optional<int>(found->second);
 }
 
-bool looks_like_name(std::string_view text) {
-  static const std::set<std::string, std::less<>> particles = {
-      "de", "del", "la", "las", "los", "y", "von", "van", "der", "da", "di", "du", "le", "e"};
-  const auto words = split_words(text);
-  if (words.empty() || words.size() > 6) return false;
-  bool capitalised = false;
-  for (const std::string_view word : words) {
-    if (is_upper(first_code_point(word))) {
-      capitalised = true;
-    } else if (particles.count(word) == 0) {
-      return false;
-    }
-  }
-  return capitalised;
-}
-
 std::string without_digits(std::string_view text) {
   std::string key(text);
   for (char& c : key) {
@@ -208,6 +192,22 @@ std::optional<std::size_t> editorial_note_end(const std::vector<SourceLine>& lin
 enum class Role { text, blank, separator, furniture, title, source };
 
 }  // namespace
+
+bool looks_like_name(std::string_view text) {
+  static const std::set<std::string, std::less<>> particles = {
+      "de", "del", "la", "las", "los", "y", "von", "van", "der", "da", "di", "du", "le", "e"};
+  const auto words = split_words(text);
+  if (words.empty() || words.size() > 6) return false;
+  bool capitalised = false;
+  for (const std::string_view word : words) {
+    if (is_upper(first_code_point(word))) {
+      capitalised = true;
+    } else if (particles.count(word) == 0) {
+      return false;
+    }
+  }
+  return capitalised;
+}
 
 bool is_separator_line(std::string_view raw) {
   std::size_t spaces = 0;

@@ -43,6 +43,10 @@ struct SourceLine {
 // "April 24, 1936") as ISO 8601 "1936-04-24"; std::nullopt when the line is anything else.
 [[nodiscard]] std::optional<std::string> parse_date(std::string_view text);
 
+// A person's name as a title block gives it: at most six words, capitalised, or particles
+// ("de", "von").
+[[nodiscard]] bool looks_like_name(std::string_view text);
+
 // Whether a line ends a sentence: . ! ? … : ; possibly followed by closing quotes or brackets.
 [[nodiscard]] bool ends_sentence(std::string_view text);
 
@@ -125,5 +129,18 @@ struct PdfLayout {
 // line (then a warning says which reading was taken); a block of numbered notes at the end
 // becomes notes when every one of its numbers stands in the text as a reference.
 [[nodiscard]] PdfLayout analyse_plain_text(std::string_view input);
+
+// A web page read (import_html.cpp, the only file that talks to gumbo): its text laid out as
+// plain text for analyse_plain_text — blocks separated by blank lines, note references as
+// "[n]" or superscript digits, notes (a Notes section, <aside>s) at the end — without
+// navigation, layout tables, scripts and the site's header and footer; and what its title
+// block, <head> and <time> say. Throws std::length_error for a page nested absurdly deep.
+struct HtmlText {
+  std::string title;
+  std::string author;
+  std::string date;  // ISO 8601
+  std::string text;
+};
+[[nodiscard]] HtmlText read_html(std::string_view utf8_html);
 
 }  // namespace alinea::import_steps

@@ -5,6 +5,7 @@
 #include <unicode/errorcode.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
@@ -302,6 +303,21 @@ std::vector<BreakFinder::Boundary> BreakFinder::boundaries(std::string_view text
   iterator.setText(icu::UnicodeString());
   utext_close(utext);
   return result;
+}
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  const std::unique_ptr<UConverter, decltype(&ucnv_close)> owner(converter, ucnv_close);
+  // Bytes with no meaning in the encoding are an error, not a silent replacement character.
+  ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  const icu::UnicodeString text(bytes.data(), static_cast<std::int32_t>(bytes.size()), converter,
+                                status);
+  if (U_FAILURE(status) || text.isBogus()) return std::nullopt;
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 }  // namespace alinea

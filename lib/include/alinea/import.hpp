@@ -13,6 +13,7 @@ enum class ImportFormat {
   pdf_text,  // text extracted from a typeset PDF: wrapped lines, page furniture, footnotes
   text,      // plain text: paragraphs separated by blank lines (or line breaks), a notes block
   markdown,  // an alinea/Pandoc Markdown document, normalised
+  html,      // a web page: its text, notes, title block; navigation and boilerplate dropped
 };
 
 struct ImportOptions {
@@ -30,7 +31,9 @@ struct ImportOptions {
 // note and a page-foot address lifted into the front matter (title, author, date, source,
 // translator_contact). text: paragraphs separated by blank lines (by line breaks when there is
 // none), front matter read, a numbered notes block at the end turned into notes when its numbers
-// stand in the text. markdown: read and normalised.
+// stand in the text. markdown: read and normalised. html: a web page in any charset it
+// declares (UTF-8 otherwise), up to 16 MB; paragraphs, note links and their notes, the title
+// block; navigation, layout tables, scripts dropped.
 // Throws InputError (with line and byte offset) for invalid UTF-8, and for input with no text
 // left once page furniture is removed.
 [[nodiscard]] Document import_document(std::string_view input, const ImportOptions& options);

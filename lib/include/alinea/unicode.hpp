@@ -22,6 +22,11 @@ struct Utf8Problem {
 // The first invalid UTF-8 sequence (overlong forms, surrogates and truncation included).
 [[nodiscard]] std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) noexcept;
 
+// Text in a legacy encoding named as a web page names it ("windows-1252", "ISO-8859-1",
+// "UTF-16LE") as UTF-8; std::nullopt when the encoding is unknown or the bytes are not valid in it.
+[[nodiscard]] std::optional<std::string> convert_to_utf8(std::string_view bytes,
+                                                         const std::string& encoding);
+
 namespace detail {
 [[nodiscard]] char32_t next_multibyte_code_point(std::string_view text, std::size_t& pos) noexcept;
 [[nodiscard]] bool is_letter_beyond_ascii(char32_t c) noexcept;
