@@ -87,14 +87,16 @@ const std::vector<RuleInfo>& check_rules() {
       {"qa/length-ratio", Severity::warning, "target length out of range for the source length"},
       {"qa/identical", Severity::warning, "the target is the same as the source"},
       {"qa/empty-target", Severity::warning, "an empty target with no recorded omission"},
-      {"source-ref/wrong-type", Severity::error, "a source_ref or one of its values of the wrong type"},
+      {"source-ref/wrong-type", Severity::error,
+       "a source_ref or one of its values of the wrong type"},
       {"source-ref/unknown-key", Severity::error, "a source_ref key alinea does not know"},
       {"source-ref/missing-field", Severity::error, "a source_ref without its work"},
       {"source-ref/bad-volume", Severity::error, "a volume that is not a positive number"},
       {"source-ref/bad-pages", Severity::error, "pages that are not a page or a range"},
       {"source-ref/unknown-volume", Severity::error, "a volume the edition's catalogue lacks"},
       {"source-ref/past-volume-end", Severity::error, "pages past the volume's last page"},
-      {"source-ref/not-in-catalogue", Severity::warning, "pages on which the catalogue has no text"},
+      {"source-ref/not-in-catalogue", Severity::warning,
+       "pages on which the catalogue has no text"},
       {"source-ref/catalogue-mismatch", Severity::warning,
        "title or date differ from the catalogue's"},
       {"source-ref/original-mismatch", Severity::warning,
@@ -369,10 +371,7 @@ class AlignmentChecker {
     for (const RuleInfo& info : check_rules()) known.push_back(info.id);
     for (const std::string& rule : link.accepted) {
       if (std::find(known.begin(), known.end(), rule) != known.end()) continue;
-      findings_.push_back({"schema/bad-value",
-                           Severity::error,
-                           where(link),
-                           units_of(link),
+      findings_.push_back({"schema/bad-value", Severity::error, where(link), units_of(link),
                            "accept: names '" + rule + "', which is not a rule of alinea check" +
                                detail::did_you_mean(rule, known)});
     }
@@ -772,23 +771,43 @@ void append(Diagnostics& to, Diagnostics from) {
 
 namespace {
 
-std::string joined_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : "+") + id;
-  return out;
+// A link named by units it holds: source ids joined by '+' ("p3", "p2+p3", "p3.s2"), or target
+// ids after "tgt:" (as alinea review names units) or "to-" (as alinea show names rows).
+struct LinkName {
+  bool target = false;
+  std::vector<std::string> ids;
+};
+
+LinkName parse_link_name(std::string_view text) {
+  LinkName name;
+  for (const std::string_view prefix : {std::string_view("tgt:"), std::string_view("to-")}) {
+    if (text.substr(0, prefix.size()) == prefix) {
+      name.target = true;
+      text.remove_prefix(prefix.size());
+    }
+  }
+  while (!text.empty()) {
+    const std::size_t plus = std::min(text.find('+'), text.size());
+    name.ids.emplace_back(text.substr(0, plus));
+    text.remove_prefix(std::min(plus + 1, text.size()));
+  }
+  return name;
 }
 
-bool is_named(const Link& link, std::string_view id) {
-  return link.source.empty() ? "to-" + joined_ids(link.target) == id
-                             : joined_ids(link.source) == id;
+bool holds_all(const Link& link, const LinkName& name) {
+  const std::vector<std::string>& side = name.target ? link.target : link.source;
+  return !name.ids.empty() && std::all_of(name.ids.begin(), name.ids.end(), [&](const auto& id) {
+    return std::find(side.begin(), side.end(), id) != side.end();
+  });
 }
 
-Link* link_named(Alignment& alignment, std::string_view id) {
+Link* link_named(Alignment& alignment, std::string_view text) {
+  const LinkName name = parse_link_name(text);
   for (auto* section : {&alignment.notes, &alignment.paragraphs}) {
     for (Link& link : *section) {
-      if (is_named(link, id)) return &link;
+      if (holds_all(link, name)) return &link;
       for (Link& sentence : link.sentences) {
-        if (is_named(sentence, id)) return &sentence;
+        if (holds_all(sentence, name)) return &sentence;
       }
     }
   }
@@ -802,9 +821,9 @@ Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
   const SourcePosition file{alignment.path, 0, 0};
   Link* link = link_named(alignment, link_id);
   if (link == nullptr) {
-    throw InputError(file, "no link is named '" + std::string(link_id) +
-                               "': name it by its source ids joined by '+' (p3, p2+p3, p3.s2), "
-                               "or to- and its target ids (to-p5)");
+    throw InputError(file, "no link holds '" + std::string(link_id) +
+                               "': name a link by a unit it holds, a source id (p3, p3.s2, "
+                               "p2+p3) or tgt: and a target id (tgt:p5)");
   }
   if (rules.empty()) throw InputError(file, "name the rules whose findings are accepted");
   if (reason.find_first_not_of(" \t\n") == std::string::npos) {
@@ -814,8 +833,8 @@ Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
   for (const RuleInfo& info : check_rules()) known.push_back(info.id);
   for (const std::string& rule : rules) {
     if (std::find(known.begin(), known.end(), rule) == known.end()) {
-      throw InputError(file, "'" + rule + "' is not a rule of alinea check" +
-                                 detail::did_you_mean(rule, known));
+      throw InputError(
+          file, "'" + rule + "' is not a rule of alinea check" + detail::did_you_mean(rule, known));
     }
     if (std::find(link->accepted.begin(), link->accepted.end(), rule) == link->accepted.end()) {
       link->accepted.push_back(rule);
@@ -922,8 +941,9 @@ NamesReadResult parse_names(std::string_view text, const std::string& file) {
   if (top.is_null()) return result;
   const Value* names = top.is_mapping() ? top.find("names") : nullptr;
   if (names == nullptr || !names->is_sequence()) {
-    report(top, "names.yaml holds names: a list of the spellings of each name, e.g. "
-                "names: [[Guépéou, GPU]]");
+    report(top,
+           "names.yaml holds names: a list of the spellings of each name, e.g. "
+           "names: [[Guépéou, GPU]]");
     return result;
   }
   for (const auto& [key, value] : top.members) {
@@ -967,8 +987,11 @@ NamesReadResult load_names(const fs::path& root, const Alignment& alignment) {
       all.diagnostics.push_back(
           {"yaml/syntax", Severity::error, failure.where(), {}, failure.message()});
     } catch (const FileError& failure) {
-      all.diagnostics.push_back(
-          {"file/unreadable", Severity::error, {path, 0, 0}, {}, file_problem(failure, *resolved, path)});
+      all.diagnostics.push_back({"file/unreadable",
+                                 Severity::error,
+                                 {path, 0, 0},
+                                 {},
+                                 file_problem(failure, *resolved, path)});
     }
   }
   return all;
