@@ -61,8 +61,16 @@ int run_import(const Arguments& arguments) {
     if (import_options.id.empty()) import_options.id = work_id_from_path(input_path);
   }
 
-  const Document document = import_document(read_input(input_path), import_options);
-  write_output(output_path, format_document(document), values->count("force") != 0);
+  const ImportResult result = import_document_with_warnings(read_input(input_path), import_options);
+  for (const std::string& warning : result.warnings) {
+    std::cerr << "alinea import: warning: " << import_options.source_name << ": " << warning
+              << '\n';
+  }
+  if (output_path != "-") {
+    const std::filesystem::path folder = std::filesystem::path(output_path).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder);
+  }
+  write_output(output_path, format_document(result.document), values->count("force") != 0);
   return 0;
 }
 
