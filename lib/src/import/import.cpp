@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "import/import_steps.hpp"
 #include "text/dictionary.hpp"
@@ -74,6 +75,7 @@ Document document_from_layout(const import_steps::PdfLayout& layout, Document do
     set_if_present(document, "date", layout.title->date);
   }
   set_if_present(document, "source", layout.source);
+  document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
   std::string contacts;
   for (const std::string& contact : layout.contacts) {
     contacts += (contacts.empty() ? "" : ", ") + contact;
