@@ -252,6 +252,11 @@ BOOST_AUTO_TEST_CASE(spanish_marks_questions_and_exclamations) {
   BOOST_TEST(!flags(qa("Qui ?", "¿Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui ?", "Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Vive la révolution !", "Viva la revolución!"), "qa/unpaired-spanish-mark"));
+  // An untranslated quotation is reported once, as identical, not as Spanish without its marks.
+  const Diagnostics untranslated = qa("« Prolétaires de tous les pays, unissez-vous ! »",
+                                      "« Prolétaires de tous les pays, unissez-vous ! »");
+  BOOST_TEST(flags(untranslated, "qa/identical"));
+  BOOST_TEST(!flags(untranslated, "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui est venu ?", "Vino alguien."), "qa/question-mismatch"));
   BOOST_TEST(!flags(qa("Qui est venu ?", "¿Quién vino?"), "qa/question-mismatch"));
   BOOST_TEST(flags(qa("Assez !", "Basta."), "qa/exclamation-mismatch"));
