@@ -8,6 +8,7 @@
 #include "alinea/alignment_io.hpp"
 #include "alinea/error.hpp"
 #include "alinea/files.hpp"
+#include "tricky_text.hpp"
 
 using namespace alinea;
 
@@ -34,7 +35,8 @@ const std::string canonical =
     "9abcdef0]}\n"
     "  - link: {src: [p4], tgt: [], status: reviewed, omitted: \"editor's preface, not "
     "translated\", fp: [\"01234567\", \"\"]}\n"
-    "  - link: {src: [p5], tgt: [p3], status: reviewed, note: \"free rendering: checked\"}\n";
+    "  - link: {src: [p5], tgt: [p3], status: reviewed, note: \"free rendering: checked\", "
+    "accept: [qa/length-ratio, qa/name-mismatch], reason: the translator explains}\n";
 
 const std::string header =
     "alinea: 1\nsource: {path: a/fr.md, lang: fr}\ntarget: {path: a/es.md, lang: es}\n";
@@ -131,6 +133,39 @@ BOOST_AUTO_TEST_CASE(round_trips_values_built_in_code) {
   BOOST_TEST(again.alignment.target.lang == "es-419");
   // One link per line: the note's new line is escaped, not written out.
   BOOST_TEST(std::count(written.begin(), written.end(), '\n') == 8);
+}
+
+// Property: whatever a reviewer writes as a note or an omission reason, and whatever the ids and
+// paths hold, is read back exactly from the file alinea writes.
+BOOST_AUTO_TEST_CASE(random_notes_round_trip) {
+  std::mt19937 random(17);
+  for (int round = 0; round < 300; ++round) {
+    Alignment alignment;
+    alignment.source = {testing::random_tricky_text(random), "fr"};
+    alignment.target = {testing::random_tricky_text(random), "es"};
+    Link link;
+    link.source = {"p1"};
+    link.target = {"p1"};
+    link.status = LinkStatus::reviewed;
+    link.note = testing::random_tricky_text(random);
+    Link sentence = link;
+    sentence.source = {"p1.s1"};
+    sentence.target = {};
+    sentence.omitted = testing::random_tricky_text(random);
+    link.sentences.push_back(sentence);
+    alignment.paragraphs.push_back(link);
+
+    const std::string written = format_alignment(alignment);
+    BOOST_TEST_CONTEXT("round " << round << ":\n" << written) {
+      AlignmentReadResult again;
+      BOOST_REQUIRE_NO_THROW(again = parse(written));
+      const Link& read = again.alignment.paragraphs.at(0);
+      BOOST_TEST(read.note.value_or("(none)") == *link.note);
+      BOOST_TEST(read.sentences.at(0).omitted.value_or("(none)") == *sentence.omitted);
+      BOOST_TEST(again.alignment.source.path == alignment.source.path);
+      BOOST_TEST(format_alignment(again.alignment) == written);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(confidence_is_written_with_two_decimals) {
@@ -325,4 +360,26 @@ BOOST_AUTO_TEST_CASE(the_format_documentation_example_round_trips) {
   const AlignmentReadResult result = parse_alignment(example, "FORMAT.md");
   BOOST_TEST(result.diagnostics.empty());
   BOOST_TEST(format_alignment(result.alignment) == example);
+}
+
+BOOST_AUTO_TEST_CASE(accepted_findings_are_read_and_need_a_reason) {
+  const AlignmentReadResult good = parse_alignment(canonical, "a.yaml");
+  BOOST_TEST(good.diagnostics.empty());
+  const Link& last = good.alignment.paragraphs.back();
+  BOOST_TEST(last.accepted == (std::vector<std::string>{"qa/length-ratio", "qa/name-mismatch"}));
+  BOOST_TEST(last.accept_reason.value_or("") == "the translator explains");
+  BOOST_TEST(is_hand_made(last));
+  const auto problems = [](const std::string& link) {
+    const AlignmentReadResult read = parse_alignment(
+        header + "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: reviewed, " + link + "}\n",
+        "a.yaml");
+    std::string rules;
+    for (const Diagnostic& d : read.diagnostics) rules += d.rule + " ";
+    return rules;
+  };
+  BOOST_TEST(problems("accept: [qa/identical], reason: why") == "");
+  BOOST_TEST(problems("accept: [qa/identical]") == "schema/missing-key ");
+  BOOST_TEST(problems("reason: why") == "schema/bad-value ");
+  BOOST_TEST(problems("accept: qa/identical, reason: why") == "schema/wrong-type ");
+  BOOST_TEST(problems("accept: [identical], reason: why") == "schema/bad-value ");
 }
