@@ -13,10 +13,10 @@
 #include "alinea/check.hpp"
 #include "alinea/coverage.hpp"
 #include "alinea/error.hpp"
-#include "alinea/files.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
-#include "alinea/yaml.hpp"
+#include "util/files.hpp"
+#include "util/yaml.hpp"
 
 namespace {
 
