@@ -15,6 +15,7 @@
 #include "alinea/error.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
+#include "check/check_qa.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
 
