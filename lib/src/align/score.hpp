@@ -1,0 +1,174 @@
+// What makes two stretches of text likely translations of each other, for related languages.
+//
+// Features are computed once per unit (sentence, paragraph or note) and are cheap to combine, so
+// that the dynamic programming (dp.hpp) can price millions of beads:
+//   - length in characters, compared à la Gale & Church (1993), in log space;
+//   - tokens that survive translation between related languages once case and accents are folded:
+//     numbers and note references (strong), and words compared by their first four letters, the
+//     cognate test of Simard, Foster & Isabelle (1992);
+//   - punctuation that translators keep: ? ! : ; quotes, parentheses;
+//   - optionally, a bilingual word list (hunalign's "target @ source" format) that adds the
+//     translations of source words as tokens to match.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace alinea {
+
+// A bilingual word list: folded source word → hashed ids of its folded target translations.
+class WordList {
+ public:
+  WordList() = default;
+  // Lines "target @ source"; multi-word entries are ignored. Throws InputError on bad UTF-8.
+  [[nodiscard]] static WordList parse(std::string_view text, const std::string& path);
+  [[nodiscard]] static WordList read(const std::filesystem::path& path);
+
+  [[nodiscard]] bool empty() const noexcept { return translations_.empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return translations_.size(); }
+  [[nodiscard]] const std::vector<std::uint32_t>* translations(std::string_view folded) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::uint32_t>> translations_;
+};
+
+inline constexpr std::size_t punctuation_classes = 6;  // ? ! : ; quotes parentheses
+
+struct UnitFeatures {
+  double length = 0.0;                    // code points of the plain text
+  std::vector<std::uint32_t> words;       // sorted, unique: cognate keys of words of 4+ letters
+  std::vector<std::uint32_t> strong;      // sorted, unique: numbers and note reference labels
+  std::vector<std::uint32_t> exact;       // sorted, unique: whole folded words (for word lists)
+  std::vector<std::uint32_t> translated;  // sorted, unique: word-list translations of the words
+  // `strong` (top bit set) and `words` (top bit clear) in one sorted list, so that a bead's
+  // evidence costs one merge per side instead of two.
+  std::vector<std::uint32_t> tokens;
+  std::array<std::uint8_t, punctuation_classes> punctuation{};
+};
+
+// Features of one unit. `text` is plain text (see plain_text() in document.hpp); `note_labels`
+// are the labels of the note references the unit carries.
+[[nodiscard]] UnitFeatures unit_features(std::string_view text,
+                                         const std::vector<std::string>& note_labels = {},
+                                         const WordList* word_list = nullptr);
+
+// Word pairs that keep appearing together in the confident 1-1 beads of a first alignment: a
+// lexicon learned from the text itself, in the manner of hunalign's second pass.
+// Maps an `exact` id of a source word to `exact` ids of target words.
+using LearnedLexicon = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
+
+struct BeadSpan {
+  std::size_t source_begin = 0;
+  std::size_t source_count = 0;
+  std::size_t target_begin = 0;
+  std::size_t target_count = 0;
+};
+
+[[nodiscard]] LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
+                                           const std::vector<UnitFeatures>& target,
+                                           const std::vector<BeadSpan>& beads);
+
+// Adds the tokens of a machine translation of the unit (features of the translated text), so
+// that they can match the target's.
+void add_translation_tokens(UnitFeatures& unit, const UnitFeatures& translation);
+
+// Adds to each unit's `translated` the learned translations of its words.
+void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon);
+
+struct ScoreWeights {
+  bool use_tokens = true;       // numbers, note references, cognates
+  bool use_punctuation = true;  // ? ! : ; quotes, parentheses
+  bool use_word_list = true;    // only matters when the features carry translations
+  // Gale & Church's s², fitted for characters without white space on our development sets.
+  double length_variance = 4.0;
+  // Nats per (weighted) token found on both sides / on one side only.
+  double token_match_bonus = 2.0;
+  double token_miss_penalty = 0.0;
+  double translation_match_bonus = 2.0;
+  double punctuation_match_bonus = 0.5;
+  double punctuation_miss_penalty = 0.5;
+  // Prior probabilities of bead shapes (each direction); 1-1 gets the rest.
+  double one_to_zero = 0.005;
+  double two_to_one = 0.08;
+  double two_to_two = 0.005;
+  double three_to_one = 0.0075;
+};
+
+// Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
+class BeadScorer {
+ public:
+  BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
+             ScoreWeights weights = {});
+
+  // -log of how likely source [i, i + di) and target [j, j + dj) translate each other.
+  [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
+  // Share of the bead's tokens found on both sides, 0..1.
+  [[nodiscard]] double similarity(std::size_t i, std::size_t j, std::size_t di,
+                                  std::size_t dj) const;
+  // (weighted tokens on both sides, weighted tokens on either side) of the bead.
+  [[nodiscard]] std::pair<double, double> token_agreement(std::size_t i, std::size_t j,
+                                                          std::size_t di, std::size_t dj) const;
+  // How much of the bead's evidence agrees, 0..1 (a heuristic, not a probability): picks the
+  // beads a lexicon is learned from.
+  [[nodiscard]] double evidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
+
+  // -log P(length of the target | length of the source) under Gale & Church's model.
+  [[nodiscard]] double length_cost(double source_length, double target_length) const;
+
+  [[nodiscard]] std::size_t source_size() const noexcept { return source_.size(); }
+  [[nodiscard]] std::size_t target_size() const noexcept { return target_.size(); }
+
+ private:
+  struct Overlap {
+    double shared = 0.0;      // weighted tokens on both sides
+    double total = 0.0;       // weighted tokens on either side (shared counted once per side)
+    double translated = 0.0;  // source words whose word-list translation is in the target
+  };
+  [[nodiscard]] Overlap token_overlap(std::size_t i, std::size_t j, std::size_t di,
+                                      std::size_t dj) const;
+  // (marks on both sides, marks on either side) per class, summed.
+  [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
+                                                             std::size_t di, std::size_t dj) const;
+  [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
+                                                  std::size_t dj) const;
+
+  // One token list per run of 1 to `longest_cached_span` consecutive units, merged once when the
+  // scorer is built, so that pricing a bead is one intersection of two ready lists instead of
+  // set unions per candidate. Flat storage: the ids of span (begin, length) are
+  // ids[offset[index] .. offset[index + 1]), index = (length - 1) * units + begin.
+  struct SpanLists {
+    std::size_t units = 0;
+    std::vector<std::uint32_t> ids;
+    std::vector<std::size_t> offset;
+    std::vector<double> weight;  // summed token weights of each span's list
+  };
+  static constexpr std::size_t longest_cached_span = 3;
+  [[nodiscard]] static SpanLists span_lists(const std::vector<UnitFeatures>& units,
+                                            std::vector<std::uint32_t> UnitFeatures::*member);
+
+  std::vector<UnitFeatures> source_;
+  std::vector<UnitFeatures> target_;
+  ScoreWeights weights_;
+  SpanLists source_tokens_;
+  SpanLists target_tokens_;
+  SpanLists source_translated_;
+  SpanLists target_exact_;
+  std::vector<double> source_length_prefix_;  // characters of units [0, k)
+  std::vector<double> target_length_prefix_;
+  double length_ratio_ = 1.0;
+  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else  // target
+                                        // characters per source character over the whole text
+  mutable std::vector<std::uint32_t> scratch_source_;
+  mutable std::vector<std::uint32_t> scratch_target_;
+  mutable std::vector<std::uint32_t> scratch_merge_;
+};
+
+}  // namespace alinea
