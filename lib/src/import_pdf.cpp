@@ -362,6 +362,10 @@ bool ends_sentence(std::string_view text) {
 std::size_t typical_line_length(std::vector<std::size_t> lengths) {
   if (lengths.empty()) return 0;
   std::sort(lengths.begin(), lengths.end());
+  // Lines far longer than most are two printed lines that the extraction joined (pdftotext
+  // joins a line ending in a hyphen with the next): they say nothing of the measure.
+  const std::size_t median = lengths[lengths.size() / 2];
+  while (lengths.size() > 1 && lengths.back() * 2 > median * 3) lengths.pop_back();
   const std::size_t high = lengths[(lengths.size() - 1) * 9 / 10];
   std::vector<std::size_t> long_lines;
   for (const std::size_t length : lengths) {
@@ -372,7 +376,9 @@ std::size_t typical_line_length(std::vector<std::size_t> lengths) {
 
 bool ends_paragraph(std::string_view line, std::string_view next, std::size_t full_length) {
   if (full_length == 0) return ends_sentence(line);
-  const std::size_t length = count_code_points(trim_spaces(line));
+  std::size_t length = count_code_points(trim_spaces(line));
+  // Two printed lines joined by the extraction: the last of them is what follows a full line.
+  while (length * 100 > full_length * 115) length -= full_length;
   const std::size_t next_word = count_code_points(first_word(next));
   const bool next_word_fits = length + 1 + next_word <= full_length;
   const bool clearly_short = length * 10 < full_length * 6;
@@ -696,69 +702,141 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
       note_lengths.push_back(count_code_points(lines[i].text));
     }
   }
-  const std::size_t note_measure = typical_line_length(note_lengths);
+  // With form feeds the pages are known, and notes end only where their page does.
+  const bool pages_marked = std::any_of(
+      lines.begin(), lines.end(), [](const SourceLine& line) { return line.page_break_before; });
 
   struct BodyLine {
     std::size_t index;
     bool page_break_before;
     bool blank_before;
   };
-  std::vector<BodyLine> body;
-  std::vector<std::vector<std::size_t>> note_lines;
-  std::vector<std::string> note_first_text;
-  bool in_notes = false;
-  bool zone_has_note = false;
-  bool page_break = false;
-  bool blank_before = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].page_break_before) {
-      page_break = true;
-      in_notes = false;
-    }
-    switch (roles[i]) {
-      case Role::blank:
-        blank_before = true;
-        continue;
-      case Role::separator:
-        in_notes = true;
-        zone_has_note = false;
-        continue;
-      case Role::furniture:
-      case Role::title:
+  struct Zones {
+    std::vector<BodyLine> body;
+    std::vector<std::vector<std::size_t>> note_lines;
+    std::vector<std::string> note_first_text;
+  };
+  const auto split_zones = [&](std::size_t note_measure) {
+    Zones zones;
+    auto& body = zones.body;
+    auto& note_lines = zones.note_lines;
+    auto& note_first_text = zones.note_first_text;
+    bool in_notes = false;
+    bool zone_has_note = false;
+    bool page_break = false;
+    bool blank_before = false;
+    bool page_since_note = false;
+    std::size_t references_seen = 0;  // note numbers found in the body so far, in order
+    const auto count_references = [&](const std::string& text) {
+      std::vector<std::string> next_labels;
+      for (std::size_t k = 1; k <= 8; ++k)
+        next_labels.push_back(std::to_string(references_seen + k));
+      references_seen += place_note_references({text}, next_labels).front().labels.size();
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].page_break_before) {
         page_break = true;
         in_notes = false;
-        continue;
-      case Role::source:
-        continue;
-      case Role::text:
-        break;
-    }
-    const std::string& text = lines[i].text;
-    if (in_notes) {
-      const std::string* previous =
-          note_lines.empty() ? nullptr : &lines[note_lines.back().back()].text;
-      const bool previous_may_end = previous == nullptr || !zone_has_note ||
-                                    ends_sentence(*previous) ||
-                                    count_code_points(*previous) * 10 < note_measure * 9;
-      if (const auto start = note_start(text, note_lines.size() + 1); start && previous_may_end) {
-        note_lines.push_back({i});
-        note_first_text.push_back(*start);
+        page_since_note = true;
+        blank_before = false;  // the blank lines of a page foot do not end a paragraph
+      }
+      switch (roles[i]) {
+        case Role::blank:
+          blank_before = true;
+          continue;
+        case Role::separator:
+          in_notes = true;
+          zone_has_note = false;
+          continue;
+        case Role::furniture:
+        case Role::title:
+          page_break = true;
+          in_notes = false;
+          page_since_note = true;
+          blank_before = false;
+          continue;
+        case Role::source:
+          continue;
+        case Role::text:
+          break;
+      }
+      const std::string& text = lines[i].text;
+      if (!in_notes && references_seen > note_lines.size() &&
+          note_start(text, note_lines.size() + 1)) {
+        // Notes without a rule (the rule was drawn, not typed): a line that starts with the
+        // next note number, once that number has been seen in the text, opens the notes.
+        in_notes = true;
+        zone_has_note = false;
+      } else if (!in_notes && !note_lines.empty() && page_since_note && !body.empty() &&
+                 is_lower(first_code_point(text)) &&
+                 !ends_sentence(lines[note_lines.back().back()].text) &&
+                 ends_sentence(lines[body.back().index].text)) {
+        // A note left unfinished on an earlier page goes on under this page's text: a line
+        // that starts in lower case after the text has ended a sentence carries it on.
+        in_notes = true;
         zone_has_note = true;
-        blank_before = false;
-        continue;
-      }
-      if (previous != nullptr &&
-          (!zone_has_note || !ends_paragraph(*previous, text, note_measure))) {
         note_lines.back().push_back(i);
+        page_since_note = false;
         blank_before = false;
         continue;
       }
-      in_notes = false;  // the notes ended with their page; the next page's text begins
-      page_break = true;
+      if (in_notes) {
+        const std::string* previous =
+            note_lines.empty() ? nullptr : &lines[note_lines.back().back()].text;
+        const bool previous_may_end = previous == nullptr || !zone_has_note ||
+                                      ends_sentence(*previous) ||
+                                      count_code_points(*previous) * 10 < note_measure * 9;
+        if (const auto start = note_start(text, note_lines.size() + 1); start && previous_may_end) {
+          note_lines.push_back({i});
+          note_first_text.push_back(*start);
+          zone_has_note = true;
+          blank_before = false;
+          page_since_note = false;
+          continue;
+        }
+        if (previous != nullptr &&
+            (!zone_has_note || pages_marked || !ends_paragraph(*previous, text, note_measure))) {
+          note_lines.back().push_back(i);
+          blank_before = false;
+          page_since_note = false;
+          continue;
+        }
+        in_notes = false;  // the notes ended with their page; the next page's text begins
+        page_break = true;
+      }
+      body.push_back({i, page_break, blank_before});
+      count_references(text);
+      page_break = false;
+      blank_before = false;
     }
-    body.push_back({i, page_break, blank_before});
-    page_break = false;
-    blank_before = false;
+    return zones;
+  };
+  std::size_t note_measure = typical_line_length(note_lengths);
+  if (note_measure == 0) {
+    // No rule: find the notes with the text's measure, then measure the notes found.
+    std::vector<std::size_t> text_lengths;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (roles[i] == Role::text) text_lengths.push_back(count_code_points(lines[i].text));
+    }
+    for (const auto& note : split_zones(typical_line_length(text_lengths)).note_lines) {
+      for (const std::size_t i : note) note_lengths.push_back(count_code_points(lines[i].text));
+    }
+    note_measure = typical_line_length(note_lengths);
+  }
+  Zones zones = split_zones(note_measure);
+  std::vector<BodyLine>& body = zones.body;
+  const std::vector<std::vector<std::size_t>>& note_lines = zones.note_lines;
+  const std::vector<std::string>& note_first_text = zones.note_first_text;
+  // Endnotes under their own heading ("Notas"): a short last line of the text, after a sentence
+  // ended, right before notes that nothing of the text follows.
+  if (body.size() >= 2 && !note_lines.empty() && body.back().index < note_lines.front().front()) {
+    const std::string& last = lines[body.back().index].text;
+    const std::size_t words =
+        static_cast<std::size_t>(std::count(last.begin(), last.end(), ' ')) + 1;
+    if (words <= 3 && count_code_points(last) <= 30 && !ends_sentence(last) &&
+        !all_ascii_digits(last) && ends_sentence(lines[body[body.size() - 2].index].text)) {
+      body.pop_back();
+    }
   }
 
   // Paragraphs: one measure per page, since pages may be set differently.
@@ -771,8 +849,11 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   for (std::size_t start = 0; start < body.size();) {
     std::size_t end = start + 1;
     while (end < body.size() && !body[end].page_break_before) ++end;
-    std::vector<std::size_t> lengths(all_lengths.begin() + static_cast<std::ptrdiff_t>(start),
-                                     all_lengths.begin() + static_cast<std::ptrdiff_t>(end));
+    std::vector<std::size_t> lengths;
+    for (std::size_t k = start; k < end; ++k) {
+      // A line the extraction joined with the next is no line of the page's measure.
+      if (all_lengths[k] * 2 <= document_measure * 3) lengths.push_back(all_lengths[k]);
+    }
     std::map<std::size_t, std::size_t> indents;
     for (std::size_t k = start; k < end; ++k) ++indents[lines[body[k].index].indent];
     const std::size_t common_indent =
@@ -786,6 +867,23 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     }
     start = end;
   }
+  // Paragraphs marked by first-line indents (a single indented line, then lines at the margin):
+  // where the layout shows them, a line ends its paragraph only before an indented line, and
+  // the line lengths are not asked.
+  const auto indented = [&](std::size_t k) {
+    return lines[body[k].index].indent >= base_indent[k] + 2;
+  };
+  std::size_t indented_lines = 0;
+  std::size_t first_line_indents = 0;
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    if (!indented(k)) continue;
+    ++indented_lines;
+    if (k + 1 < body.size() && !indented(k + 1) && !body[k + 1].page_break_before) {
+      ++first_line_indents;
+    }
+  }
+  const bool indents_mark_paragraphs =
+      first_line_indents >= 3 && first_line_indents * 5 >= indented_lines * 4;
   std::string paragraph;
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
@@ -794,9 +892,8 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     bool ends = last;
     if (!last) {
       const SourceLine& next = lines[body[k + 1].index];
-      ends = (body[k + 1].blank_before && !blank_lines_doubled) ||
-             next.indent >= base_indent[k + 1] + 2 ||
-             ends_paragraph(line.text, next.text, measure[k]);
+      ends = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) ||
+             (!indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]));
     }
     if (ends) {
       layout.paragraphs.push_back(std::move(paragraph));

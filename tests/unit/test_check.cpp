@@ -251,6 +251,11 @@ BOOST_AUTO_TEST_CASE(spanish_marks_questions_and_exclamations) {
   BOOST_TEST(!flags(qa("Qui ?", "¿Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui ?", "Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Vive la révolution !", "Viva la revolución!"), "qa/unpaired-spanish-mark"));
+  // An untranslated quotation is reported once, as identical, not as Spanish without its marks.
+  const Diagnostics untranslated = qa("« Prolétaires de tous les pays, unissez-vous ! »",
+                                      "« Prolétaires de tous les pays, unissez-vous ! »");
+  BOOST_TEST(flags(untranslated, "qa/identical"));
+  BOOST_TEST(!flags(untranslated, "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui est venu ?", "Vino alguien."), "qa/question-mismatch"));
   BOOST_TEST(!flags(qa("Qui est venu ?", "¿Quién vino?"), "qa/question-mismatch"));
   BOOST_TEST(flags(qa("Assez !", "Basta."), "qa/exclamation-mismatch"));
@@ -519,7 +524,8 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_acknowledged_not_reported) {
   BOOST_TEST(json.find("\"acknowledged\": 1") != std::string::npos);
   // Without the acceptance, the same finding is reported.
   std::string plain = links;
-  plain.replace(plain.find(", accept:"), plain.find("}\n  - link: {src: [p4]") - plain.find(", accept:"), "");
+  plain.replace(plain.find(", accept:"),
+                plain.find("}\n  - link: {src: [p4]") - plain.find(", accept:"), "");
   BOOST_TEST(!with_rule(check(plain, french_body, target), "qa/number-mismatch")[0]->acknowledged);
   // A rule that does not exist is named, with the closest one.
   std::string unknown = links;
@@ -531,9 +537,10 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_acknowledged_not_reported) {
 
 BOOST_AUTO_TEST_CASE(acknowledging_is_a_review_operation) {
   const AlignmentReadResult read = parse_alignment(
-      header + "paragraphs:\n  - link: {src: [p1, p2], tgt: [p1], status: auto, confidence: 0.5}\n"
-               "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.5}\n"
-               "  - link: {src: [], tgt: [p2], status: reviewed}\n",
+      header +
+          "paragraphs:\n  - link: {src: [p1, p2], tgt: [p1], status: auto, confidence: 0.5}\n"
+          "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.5}\n"
+          "  - link: {src: [], tgt: [p2], status: reviewed}\n",
       "a.yaml");
   Alignment acknowledged = acknowledge_findings(read.alignment, "p1+p2", {"qa/length-ratio"}, "ok");
   acknowledged = acknowledge_findings(acknowledged, "p1+p2", {"qa/length-ratio", "qa/identical"},
@@ -555,7 +562,8 @@ BOOST_AUTO_TEST_CASE(acknowledging_is_a_review_operation) {
 }
 
 BOOST_AUTO_TEST_CASE(dotted_acronyms_and_the_names_glossary) {
-  for (const char* spaced : {"la U. R. S. S. y", "la U.R.S.S. y", "la U.\u00A0R.\u00A0S.\u00A0S. y"}) {
+  for (const char* spaced :
+       {"la U. R. S. S. y", "la U.R.S.S. y", "la U.\u00A0R.\u00A0S.\u00A0S. y"}) {
     BOOST_TEST(!flags(qa(std::string("Il revient d'URSS avec Kamenev."),
                          std::string("Volvió de ") + spaced + " Kámenev."),
                       "qa/name-mismatch"),
@@ -569,9 +577,9 @@ BOOST_AUTO_TEST_CASE(dotted_acronyms_and_the_names_glossary) {
       parse_names("names:\n  - [Guépéou, GPU]\n  - [Unión Soviética, URSS]\n", "names.yaml");
   BOOST_TEST(glossary.diagnostics.empty());
   with_names.names = glossary.names;
-  BOOST_TEST(!flags(qa("Il parle de la Guépéou et de Iagoda.", "Habla de la GPU y de Yagoda.",
-                       with_names),
-                    "qa/name-mismatch"));
+  BOOST_TEST(
+      !flags(qa("Il parle de la Guépéou et de Iagoda.", "Habla de la GPU y de Yagoda.", with_names),
+             "qa/name-mismatch"));
   BOOST_TEST(!flags(qa("Il revient d'URSS.", "Volvió de la Unión Soviética.", with_names),
                     "qa/name-mismatch"));
   // Another name is still missing.

@@ -175,6 +175,15 @@ BOOST_AUTO_TEST_CASE(full_line_length_ignores_short_lines) {
   BOOST_TEST(typical_line_length({80, 82, 84, 86, 88, 20, 12, 40}) == 84U);
   BOOST_TEST(typical_line_length({}) == 0U);
   BOOST_TEST(typical_line_length({30}) == 30U);
+  // pdftotext joins a hyphenated line with the next: such lines say nothing of the measure.
+  BOOST_TEST(typical_line_length({80, 82, 84, 86, 88, 20, 160, 170, 165}) == 84U);
+}
+
+BOOST_AUTO_TEST_CASE(a_joined_line_is_judged_by_its_last_printed_line) {
+  const std::string full(60, 'x');
+  // A full line and a short one ending a sentence, joined: the paragraph ends after it.
+  BOOST_TEST(ends_paragraph(full + "y al final.", "Otra", 60));
+  BOOST_TEST(!ends_paragraph(full + full.substr(0, 55) + " fin.", "Otra", 60));
 }
 
 BOOST_AUTO_TEST_CASE(paragraph_ends_as_a_typesetter_sees_them) {
@@ -418,6 +427,60 @@ BOOST_AUTO_TEST_CASE(plain_text_without_blank_lines_says_what_it_assumed) {
   BOOST_TEST(wrapped.document.paragraphs.size() == 2U);
   BOOST_REQUIRE(wrapped.warnings.size() == 1U);
   BOOST_TEST(wrapped.warnings[0].find("wrapped at about") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(notes_without_a_rule_line) {
+  // The rule was drawn, not typed: a line that starts with the next note number, once the text
+  // has shown that number, opens the notes; the page number and the form feed close them.
+  const std::string page1 =
+      "Primera línea del texto de la carta que llega hasta el margen derecho\n"
+      "con la referencia Kivalchich1 y otra línea más que también es larga\n"
+      "y la última línea de la página que sigue en la siguiente página sin\n"
+      "1 Victor Serge, escritor. Nacido en Bruselas.\n"
+      "Su nota sigue en esta línea.\n"
+      "\n1\n\f";
+  const std::string page2 =
+      "punto final.\n"
+      "Otro párrafo que empieza aquí con una sangría y que ocupa toda la\n"
+      "línea hasta el final.\n"
+      "\n2\n\f";
+  const Document document = import_text(page1 + page2);
+  BOOST_REQUIRE(document.notes.size() == 1U);
+  BOOST_TEST(document.notes[0].text ==
+             "Victor Serge, escritor. Nacido en Bruselas. Su nota sigue en esta línea.");
+  BOOST_REQUIRE(document.paragraphs.size() == 2U);
+  BOOST_TEST(document.paragraphs[0].text.find("Kivalchich[^1]") != std::string::npos);
+  BOOST_TEST(document.paragraphs[0].text.ends_with("siguiente página sin punto final."));
+  // A line starting with a number the text has not referenced stays text.
+  BOOST_TEST(import_text("Una línea.\n\n1 de mayo de 1936.\n").notes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_note_carried_over_under_the_next_pages_text) {
+  const std::string text =
+      "Texto de la primera página con su nota Serge1 que es larga y llena\n"
+      "toda la línea de la página hasta el margen de la derecha del texto\n"
+      "1 Una nota larga que no cabe en su página y que sigue en la otra\n"
+      "\n1\n\f"
+      "y el texto termina en la segunda página con su punto.\n"
+      "página, debajo del texto.\n"
+      "\n2\n\f";
+  const Document document = import_text(text);
+  BOOST_REQUIRE(document.notes.size() == 1U);
+  BOOST_TEST(document.notes[0].text ==
+             "Una nota larga que no cabe en su página y que sigue en la otra página, debajo del "
+             "texto.");
+  BOOST_REQUIRE(document.paragraphs.size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(first_line_indents_mark_paragraphs) {
+  // Where paragraphs are marked by indents, a short line ending a sentence does not end one.
+  std::string text;
+  for (const char* word : {"uno", "dos", "tres", "cuatro"}) {
+    text += std::string("    Un párrafo con sangría, el ") + word +
+            ", que empieza aquí y sigue por esta\nlínea que termina.\nY otra frase corta.\n";
+  }
+  const Document document = import_text(text + "\f");
+  BOOST_TEST(document.paragraphs.size() == 4U);
 }
 
 // --- The letter -------------------------------------------------------------------------------
