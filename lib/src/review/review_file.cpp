@@ -3,7 +3,7 @@
 #include <system_error>
 
 #include "alinea/alignment_io.hpp"
-#include "alinea/files.hpp"
+#include "util/files.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/review.hpp"
 #include "alinea/segment.hpp"

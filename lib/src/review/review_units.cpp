@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "../suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace alinea::review_detail {
 namespace {
