@@ -3,10 +3,10 @@
 #include <system_error>
 
 #include "alinea/alignment_io.hpp"
-#include "util/files.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/review.hpp"
 #include "alinea/segment.hpp"
+#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

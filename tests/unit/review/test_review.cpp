@@ -2,6 +2,8 @@
 // and a property test: random review operations and document edits never lose what a person made
 // unless the request replaced it.
 #define BOOST_TEST_MODULE review
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
