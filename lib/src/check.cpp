@@ -11,7 +11,10 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 
 #include "alinea/alignment_io.hpp"
 #include "alinea/error.hpp"
@@ -185,47 +188,78 @@ struct Position {
   }
 };
 
+// Every paragraph and note of a document by id: ids come from the pull request, so each lookup
+// must not scan the document (that made check quadratic).
 class DocumentIndex {
  public:
   explicit DocumentIndex(const Document& document) : document_(document) {
+    blocks_.reserve(document.paragraphs.size() + document.notes.size());
     for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
-      blocks_[document.paragraphs[i].id] = {0, i + 1, 0};
+      blocks_.try_emplace(document.paragraphs[i].id, Block{{0, i + 1, 0}, &document.paragraphs[i]});
     }
-    for (std::size_t i = 0; i < document.notes.size(); ++i)
-      blocks_[document.notes[i].id] = {1, i + 1, 0};
+    for (std::size_t i = 0; i < document.notes.size(); ++i) {
+      blocks_.try_emplace(document.notes[i].id, Block{{1, i + 1, 0}, &document.notes[i]});
+    }
   }
 
   // The position of an existing unit; std::nullopt for malformed or unknown ids.
   [[nodiscard]] std::optional<Position> find(const std::string& id) const {
     const auto unit = UnitRef::parse(id);
     if (!unit) return std::nullopt;
-    const auto block = blocks_.find(unit->block_id);
-    if (block == blocks_.end()) return std::nullopt;
-    if (!unit_text(document_, *unit)) return std::nullopt;
-    Position position = block->second;
+    const Block* block = block_of(unit->block_id);
+    if (block == nullptr || !text_of(*block, *unit)) return std::nullopt;
+    Position position = block->position;
     position.sentence = unit->sentence.value_or(0);
     return position;
+  }
+
+  // The text of a unit; std::nullopt for malformed or unknown ids.
+  [[nodiscard]] std::optional<std::string_view> text(const std::string& id) const {
+    const auto unit = UnitRef::parse(id);
+    if (!unit) return std::nullopt;
+    const Block* block = block_of(unit->block_id);
+    return block == nullptr ? std::nullopt : text_of(*block, *unit);
+  }
+
+  // The sentences of a paragraph or note; nullptr for an unknown block id.
+  [[nodiscard]] const std::vector<std::string>* sentences(const std::string& block_id) const {
+    const Block* block = block_of(block_id);
+    if (block == nullptr) return nullptr;
+    return std::visit([](const auto* b) { return &b->sentences; }, block->unit);
+  }
+
+  // The units' texts joined by a space, as fingerprints are taken; unknown ids are skipped.
+  [[nodiscard]] std::string side_text(const std::vector<std::string>& ids) const {
+    std::string joined;
+    for (const std::string& id : ids) {
+      const auto part = text(id);
+      if (!part) continue;
+      if (!joined.empty()) joined += ' ';
+      joined += *part;
+    }
+    return joined;
   }
 
   [[nodiscard]] const Document& document() const { return document_; }
 
  private:
-  const Document& document_;
-  std::map<std::string, Position, std::less<>> blocks_;
-};
+  struct Block {
+    Position position;
+    std::variant<const Paragraph*, const Note*> unit;
+  };
 
-std::string side_text(const Document& document, const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) {
-    const auto unit = UnitRef::parse(id);
-    if (!unit) continue;
-    const auto part = unit_text(document, *unit);
-    if (!part) continue;
-    if (!text.empty()) text += ' ';
-    text += *part;
+  [[nodiscard]] const Block* block_of(const std::string& id) const {
+    const auto found = blocks_.find(id);
+    return found == blocks_.end() ? nullptr : &found->second;
   }
-  return text;
-}
+
+  static std::optional<std::string_view> text_of(const Block& block, const UnitRef& unit) {
+    return std::visit([&](const auto* b) { return unit_text_of(b, unit); }, block.unit);
+  }
+
+  const Document& document_;
+  std::unordered_map<std::string, Block> blocks_;
+};
 
 std::string count_of(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -338,24 +372,31 @@ class AlignmentChecker {
   }
 
   void check_sentences_inside_their_link() {
+    const Link* parent = nullptr;
+    std::unordered_set<std::string> parent_source;
+    std::unordered_set<std::string> parent_target;
     for (const LinkView& view : sentences_) {
       const Link& link = *view.link;
+      // The parent's ids as sets, made once per parent (its sentence links follow each other).
+      if (view.parent != parent) {
+        parent = view.parent;
+        parent_source = {parent->source.begin(), parent->source.end()};
+        parent_target = {parent->target.begin(), parent->target.end()};
+      }
       const auto outside = [](const std::vector<std::string>& ids,
-                              const std::vector<std::string>& blocks) {
+                              const std::unordered_set<std::string>& blocks) {
         std::vector<std::string> out;
         for (const std::string& id : ids) {
           const auto unit = UnitRef::parse(id);
-          if (unit && std::find(blocks.begin(), blocks.end(), unit->block_id) == blocks.end()) {
-            out.push_back(id);
-          }
+          if (unit && blocks.count(unit->block_id) == 0) out.push_back(id);
         }
         return out;
       };
-      for (const std::string& id : outside(link.source, view.parent->source)) {
+      for (const std::string& id : outside(link.source, parent_source)) {
         add("structure/sentence-outside-link", link, {source_unit(id)},
             source_unit(id) + " is not in the source side of its paragraph or note link");
       }
-      for (const std::string& id : outside(link.target, view.parent->target)) {
+      for (const std::string& id : outside(link.target, parent_target)) {
         add("structure/sentence-outside-link", link, {target_unit(id)},
             target_unit(id) + " is not in the target side of its paragraph or note link");
       }
@@ -497,13 +538,20 @@ class AlignmentChecker {
                          "{src: [], tgt: [" + run.front() + "], status: reviewed}"});
   }
 
-  const Link* link_with(const std::string& id, bool is_source) const {
+  // The first block link holding a unit, by id: built once, so that placing each run of unlinked
+  // units costs no scan of the links.
+  const Link* link_with(const std::string& id, bool is_source) {
     if (id.empty()) return nullptr;
-    for (const LinkView& view : blocks_) {
-      const auto& ids = is_source ? view.link->source : view.link->target;
-      if (std::find(ids.begin(), ids.end(), id) != ids.end()) return view.link;
+    auto& index = is_source ? source_links_ : target_links_;
+    if (index.empty()) {
+      for (const LinkView& view : blocks_) {
+        for (const std::string& unit : is_source ? view.link->source : view.link->target) {
+          index.try_emplace(unit, view.link);
+        }
+      }
     }
-    return nullptr;
+    const auto found = index.find(id);
+    return found == index.end() ? nullptr : found->second;
   }
 
   void check_sentence_coverage() {
@@ -518,10 +566,8 @@ class AlignmentChecker {
       for (const std::string& id : link.source) {
         const auto unit = UnitRef::parse(id);
         if (!unit) continue;
-        const std::vector<std::string>* sentences = nullptr;
-        if (const Paragraph* p = source_.document().find_paragraph(id)) sentences = &p->sentences;
-        if (const Note* n = source_.document().find_note(id)) sentences = &n->sentences;
-        if (sentences == nullptr) continue;
+        const std::vector<std::string>* sentences = source_.sentences(unit->block_id);
+        if (sentences == nullptr || unit->sentence) continue;
         for (std::size_t i = 1; i <= sentences->size(); ++i) {
           const std::string sentence_id = id + ".s" + std::to_string(i);
           if (linked.count(sentence_id) == 0) missing.push_back(source_unit(sentence_id));
@@ -541,15 +587,15 @@ class AlignmentChecker {
       return;
     }
     std::vector<std::string> changed;
-    const auto compare = [&](const std::vector<std::string>& ids, const Document& document,
+    const auto compare = [&](const std::vector<std::string>& ids, const DocumentIndex& document,
                              const std::string& recorded, const std::string& side) {
       if (recorded.empty() && !ids.empty()) return;  // unknown, not empty
       const std::string now =
-          ids.empty() ? std::string() : text_fingerprint(side_text(document, ids));
+          ids.empty() ? std::string() : text_fingerprint(document.side_text(ids));
       if (now != recorded) changed.push_back(side);
     };
-    compare(link.source, source_.document(), link.source_fingerprint, "source");
-    compare(link.target, target_.document(), link.target_fingerprint, "target");
+    compare(link.source, source_, link.source_fingerprint, "source");
+    compare(link.target, target_, link.target_fingerprint, "target");
     if (changed.empty()) return;
     const std::string sides =
         changed.size() == 2 ? "source and target texts" : changed[0] + " text";
@@ -583,8 +629,8 @@ class AlignmentChecker {
     for (const std::string& id : link.target) {
       if (!target_.find(id)) return;
     }
-    const LinkTexts texts{side_text(source_.document(), link.source),
-                          side_text(target_.document(), link.target), source_lang(), target_lang()};
+    const LinkTexts texts{source_.side_text(link.source), target_.side_text(link.target),
+                          source_lang(), target_lang()};
     Diagnostics found = check_translation(texts, settings_, where(link), units_of(link));
     if (link.target.empty()) {
       for (Diagnostic& d : found) {
@@ -605,6 +651,8 @@ class AlignmentChecker {
   const CheckSettings& settings_;
   std::vector<LinkView> blocks_;
   std::vector<LinkView> sentences_;
+  std::unordered_map<std::string, const Link*> source_links_;
+  std::unordered_map<std::string, const Link*> target_links_;
   Diagnostics findings_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <ctime>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -434,4 +435,49 @@ BOOST_AUTO_TEST_CASE(threads_give_the_same_findings) {
   const Diagnostics alone = check_files(repo.root, tasks, 1);
   BOOST_TEST(!alone.empty());
   BOOST_TEST(format_json_report(check_files(repo.root, tasks, 4)) == format_json_report(alone));
+}
+
+namespace {
+
+// A document of `count` paragraphs and as many notes whose labels are not numbers (so that no
+// position can stand in for an index), built in code: the reader's own speed is not measured.
+Document large_document(const std::string& lang, std::size_t count) {
+  Document d;
+  d.path = lang + ".md";
+  d.id = "w";
+  d.lang = lang;
+  for (std::size_t i = 1; i <= count; ++i) {
+    const std::string n = std::to_string(i);
+    d.paragraphs.push_back({"p" + n, "Le chat dort sur la table " + n + ".", {}, {}, i});
+    d.notes.push_back({"nx" + n, "x" + n, "Note " + n + ".", {}, i});
+  }
+  return d;
+}
+
+}  // namespace
+
+// Every other unit linked: as many unlinked runs and as many links as the documents allow. On
+// the quadratic checker of before this took minutes; linear, it takes well under a second.
+BOOST_AUTO_TEST_CASE(check_is_linear_on_100k_units, *boost::unit_test::timeout(60)) {
+  constexpr std::size_t count = 100'000;
+  const Document source = large_document("fr", count);
+  const Document target = large_document("es", count);
+  Alignment alignment;
+  alignment.path = "a.yaml";
+  alignment.source = {"fr.md", "fr"};
+  alignment.target = {"es.md", "es"};
+  for (std::size_t i = 2; i <= count; i += 2) {
+    const std::string n = std::to_string(i);
+    alignment.paragraphs.push_back(
+        {{"p" + n}, {"p" + n}, LinkStatus::automatic, 0.9, {}, {}, {}, {}, {}, i, 3});
+    alignment.notes.push_back(
+        {{"nx" + n}, {"nx" + n}, LinkStatus::automatic, 0.9, {}, {}, {}, {}, {}, i, 3});
+  }
+  // Processor time, not wall time: the machine may be shared. The unoptimised build takes ~7 s.
+  const std::clock_t start = std::clock();
+  const Diagnostics findings = check_alignment(alignment, source, target);
+  const double took = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  BOOST_TEST_MESSAGE("check of 2 x 200k units: " << took << " s of processor time");
+  BOOST_TEST(took < 30.0);
+  BOOST_TEST(with_rule(findings, "coverage/unlinked-source").size() == count);  // p and n runs
 }
