@@ -28,8 +28,52 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Alignment files and documents are a few hundred kilobytes; anything far larger is a mistake.
-constexpr std::size_t max_checked_file_bytes = std::size_t{64} << 20U;
+// The budget of one file, so that a pull request of a few megabytes cannot keep CI busy for hours
+// or take gigabytes (docs/SECURITY.md). Alignment files and documents are a few hundred kilobytes
+// (a volume of collected works has some 5 000 paragraphs); anything far larger is a mistake.
+constexpr std::size_t max_checked_file_bytes = std::size_t{16} << 20U;
+// Paragraphs, notes and sentences of one document; lines of one file, counted before parsing.
+constexpr std::size_t max_units_per_document = 250'000;
+constexpr std::size_t max_lines_per_file = 2 * max_units_per_document;
+// Units named in one finding; the rest are counted ("and 80 more").
+constexpr std::size_t max_listed_units = 20;
+
+// The first max_listed_units of `units`.
+std::vector<std::string> listed(std::vector<std::string> units) {
+  if (units.size() > max_listed_units) units.resize(max_listed_units);
+  return units;
+}
+
+// ", and N more" for what a finding does not list, or "".
+std::string and_more(std::size_t total) {
+  return total > max_listed_units ? ", and " + std::to_string(total - max_listed_units) + " more"
+                                  : std::string();
+}
+
+std::string too_many_lines(std::size_t lines) {
+  return "it has " + std::to_string(lines) + " lines; check reads files of at most " +
+         std::to_string(max_lines_per_file) + " lines and documents of at most " +
+         std::to_string(max_units_per_document) +
+         " paragraphs, notes and sentences: split the work into several documents";
+}
+
+// Why a file is over check's budget, from its size or its lines; "" when it is not.
+std::string over_budget(const fs::path& file, std::string_view text = {}) {
+  std::error_code error;
+  if (const auto bytes = fs::file_size(file, error); !error && bytes > max_checked_file_bytes) {
+    return "it has " + std::to_string(bytes) + " bytes; check reads files of at most " +
+           std::to_string(max_checked_file_bytes >> 20U) + " MiB";
+  }
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  return lines > max_lines_per_file ? too_many_lines(lines) : std::string();
+}
+
+std::size_t unit_count(const Document& document) {
+  std::size_t units = document.paragraphs.size() + document.notes.size();
+  for (const Paragraph& p : document.paragraphs) units += p.sentences.size();
+  for (const Note& n : document.notes) units += n.sentences.size();
+  return units;
+}
 
 const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max-length-ratio",
                                                     "min-length-for-ratio", "min-words-identical",
@@ -53,6 +97,8 @@ std::string format_ratio(double value) {
 const std::vector<RuleInfo>& check_rules() {
   static const std::vector<RuleInfo> rules = {
       {"file/unreadable", Severity::error, "a file cannot be read"},
+      {"file/too-large", Severity::error,
+       "a file over check's budget (16 MiB, 500000 lines, 250000 units per document)"},
       {"yaml/syntax", Severity::error, "an alignment file is not valid YAML"},
       {"reference/path-outside-repository", Severity::error,
        "a path leaves the repository (.., absolute, or a link out)"},
@@ -335,7 +381,7 @@ class AlignmentChecker {
     std::vector<std::string> units;
     for (const std::string& id : link.source) units.push_back(source_unit(id));
     for (const std::string& id : link.target) units.push_back(target_unit(id));
-    return units;
+    return listed(std::move(units));
   }
 
   void add(const std::string& rule, const Link& link, std::vector<std::string> units,
@@ -515,9 +561,14 @@ class AlignmentChecker {
                       const std::string& previous_id, bool is_source) {
     const std::string lang = is_source ? source_lang() : target_lang();
     std::vector<std::string> units;
-    for (const std::string& id : run) units.push_back(lang + ":" + id);
-    const std::string span =
-        run.size() == 1 ? units.front() : units.front() + " to " + units.back();
+    for (std::size_t i = 0; i < run.size() && i < max_listed_units; ++i) {
+      units.push_back(lang + ":" + run[i]);
+    }
+    const std::string span = run.size() == 1
+                                 ? units.front()
+                                 : units.front() + " to " + lang + ":" + run.back() + " (" +
+                                       std::to_string(run.size()) + " units: " + units.back() +
+                                       " and before are listed" + and_more(run.size()) + ")";
     SourcePosition at{alignment_.path, 0, 0};
     if (const Link* anchor = link_with(next_id, is_source)) {
       at = where(*anchor);
@@ -574,10 +625,12 @@ class AlignmentChecker {
         }
       }
       if (missing.empty()) continue;
+      const std::vector<std::string> shown = listed(missing);
       std::string list;
-      for (const std::string& unit : missing) list += (list.empty() ? "" : ", ") + unit;
-      add("coverage/unlinked-sentence", link, missing,
-          list + (missing.size() == 1 ? " is" : " are") + " in no sentence link of this link");
+      for (const std::string& unit : shown) list += (list.empty() ? "" : ", ") + unit;
+      add("coverage/unlinked-sentence", link, shown,
+          list + and_more(missing.size()) + (missing.size() == 1 ? " is" : " are") +
+              " in no sentence link of this link");
     }
   }
 
@@ -697,8 +750,26 @@ LoadedDocument load_document(const fs::path& root, const std::string& alignment_
     return loaded;
   }
   try {
-    Document document = parse_document(read_text_file(*resolved, max_checked_file_bytes), path);
+    std::string text;
+    std::string problem = over_budget(*resolved);
+    if (problem.empty()) {
+      text = read_text_file(*resolved, max_checked_file_bytes);
+      problem = over_budget(*resolved, text);
+    }
+    if (!problem.empty()) {
+      report("file/too-large", {path, 0, 0}, "document '" + path + "' is too large: " + problem);
+      return loaded;
+    }
+    Document document = parse_document(text, path);
     segment_document(document);
+    if (const std::size_t units = unit_count(document); units > max_units_per_document) {
+      report("file/too-large", {path, 0, 0},
+             "document '" + path + "' is too large: it has " + std::to_string(units) +
+                 " paragraphs, notes and sentences; check reads documents of at most " +
+                 std::to_string(max_units_per_document) +
+                 ": split the work into several documents");
+      return loaded;
+    }
     loaded.document = std::move(document);
   } catch (const InputError& failure) {
     report("reference/unreadable-document", failure.where(), failure.message());
@@ -743,7 +814,16 @@ LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
   std::string text;
   AlignmentReadResult read;
   try {
-    text = read_text_file(*resolved, max_checked_file_bytes);
+    std::string problem = over_budget(*resolved);
+    if (problem.empty()) {
+      text = read_text_file(*resolved, max_checked_file_bytes);
+      problem = over_budget(*resolved, text);
+    }
+    if (!problem.empty()) {
+      report("file/too-large", {alignment_path, 0, 0},
+             "'" + alignment_path + "' is too large: " + problem);
+      return pair;
+    }
     read = parse_alignment(text, alignment_path);
   } catch (const FileError& failure) {
     report("file/unreadable", {alignment_path, 0, 0},

@@ -481,3 +481,53 @@ BOOST_AUTO_TEST_CASE(check_is_linear_on_100k_units, *boost::unit_test::timeout(6
   BOOST_TEST(took < 30.0);
   BOOST_TEST(with_rule(findings, "coverage/unlinked-source").size() == count);  // p and n runs
 }
+
+BOOST_AUTO_TEST_CASE(a_finding_lists_at_most_twenty_units_and_counts_the_rest) {
+  std::string body;
+  for (int i = 1; i <= 100; ++i) body += "Paragraphe " + std::to_string(i) + ".\n\n";
+  const Diagnostics findings =
+      check("paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n", body,
+            "Párrafo.\n");
+  const auto unlinked = with_rule(findings, "coverage/unlinked-source");
+  BOOST_TEST_REQUIRE(unlinked.size() == 1U);
+  BOOST_TEST(unlinked[0]->units.size() == 20U);
+  BOOST_TEST(unlinked[0]->units.back() == "fr:p21");
+  BOOST_TEST_INFO(unlinked[0]->message);
+  BOOST_TEST(unlinked[0]->message.find("and 79 more") != std::string::npos);
+
+  std::string sentences;
+  for (int i = 1; i <= 50; ++i) sentences += "Phrase " + std::to_string(i) + ". ";
+  const Diagnostics left_out = check(
+      "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n"
+      "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.9}\n",
+      sentences + "\n", "Frase.\n");
+  const auto missing = with_rule(left_out, "coverage/unlinked-sentence");
+  BOOST_TEST_REQUIRE(missing.size() == 1U);
+  BOOST_TEST(missing[0]->units.size() == 20U);
+  BOOST_TEST_INFO(missing[0]->message);
+  BOOST_TEST(missing[0]->message.find("and 29 more") != std::string::npos);
+  BOOST_TEST(missing[0]->message.size() < 400U);
+}
+
+// Two documents of 300 000 one-letter paragraphs (600 kB each): over the budget of units per
+// document, a finding at once, not minutes and gigabytes of findings.
+BOOST_AUTO_TEST_CASE(documents_over_the_unit_budget_are_one_finding,
+                     *boost::unit_test::timeout(60)) {
+  const Repository repo;
+  std::string body;
+  for (int i = 0; i < 300'000; ++i) body += "a\n\n";
+  repo.write("corpora/w/fr.md", "---\nid: w\nlang: fr\n---\n\n" + body);
+  repo.write("corpora/w/es.md", "---\nid: w\nlang: es\n---\n\n" + body);
+  repo.alignment(file_header +
+                 "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n");
+  const std::clock_t start = std::clock();
+  const Diagnostics findings = repo.check_all();
+  const double took = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  BOOST_TEST(took < 10.0);
+  const auto too_large = with_rule(findings, "file/too-large");
+  BOOST_TEST_REQUIRE(too_large.size() == 2U);
+  BOOST_TEST(too_large[0]->where.file == "corpora/w/es.md");
+  BOOST_TEST_INFO(too_large[0]->message);
+  BOOST_TEST(too_large[0]->message.find("250000") != std::string::npos);
+  BOOST_TEST(findings.size() == 2U);
+}
