@@ -15,6 +15,10 @@ ImportFormat parse_format(const std::string& name) {
   if (name == "pdf-text") return ImportFormat::pdf_text;
   if (name == "text") return ImportFormat::text;
   if (name == "markdown") return ImportFormat::markdown;
+  if (name == "toc") {
+    throw UsageError("a table of contents becomes an edition catalogue, not a document: "
+                     "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
+  }
   throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
 }
 
@@ -61,8 +65,16 @@ int run_import(const Arguments& arguments) {
     if (import_options.id.empty()) import_options.id = work_id_from_path(input_path);
   }
 
-  const Document document = import_document(read_input(input_path), import_options);
-  write_output(output_path, format_document(document), values->count("force") != 0);
+  const ImportResult result = import_document_with_warnings(read_input(input_path), import_options);
+  for (const std::string& warning : result.warnings) {
+    std::cerr << "alinea import: warning: " << import_options.source_name << ": " << warning
+              << '\n';
+  }
+  if (output_path != "-") {
+    const std::filesystem::path folder = std::filesystem::path(output_path).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder);
+  }
+  write_output(output_path, format_document(result.document), values->count("force") != 0);
   return 0;
 }
 

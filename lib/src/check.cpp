@@ -17,6 +17,7 @@
 #include <variant>
 
 #include "alinea/alignment_io.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/files.hpp"
 #include "alinea/segment.hpp"
@@ -133,6 +134,27 @@ const std::vector<RuleInfo>& check_rules() {
       {"qa/length-ratio", Severity::warning, "target length out of range for the source length"},
       {"qa/identical", Severity::warning, "the target is the same as the source"},
       {"qa/empty-target", Severity::warning, "an empty target with no recorded omission"},
+      {"source-ref/wrong-type", Severity::error, "a source_ref or one of its values of the wrong type"},
+      {"source-ref/unknown-key", Severity::error, "a source_ref key alinea does not know"},
+      {"source-ref/missing-field", Severity::error, "a source_ref without its work"},
+      {"source-ref/bad-volume", Severity::error, "a volume that is not a positive number"},
+      {"source-ref/bad-pages", Severity::error, "pages that are not a page or a range"},
+      {"source-ref/unknown-volume", Severity::error, "a volume the edition's catalogue lacks"},
+      {"source-ref/past-volume-end", Severity::error, "pages past the volume's last page"},
+      {"source-ref/not-in-catalogue", Severity::warning, "pages on which the catalogue has no text"},
+      {"source-ref/catalogue-mismatch", Severity::warning,
+       "title or date differ from the catalogue's"},
+      {"source-ref/original-mismatch", Severity::warning,
+       "a translation's reference disagrees with the original it is aligned with"},
+      {"edition/unknown-key", Severity::error, "a catalogue key alinea does not know"},
+      {"edition/wrong-type", Severity::error, "a catalogue value of the wrong type"},
+      {"edition/missing-field", Severity::error, "a catalogue entry without a required field"},
+      {"edition/bad-value", Severity::error, "a bad version, number or date in a catalogue"},
+      {"edition/bad-pages", Severity::error, "catalogue pages that are not a page or a range"},
+      {"edition/duplicate-volume", Severity::error, "a volume listed twice in a catalogue"},
+      {"edition/out-of-order", Severity::error, "a catalogue text listed before an earlier one"},
+      {"edition/overlapping-pages", Severity::error, "two catalogue texts on the same pages"},
+      {"edition/past-volume-end", Severity::error, "catalogue pages past the volume's last page"},
   };
   return rules;
 }
@@ -945,6 +967,7 @@ Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) 
     }
   }
   append(findings, check_files(manifest.manifest.root, tasks, jobs));
+  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }

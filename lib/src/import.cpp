@@ -1,11 +1,14 @@
-// Importers. PDF-extracted text is the hard case (import_pdf.cpp); see docs/IMPORT.md.
+// Importers: the layout readers (import_pdf.cpp, import_text.cpp) find the parts, this file
+// builds the document from them; see docs/IMPORT.md.
 #include "alinea/import.hpp"
 
 #include <algorithm>
 
 #include "alinea/dictionary.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
+#include "alinea/yaml.hpp"
 #include "import_steps.hpp"
 
 namespace alinea {
@@ -64,19 +67,15 @@ bool has_line_end_hyphen(std::string_view input) {
   return false;
 }
 
-Document import_pdf_text(std::string_view input, const ImportOptions& options) {
-  const auto dictionary = has_line_end_hyphen(input)
-                              ? Dictionary::open(options.dictionary_dir, options.lang)
-                              : std::nullopt;
-  const import_steps::PdfLayout layout =
-      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
-  Document document = empty_document(options);
+// Builds the document from what a reader of the layout found.
+Document document_from_layout(const import_steps::PdfLayout& layout, Document document) {
   if (layout.title) {
     set_if_present(document, "title", layout.title->title);
     set_if_present(document, "author", layout.title->author);
     set_if_present(document, "date", layout.title->date);
   }
   set_if_present(document, "source", layout.source);
+  document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
   std::string contacts;
   for (const std::string& contact : layout.contacts) {
     contacts += (contacts.empty() ? "" : ", ") + contact;
@@ -92,32 +91,79 @@ Document import_pdf_text(std::string_view input, const ImportOptions& options) {
     document.notes.push_back(
         {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
   }
-  require_text(document, input, options);
   return document;
 }
 
-Document import_plain_text(std::string_view input, const ImportOptions& options) {
-  Document document = empty_document(options);
-  std::string paragraph;
-  const auto flush = [&] {
-    if (!paragraph.empty()) {
-      add_paragraph(document, import_steps::to_markdown({paragraph, {}}), {});
-    }
-    paragraph.clear();
-  };
-  for (const auto& line : import_steps::read_lines(input)) {
-    if (line.text.empty() || line.page_break_before) flush();
-    // Plain text is not hyphenated by a typesetter: a hyphen at a line end is a real one.
-    if (!line.text.empty()) paragraph += (paragraph.empty() ? "" : " ") + line.text;
-  }
-  flush();
+ImportResult import_pdf_text(std::string_view input, const ImportOptions& options) {
+  const auto dictionary = has_line_end_hyphen(input)
+                              ? Dictionary::open(options.dictionary_dir, options.lang)
+                              : std::nullopt;
+  const import_steps::PdfLayout layout =
+      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
+  Document document = document_from_layout(layout, empty_document(options));
   require_text(document, input, options);
-  return document;
+  return {std::move(document), layout.warnings};
+}
+
+// Front matter at the top of a text ("---", YAML, "---"), as a Markdown editor or a previous
+// export leaves it. Only a YAML mapping counts: a text that merely opens with a rule of dashes
+// is text.
+struct FrontMatter {
+  Value meta;
+  std::string_view body;
+};
+
+FrontMatter split_front_matter(std::string_view input, const std::string& source_name) {
+  std::string_view text = input;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return {Value(), input};
+  const std::size_t yaml_start = text.find('\n') + 1;
+  for (std::size_t line = yaml_start; line < text.size();) {
+    const std::size_t end = std::min(text.find('\n', line), text.size());
+    std::string_view content = text.substr(line, end - line);
+    if (content.ends_with('\r')) content.remove_suffix(1);
+    if (content == "---" || content == "...") {
+      try {
+        Value meta = parse_yaml(text.substr(yaml_start, line - yaml_start), source_name, 2);
+        if (!meta.is_mapping() || meta.members.empty()) return {Value(), input};
+        return {std::move(meta), text.substr(std::min(end + 1, text.size()))};
+      } catch (const InputError&) {
+        return {Value(), input};
+      }
+    }
+    line = end + 1;
+  }
+  return {Value(), input};
+}
+
+ImportResult import_plain_text(std::string_view input, const ImportOptions& options) {
+  const FrontMatter front = split_front_matter(input, options.source_name);
+  ImportOptions given = options;
+  if (given.id.empty() && front.meta.is_mapping()) {
+    if (const Value* id = front.meta.find("id"); id != nullptr && id->is_scalar()) {
+      given.id = id->text;
+    }
+  }
+  Document document = empty_document(given);
+  if (front.meta.is_mapping()) {
+    // The command line's id and lang win; every other key of the input is kept, in its order.
+    for (const auto& [key, value] : front.meta.members) {
+      if (key != "id" && key != "lang") document.meta.set(key, value);
+    }
+  }
+  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(front.body);
+  document = document_from_layout(layout, std::move(document));
+  require_text(document, front.body, options);
+  return {std::move(document), layout.warnings};
 }
 
 }  // namespace
 
 Document import_document(std::string_view input, const ImportOptions& options) {
+  return import_document_with_warnings(input, options).document;
+}
+
+ImportResult import_document_with_warnings(std::string_view input, const ImportOptions& options) {
   if (const auto bad = find_invalid_utf8(input)) {
     throw InputError({options.source_name, bad->line, bad->column},
                      "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset));
@@ -127,7 +173,7 @@ Document import_document(std::string_view input, const ImportOptions& options) {
       Document document = parse_document(input, options.source_name);
       if (document.lang.empty()) document.lang = options.lang;
       if (document.id.empty()) document.id = options.id;
-      return document;
+      return {std::move(document), {}};
     }
     case ImportFormat::text:
       return import_plain_text(input, options);

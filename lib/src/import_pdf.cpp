@@ -106,6 +106,15 @@ std::pair<std::string, std::size_t> superscript_number(std::string_view text, st
   return {digits, end - pos};
 }
 
+// Whether a line holds only white space of any script (a no-break space copied from a web page,
+// an ideographic space): such a line is blank, whatever bytes it is made of.
+bool only_white_space(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (!is_space(next_code_point(text, pos))) return false;
+  }
+  return true;
+}
+
 std::string fold_line(std::string_view raw, std::size_t& indent) {
   std::string text;
   text.reserve(raw.size());
@@ -240,7 +249,8 @@ std::vector<SourceLine> read_lines(std::string_view input) {
     }
     SourceLine line;
     line.separator = is_separator_line(raw);
-    if (!line.separator) line.text = fold_line(raw, line.indent);
+    line.text = fold_line(raw, line.indent);
+    if (only_white_space(line.text)) line.text.clear();
     line.number = number;
     line.page_break_before = page_break;
     lines.push_back(std::move(line));
@@ -452,7 +462,10 @@ std::optional<std::string> note_start(std::string_view text, std::size_t expecte
     }
     return rest_after(after);
   }
-  if (text.substr(0, label.size() + 2) == "[" + label + "]") return rest_after(label.size() + 2);
+  if (text.substr(0, label.size() + 2) == "[" + label + "]" ||
+      text.substr(0, label.size() + 2) == "(" + label + ")") {
+    return rest_after(label.size() + 2);
+  }
   const auto [digits, length] = superscript_number(text, 0);
   if (!digits.empty() && digits == label) {
     const std::string_view rest = trim_spaces(text.substr(length));
@@ -520,8 +533,10 @@ std::vector<ReferencedText> place_note_references(const std::vector<std::string>
         const std::size_t after = pos + label.size();
         if (!superscript.empty()) {
           if (superscript == label) taken = superscript_length;
-        } else if (text.compare(pos, label.size() + 2, "[" + label + "]") == 0 &&
-                   (after + 2 >= text.size() || text[after + 2] != '(')) {
+        } else if ((text.compare(pos, label.size() + 2, "[" + label + "]") == 0 &&
+                    (after + 2 >= text.size() || text[after + 2] != '(')) ||
+                   (text.compare(pos, label.size() + 2, "(" + label + ")") == 0 && pos > 0 &&
+                    text[pos - 1] == ' ')) {
           taken = label.size() + 2;
           drop_space_before = true;
         } else if (text.compare(pos, label.size(), label) == 0 && pos > 0 &&

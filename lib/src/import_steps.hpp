@@ -16,7 +16,8 @@ namespace alinea::import_steps {
 
 // One line of the input, trimmed, with what its raw form told.
 struct SourceLine {
-  std::string text;                // trimmed; inner runs of white space folded to one space
+  std::string text;                // trimmed; inner runs of white space folded to one space;
+                                   // empty when the line holds only white space of any kind
   std::size_t number = 0;          // 1-based line number in the input
   std::size_t indent = 0;          // leading spaces (tabs count 4)
   bool separator = false;          // a footnote rule: a long line of spaces, '_' or dashes
@@ -63,8 +64,8 @@ struct SourceLine {
 [[nodiscard]] std::string join_wrapped(std::string_view left, std::string_view right,
                                        const Dictionary* dictionary);
 
-// The start of a note at a page foot: "3 Text", "3. Text", "[3] Text", "³ Text", when the
-// number is `expected`. Returns the text after the number.
+// The start of a note at a page foot: "3 Text", "3. Text", "[3] Text", "(3) Text", "³ Text", when
+// the number is `expected`. Returns the text after the number.
 [[nodiscard]] std::optional<std::string> note_start(std::string_view text, std::size_t expected);
 
 // What a page-feature scan found in the text.
@@ -87,9 +88,9 @@ inline constexpr char reference_marker = '\x01';
 
 // Finds the note numbers in body paragraphs, in order 1..N: superscript digits, bracketed
 // markers ("[3]", " [3]") and numbers glued to the word or punctuation before them
-// ("Lvovich1", "N.I.2", "dueños)6."). Each found number is replaced by `reference_marker`;
-// the labels found, in order, are returned per paragraph. Numbers that are not the next
-// expected note (1936, "(200", "213-215") are left alone.
+// ("Lvovich1", "N.I.2", "dueños)6."), and "(3)" after a space. Each found number is replaced by
+// `reference_marker`; the labels found, in order, are returned per paragraph. Numbers that are not
+// the next expected note (1936, "(200", "213-215") are left alone.
 struct ReferencedText {
   std::string text;
   std::vector<std::string> labels;
@@ -115,8 +116,14 @@ struct PdfLayout {
     std::string text;
   };
   std::vector<NoteText> notes;
+  std::vector<std::string> warnings;  // what was assumed where the input did not say
 };
 
 [[nodiscard]] PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary);
+
+// Plain text: paragraphs separated by blank lines, or by line breaks when there is no blank
+// line (then a warning says which reading was taken); a block of numbered notes at the end
+// becomes notes when every one of its numbers stands in the text as a reference.
+[[nodiscard]] PdfLayout analyse_plain_text(std::string_view input);
 
 }  // namespace alinea::import_steps

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -21,6 +22,25 @@
 
 namespace alinea {
 namespace {
+
+// yaml-cpp turns the escapes \N and \_ into the single bytes 0x85 and 0xA0 instead of the UTF-8
+// of U+0085 and U+00A0. The text was valid UTF-8 before parsing, so a byte that is not UTF-8 in
+// a scalar can only come from such an escape: it is put back as the code point it stands for.
+std::string repair_latin1_escapes(const std::string& text) {
+  std::string_view rest = text;
+  auto bad = find_invalid_utf8(rest);
+  if (!bad) return text;
+  std::string out;
+  for (; bad; bad = find_invalid_utf8(rest)) {
+    const auto byte = static_cast<unsigned char>(rest[bad->byte_offset]);
+    out.append(rest.substr(0, bad->byte_offset));
+    out += static_cast<char>(0xc0U | (byte >> 6U));
+    out += static_cast<char>(0x80U | (byte & 0x3fU));
+    rest.remove_prefix(bad->byte_offset + 1);
+  }
+  out.append(rest);
+  return out;
+}
 
 class TreeBuilder final : public YAML::EventHandler {
  public:
@@ -44,7 +64,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                 const std::string& value) override {
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
-    add(at(Value::make_scalar(value, tag != "?"), mark));
+    add(at(Value::make_scalar(repair_latin1_escapes(value), tag != "?"), mark));
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
@@ -128,40 +148,86 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t aliases_ = 0;
 };
 
-// Whether the text can stand unquoted without changing the structure around it.
+// Code points that a YAML reader takes as a line break (U+0085, U+2028, U+2029: YAML 1.1) or
+// refuses raw (C0 and C1 controls, U+FFFE, U+FFFF), and the byte order mark, which some readers
+// drop: each is written as an escape inside double quotes, never raw.
+bool needs_escape(char32_t c) {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff ||
+         c == 0xfffe || c == 0xffff;
+}
+
+// Decodes the UTF-8 sequence at `i` (the text is valid UTF-8: parse_yaml and every reader of
+// alinea's inputs check that) and advances `i` past it.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+  if (length == 1 || i + length > text.size()) {
+    ++i;
+    return lead;
+  }
+  static constexpr std::array<unsigned char, 5> lead_mask = {0, 0, 0x1f, 0x0f, 0x07};
+  char32_t c = lead & lead_mask[length];
+  for (std::size_t k = 1; k < length; ++k) {
+    c = (c << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3fU);
+  }
+  i += length;
+  return c;
+}
+
+// Whether the text can stand unquoted without changing the structure around it, in block and
+// in flow context, for yaml-cpp and for YAML 1.1 readers (PyYAML ends a plain scalar at '?' in
+// flow context, yaml-cpp too).
 bool is_syntactically_plain(std::string_view text) {
   if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
   static constexpr std::string_view indicators = "-?:,[]{}#&*!|>'\"%@`";
   if (indicators.find(text.front()) != std::string_view::npos) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7f) return false;
-    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}') return false;
-    if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ')) return false;
-    if (c == '#' && i > 0 && text[i - 1] == ' ') return false;
+  if (text.starts_with("...")) return false;  // the document end marker
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(text, i);
+    if (needs_escape(c)) return false;
+    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '?') return false;
+    if (c == ':' && (i == text.size() || text[i] == ' ')) return false;
+    if (c == '#' && at > 0 && text[at - 1] == ' ') return false;
   }
   return true;
 }
 
-// Whether the text can stand unquoted and still read back as a string.
-bool is_plain_safe(std::string_view text) {
-  if (!is_syntactically_plain(text)) return false;
-  // Anything the core schema would read as another type must stay a string.
-  const Value probe = Value::make_scalar(std::string(text));
-  if (probe.as_number() || probe.as_bool()) return false;
-  static constexpr std::array<std::string_view, 8> nulls = {"~",   "null", "Null", "NULL",
-                                                            "yes", "no",   "on",   "off"};
+// Whether some YAML reader, 1.1 or 1.2, would resolve the plain text as something other than a
+// string: a bool, a null, an integer (also 0x1F, 0o17, 0b101, 1_000, 1:20), a float (.5, 1e3,
+// .inf, .NaN), a date or time stamp, the merge key or the value key. Ordinary words and most
+// text never reach the regular expression.
+bool resolves_as_non_string(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(nulls.begin(), nulls.end(), lower) == nulls.end() &&
-         std::find(nulls.begin(), nulls.end(), text) == nulls.end();
+  static constexpr std::array<std::string_view, 13> words = {
+      "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "=", ".inf", ".nan"};
+  if (std::find(words.begin(), words.end(), lower) != words.end()) return true;
+  if (lower.starts_with("<<")) return true;
+  const char first = lower.front();
+  const bool may_be_number =
+      (first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.';
+  if (!may_be_number) return false;
+  // std::regex recurses per character; a long run of digits is quoted without asking it.
+  if (lower.size() > 64) return true;
+  static const std::regex number(
+      "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?"
+      "(e[-+]?[0-9]+)?|\\.[0-9_]+(e[-+]?[0-9]+)?|\\.inf|\\.nan)");
+  static const std::regex timestamp("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([t \\t].*)?");
+  return std::regex_match(lower, number) || std::regex_match(lower, timestamp);
+}
+
+// Whether the text can stand unquoted and still read back as a string.
+bool is_plain_safe(std::string_view text) {
+  return is_syntactically_plain(text) && !resolves_as_non_string(text);
 }
 
 std::string double_quoted(std::string_view text) {
   std::string out = "\"";
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(text, i);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -179,12 +245,12 @@ std::string double_quoted(std::string_view text) {
         out += "\\r";
         break;
       default:
-        if (c < 0x20 || c == 0x7f) {
-          std::array<char, 5> hex{};
-          std::snprintf(hex.data(), hex.size(), "\\x%02x", c);
+        if (needs_escape(c)) {
+          std::array<char, 8> hex{};
+          std::snprintf(hex.data(), hex.size(), "\\u%04x", static_cast<unsigned>(c));
           out += hex.data();
         } else {
-          out += ch;
+          out.append(text.substr(at, i - at));
         }
     }
   }

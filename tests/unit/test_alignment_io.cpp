@@ -8,6 +8,7 @@
 #include "alinea/alignment_io.hpp"
 #include "alinea/error.hpp"
 #include "alinea/files.hpp"
+#include "tricky_text.hpp"
 
 using namespace alinea;
 
@@ -131,6 +132,39 @@ BOOST_AUTO_TEST_CASE(round_trips_values_built_in_code) {
   BOOST_TEST(again.alignment.target.lang == "es-419");
   // One link per line: the note's new line is escaped, not written out.
   BOOST_TEST(std::count(written.begin(), written.end(), '\n') == 8);
+}
+
+// Property: whatever a reviewer writes as a note or an omission reason, and whatever the ids and
+// paths hold, is read back exactly from the file alinea writes.
+BOOST_AUTO_TEST_CASE(random_notes_round_trip) {
+  std::mt19937 random(17);
+  for (int round = 0; round < 300; ++round) {
+    Alignment alignment;
+    alignment.source = {testing::random_tricky_text(random), "fr"};
+    alignment.target = {testing::random_tricky_text(random), "es"};
+    Link link;
+    link.source = {"p1"};
+    link.target = {"p1"};
+    link.status = LinkStatus::reviewed;
+    link.note = testing::random_tricky_text(random);
+    Link sentence = link;
+    sentence.source = {"p1.s1"};
+    sentence.target = {};
+    sentence.omitted = testing::random_tricky_text(random);
+    link.sentences.push_back(sentence);
+    alignment.paragraphs.push_back(link);
+
+    const std::string written = format_alignment(alignment);
+    BOOST_TEST_CONTEXT("round " << round << ":\n" << written) {
+      AlignmentReadResult again;
+      BOOST_REQUIRE_NO_THROW(again = parse(written));
+      const Link& read = again.alignment.paragraphs.at(0);
+      BOOST_TEST(read.note.value_or("(none)") == *link.note);
+      BOOST_TEST(read.sentences.at(0).omitted.value_or("(none)") == *sentence.omitted);
+      BOOST_TEST(again.alignment.source.path == alignment.source.path);
+      BOOST_TEST(format_alignment(again.alignment) == written);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(confidence_is_written_with_two_decimals) {

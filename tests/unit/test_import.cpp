@@ -359,6 +359,67 @@ BOOST_AUTO_TEST_CASE(plain_text_paragraphs_are_blank_line_separated) {
   BOOST_TEST(document.paragraphs[1].text == "tres \\*x\\*");
 }
 
+BOOST_AUTO_TEST_CASE(plain_text_lines_of_any_white_space_are_blank) {
+  // A no-break space, an ideographic space, a run of 30 spaces: what web pages leave between
+  // paragraphs when copied.
+  const Document document =
+      import_text("uno\n\u00A0\ndos\n\u3000 \ntres\n                              \ncuatro\n", "es",
+                  ImportFormat::text);
+  BOOST_TEST(document.paragraphs.size() == 4U);
+  for (const auto& paragraph : document.paragraphs) BOOST_TEST(!paragraph.text.empty());
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_front_matter_is_read_not_imported) {
+  const Document document =
+      import_text("---\ntitle: Carta\nauthor: León Trotsky\nlang: fr\n---\n\nTexto.\n", "es",
+                  ImportFormat::text);
+  BOOST_REQUIRE(document.paragraphs.size() == 1U);
+  BOOST_TEST(document.paragraphs[0].text == "Texto.");
+  BOOST_TEST(document.meta_text("title") == "Carta");
+  BOOST_TEST(document.meta_text("author") == "León Trotsky");
+  BOOST_TEST(document.meta_text("lang") == "es");  // --lang wins
+  // A rule of dashes that does not hold YAML keys is text.
+  BOOST_TEST(
+      import_text("---\nuna línea\n---\n\nTexto.\n", "es", ImportFormat::text).paragraphs.size() ==
+      2U);
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_notes_block_becomes_notes) {
+  const Document document = import_text(
+      "Una nota [1] y otra (2).\n\nLa tercera³.\n\nNotas\n\n[1] Primera.\n(2) Segunda,\nque "
+      "sigue.\n³ Tercera.\n",
+      "es", ImportFormat::text);
+  BOOST_REQUIRE(document.paragraphs.size() == 2U);
+  BOOST_TEST(document.paragraphs[0].text == "Una nota[^1] y otra[^2].");
+  BOOST_TEST(document.paragraphs[1].text == "La tercera[^3].");
+  BOOST_REQUIRE(document.notes.size() == 3U);
+  BOOST_TEST(document.notes[1].text == "Segunda, que sigue.");
+  // A numbered list whose numbers do not stand in the text stays text.
+  const Document list = import_text("Tres cosas:\n\n1. Una\n2. Dos\n", "es", ImportFormat::text);
+  BOOST_TEST(list.notes.empty());
+  BOOST_TEST(list.paragraphs.size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_without_blank_lines_says_what_it_assumed) {
+  ImportOptions options;
+  options.lang = "es";
+  options.format = ImportFormat::text;
+  const ImportResult lines = import_document_with_warnings(
+      "Un párrafo copiado de una página web, entero en su línea.\nOtro.\nY otro más.\n", options);
+  BOOST_TEST(lines.document.paragraphs.size() == 3U);
+  BOOST_REQUIRE(lines.warnings.size() == 1U);
+  BOOST_TEST(lines.warnings[0].find("each line is taken as a paragraph") != std::string::npos);
+  // Wrapped at a measure: a paragraph ends where a line ends a sentence with room to spare.
+  const ImportResult wrapped = import_document_with_warnings(
+      "Esta es la primera frase de un texto cortado\na mano en un editor, a unas cuarenta y\n"
+      "cinco letras.\nEl segundo párrafo empieza aquí y sigue\n"
+      "hasta el final de la línea siguiente.\n",
+      options);
+  BOOST_TEST(wrapped.document.paragraphs.size() == 2U);
+  BOOST_REQUIRE(wrapped.warnings.size() == 1U);
+  BOOST_TEST(wrapped.warnings[0].find("wrapped at about") != std::string::npos);
+}
+
 // --- The letter -------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(letter_structure) {

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "alinea/document.hpp"
 
@@ -10,7 +11,7 @@ namespace alinea {
 
 enum class ImportFormat {
   pdf_text,  // text extracted from a typeset PDF: wrapped lines, page furniture, footnotes
-  text,      // plain text, paragraphs separated by blank lines
+  text,      // plain text: paragraphs separated by blank lines (or line breaks), a notes block
   markdown,  // an alinea/Pandoc Markdown document, normalised
 };
 
@@ -27,9 +28,20 @@ struct ImportOptions {
 // pdf_text: paragraphs rebuilt from wrapped lines, page furniture removed, footnotes collected
 // and referenced where their numbers stand in the text, the title block, the opening source
 // note and a page-foot address lifted into the front matter (title, author, date, source,
-// translator_contact). text: paragraphs separated by blank lines. markdown: read and normalised.
+// translator_contact). text: paragraphs separated by blank lines (by line breaks when there is
+// none), front matter read, a numbered notes block at the end turned into notes when its numbers
+// stand in the text. markdown: read and normalised.
 // Throws InputError (with line and byte offset) for invalid UTF-8, and for input with no text
 // left once page furniture is removed.
 [[nodiscard]] Document import_document(std::string_view input, const ImportOptions& options);
+
+// The same, with what the importer assumed where the input did not say (text with no blank
+// line between paragraphs: which reading was taken), for the user to check.
+struct ImportResult {
+  Document document;
+  std::vector<std::string> warnings;
+};
+[[nodiscard]] ImportResult import_document_with_warnings(std::string_view input,
+                                                         const ImportOptions& options);
 
 }  // namespace alinea
