@@ -173,6 +173,7 @@ ImportResult import_document_with_warnings(std::string_view input, const ImportO
       Document document = parse_document(input, options.source_name);
       if (document.lang.empty()) document.lang = options.lang;
       if (document.id.empty()) document.id = options.id;
+      document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
       return {std::move(document), {}};
     }
     case ImportFormat::text:

@@ -4,6 +4,7 @@
 
 #include "alinea/edition.hpp"
 #include "alinea/error.hpp"
+#include "alinea/import.hpp"
 #include "alinea/yaml.hpp"
 
 using namespace alinea;
@@ -303,4 +304,17 @@ BOOST_AUTO_TEST_CASE(a_bad_table_of_contents_names_its_line) {
   options.volume = 9;
   options.page_count = 10;
   BOOST_TEST(error_at("Un ..... 1936 ..... 12\n") == "toc.txt:1");
+}
+
+BOOST_AUTO_TEST_CASE(importing_markdown_lifts_the_reference_too) {
+  ImportOptions options;
+  options.lang = "es";
+  options.format = ImportFormat::markdown;
+  options.source_name = "es.md";
+  const std::string input =
+      "---\nid: w\nlang: es\nsource: \"Oeuvres, Tomo 9, páginas 213-215\"\n---\n\nTexto.\n";
+  const auto imported = import_document(input, options);
+  const std::string written = format_document(imported);
+  BOOST_TEST(written.find("source_ref: {work: Oeuvres, volume: 9, pages: 213-215}\n") !=
+             std::string::npos);
 }

@@ -283,7 +283,9 @@ constexpr std::string_view page_style =
     ".state.reviewed{color:#fff}.state.aligned{color:#000;background:#b9d3ee}"
     ".state.translated{background:#fbe3bd}"
     "a{color:#0b4f9c}a:focus{outline:3px solid #d35400;outline-offset:2px}"
-    ".figures{margin:.25rem 0}"
+    ".figures{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;"
+    "margin:.5rem 0}"
+    ".scale{display:flex;justify-content:space-between;font-size:.8rem;color:#444}"
     "@media (max-width:40rem){td.links{display:none}th.links{display:none}}";
 
 std::string css_class(TextProgress progress) {
@@ -350,7 +352,12 @@ std::string volume_bar(const VolumeCoverage& volume) {
                          to_string(text.progress())) +
            "\"></span>";
   }
-  return out + "</div>\n";
+  out += "</div>\n";
+  if (span > 0) {
+    out += "<div class=\"scale\" aria-hidden=\"true\"><span>p. " + std::to_string(first_page) +
+           "</span><span>p. " + std::to_string(first_page + span - 1) + "</span></div>\n";
+  }
+  return out;
 }
 
 std::string format_html(const EditionReport& report, std::string_view show_pages) {
@@ -382,15 +389,16 @@ std::string format_html(const EditionReport& report, std::string_view show_pages
       const long long pages = pages_out_of(volume);
       out += "<section class=\"volume\">\n<h3>" + escape_markup(volume_heading(volume)) + "</h3>\n";
       out += volume_bar(volume);
-      out += "<p class=\"figures\">";
+      out += "<ul class=\"figures\">";
       for (const Figure& figure : figures_of(volume)) {
-        out += "<span class=\"state " + css_class(figure.progress) + "\">" + figure.name +
+        out += "<li><span class=\"state " + css_class(figure.progress) + "\">" + figure.name +
                "</span> " + std::to_string(volume.texts_at_least(figure.progress)) + "/" +
                std::to_string(volume.texts.size()) + " texts, " + std::to_string(figure.pages) +
-               "/" + std::to_string(pages) + " pages (" + percent_of(figure.pages, pages) + ") ";
+               "/" + std::to_string(pages) + " pages (" + percent_of(figure.pages, pages) +
+               ")</li>";
       }
       out +=
-          "</p>\n<table>\n<thead><tr><th>pages</th><th>text</th><th>state</th>"
+          "</ul>\n<table>\n<thead><tr><th>pages</th><th>text</th><th>state</th>"
           "<th class=\"links\">links</th></tr></thead>\n<tbody>\n";
       for (const TextCoverage& text : volume.texts) {
         out += "<tr><td class=\"n\">" + escape_markup(pages_text(text.pages)) + "</td><td>";
