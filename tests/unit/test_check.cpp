@@ -13,6 +13,7 @@
 #include "alinea/report.hpp"
 #include "alinea/segment.hpp"
 #include "alinea/yaml.hpp"
+#include "missing_tool.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
@@ -434,7 +435,7 @@ BOOST_AUTO_TEST_CASE(common_words_capitalised_by_convention_are_not_names) {
   CheckSettings settings;
   if (!fs::exists(settings.dictionaries + "/es_ES.dic") ||
       !fs::exists(settings.dictionaries + "/fr_FR.dic")) {
-    BOOST_TEST_MESSAGE("no hunspell dictionaries for es and fr; skipped");
+    testing::missing_tool("the hunspell dictionaries for es and fr (hunspell-es, hunspell-fr)");
     return;
   }
   BOOST_TEST(!flags(qa("Il rejoignit l'Opposition de gauche en Espagne.",

@@ -16,6 +16,7 @@
 #include "alinea/import.hpp"
 #include "alinea/unicode.hpp"
 #include "import_steps.hpp"
+#include "missing_tool.hpp"
 
 using namespace alinea;
 using namespace alinea::import_steps;
@@ -224,7 +225,7 @@ BOOST_AUTO_TEST_CASE(hyphens_at_line_ends_without_a_dictionary) {
 BOOST_AUTO_TEST_CASE(hyphens_at_line_ends_with_a_dictionary) {
   const auto dictionary = Dictionary::open("/usr/share/hunspell", "es");
   if (!dictionary) {
-    BOOST_TEST_MESSAGE("no Spanish hunspell dictionary (hunspell-es): skipped");
+    testing::missing_tool("the Spanish hunspell dictionary (hunspell-es)");
     return;
   }
   BOOST_TEST(dictionary->knows("revolucionario"));
@@ -516,7 +517,7 @@ BOOST_AUTO_TEST_CASE(letter_loses_no_word) {
 // Pandoc, the reference reader of the format, sees the same paragraphs and notes.
 BOOST_AUTO_TEST_CASE(pandoc_reads_the_letter_alike) {
   if (std::system("pandoc --version > /dev/null 2>&1") != 0) {
-    BOOST_TEST_MESSAGE("pandoc is not installed: skipped (apt-get install pandoc)");
+    testing::missing_tool("pandoc");
     return;
   }
   const std::string command = "pandoc -f markdown -t json '" + letter_folder + "es.md'";
