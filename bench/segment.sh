@@ -2,10 +2,10 @@
 # Sentence segmentation benchmark: builds the release preset and runs segment_bench (alinea,
 # ICU, ICU with CLDR suppressions) on ../shared/bench/seg, then the peers that are not C++
 # libraries (bench/segment_peers.mjs: sentencex), installed from the npm registry into the build
-# tree when Node.js is there. Usage: bench/segment.sh [--failures]
+# tree when Node.js is there. Usage: [ALINEA_BENCH_DATA=DIR] bench/segment.sh [--failures]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-data="$root/../shared/bench/seg"
+data="${ALINEA_BENCH_DATA:-$root/../shared/bench}/seg"  # ALINEA_BENCH_DATA: /work/shared/bench from a worktree
 if [ ! -d "$data" ]; then
   echo "bench/segment.sh: $data is absent; skipping"
   exit 0

@@ -435,8 +435,47 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
   return failed ? 1 : 0;
 }
 
+bool names_an_alignment_file(const fs::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
+// `alinea align FILE.yaml`: realigns the pair the file names, from the repository it is in,
+// keeping its hand-made links.
+int align_named_pair(const po::variables_map& values, const AlignOptions& options) {
+  if (values.count("output") != 0) {
+    throw UsageError("-o goes with two documents; alinea align FILE.yaml rewrites FILE.yaml");
+  }
+  const fs::path file = values["source"].as<std::string>();
+  const Alignment named = read_alignment(file);
+  const fs::path folder = fs::absolute(file).parent_path();
+  const fs::path root = find_repository_root(folder).value_or(folder);
+  const auto document = [&](const DocumentRef& ref, const char* role) {
+    const std::optional<fs::path> path = resolve_in_repository(root, ref.path);
+    if (!path) {
+      throw InputError({file.string(), 0, 0},
+                       std::string("its ") + role + " document '" + ref.path +
+                           "' is not inside its repository (the folder of alinea.yaml)");
+    }
+    return *path;
+  };
+  const PairTask task{document(named.source, "source"),
+                      document(named.target, "target"),
+                      file,
+                      named.source.path,
+                      named.target.path,
+                      file.string()};
+  const PairOutcome outcome = align_pair(task, options, false);
+  (values.count("summary") != 0 ? std::cout : std::cerr) << outcome.summary;
+  return 0;
+}
+
 int align_files(const po::variables_map& values, const AlignOptions& options) {
-  if (values.count("target") == 0) throw UsageError("give both documents: SRC.md TGT.md");
+  if (values.count("target") == 0 && names_an_alignment_file(values["source"].as<std::string>())) {
+    return align_named_pair(values, options);
+  }
+  if (values.count("target") == 0) {
+    throw UsageError("give both documents (SRC.md TGT.md), or an alignment file (FILE.yaml)");
+  }
   if (values.count("output") == 0) throw UsageError("say where to write: -o alignments/NAME.yaml");
   const fs::path source = values["source"].as<std::string>();
   const fs::path target = values["target"].as<std::string>();
@@ -478,6 +517,7 @@ int run_align(const Arguments& arguments) {
   const auto values = parse_command_line(
       arguments,
       "alinea align SRC.md TGT.md -o alignments/NAME.yaml\n"
+      "       alinea align alignments/NAME.yaml   (realign the pair it names)\n"
       "       alinea align [--jobs N] [--shard I/N] [--all]   (every pair of alinea.yaml)",
       options, positional);
   if (!values) return 0;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "alinea/coverage.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/report.hpp"
 #include "command.hpp"
@@ -10,10 +11,57 @@
 namespace alinea::cli {
 namespace po = boost::program_options;
 
+namespace {
+
+std::optional<EditionFormat> parse_edition_format(std::string_view name) {
+  if (name == "text") return EditionFormat::text;
+  if (name == "json") return EditionFormat::json;
+  if (name == "markdown") return EditionFormat::markdown;
+  if (name == "html") return EditionFormat::html;
+  if (name == "svg") return EditionFormat::svg;
+  return std::nullopt;
+}
+
+int run_edition_coverage(const po::variables_map& values) {
+  const std::string format_name = values["format"].as<std::string>();
+  const auto format = parse_edition_format(format_name);
+  if (!format) {
+    throw UsageError("--format must be text, json, markdown, html or svg, not '" + format_name +
+                     "'");
+  }
+  if (!values["path"].as<std::vector<std::string>>().empty()) {
+    throw UsageError("--by-edition measures the whole corpus of alinea.yaml: name no file");
+  }
+  std::optional<std::string> root;
+  if (values.count("root") != 0) root = values["root"].as<std::string>();
+  try {
+    const CorpusSelection selection = select_corpus({}, root);
+    EditionReport report;
+    if (selection.manifest) report = measure_editions(*selection.manifest);
+    report.problems.insert(report.problems.begin(), selection.problems.begin(),
+                           selection.problems.end());
+    write_output(values["output"].as<std::string>(),
+                 format_edition_report(report, *format, values["show-pages"].as<std::string>()));
+    if (has_errors(report.problems)) {
+      std::cerr << format_text_report(report.problems);
+      return 1;
+    }
+  } catch (const FileError& failure) {
+    std::cerr << "alinea coverage: " << failure.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
 int run_coverage(const Arguments& arguments) {
   po::options_description options("options");
   options.add_options()("format", po::value<std::string>()->default_value("text"),
-                        "text, json, markdown or html")(
+                        "text, json, markdown, html, or svg (a badge; implies --by-edition)")(
+      "by-edition", "per edition and volume: texts and pages translated, aligned, reviewed")(
+      "show-pages", po::value<std::string>()->default_value("show"),
+      "with --by-edition --format html: the folder of the `alinea show --format html` pages")(
       "output,o", po::value<std::string>()->default_value("-"), "report file (- for stdout)")(
       "root", po::value<std::string>(),
       "the corpus repository (default: the nearest folder holding alinea.yaml)")(
@@ -23,12 +71,16 @@ int run_coverage(const Arguments& arguments) {
   positional.add("path", -1);
   const auto values = parse_command_line(
       arguments,
-      "alinea coverage [--format text|json|markdown|html] [-o FILE] [--root DIR] [ALIGNMENT…]\n\n"
+      "alinea coverage [--format text|json|markdown|html] [-o FILE] [--root DIR] [ALIGNMENT…]\n"
+      "       alinea coverage --by-edition [--format text|json|markdown|html|svg] [-o FILE]\n\n"
       "Exit status: 0 measured, 1 some files could not be read, 2 usage or I/O failure.",
       options, positional);
   if (!values) return 0;
 
   const std::string format_name = (*values)["format"].as<std::string>();
+  if (values->count("by-edition") != 0 || format_name == "svg") {
+    return run_edition_coverage(*values);
+  }
   const auto format = parse_coverage_format(format_name);
   if (!format) {
     throw UsageError("--format must be text, json, markdown or html, not '" + format_name + "'");

@@ -15,6 +15,10 @@ ImportFormat parse_format(const std::string& name) {
   if (name == "pdf-text") return ImportFormat::pdf_text;
   if (name == "text") return ImportFormat::text;
   if (name == "markdown") return ImportFormat::markdown;
+  if (name == "toc") {
+    throw UsageError("a table of contents becomes an edition catalogue, not a document: "
+                     "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
+  }
   throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
 }
 

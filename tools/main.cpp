@@ -23,6 +23,8 @@ constexpr std::array commands = {
             alinea::cli::run_check},
     Command{"coverage", "how much of each source is linked, and the gaps",
             alinea::cli::run_coverage},
+    Command{"catalogue", "turn a table of contents into an edition catalogue",
+            alinea::cli::run_catalogue},
 };
 
 void print_help(std::ostream& out) {

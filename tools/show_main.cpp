@@ -120,6 +120,26 @@ void refuse_to_overwrite_inputs(const std::string& output, const std::vector<fs:
   }
 }
 
+ExportFilter export_filter(const po::variables_map& values, ShowFormat format) {
+  ExportFilter filter;
+  filter.reviewed_only = values["reviewed-only"].as<bool>();
+  if (values.count("min-confidence") != 0) {
+    filter.min_confidence = values["min-confidence"].as<double>();
+    if (!(filter.min_confidence >= 0.0 && filter.min_confidence <= 1.0)) {
+      throw UsageError("--min-confidence is a confidence from 0 to 1");
+    }
+  }
+  const bool filtering = filter.reviewed_only || values.count("min-confidence") != 0;
+  const bool exporting =
+      format == ShowFormat::tmx || format == ShowFormat::tsv || format == ShowFormat::moses;
+  if (filtering && !exporting) {
+    throw UsageError(
+        "--reviewed-only and --min-confidence choose the links of an export: use them with "
+        "--format tmx, tsv or moses (the views show every link with its status)");
+  }
+  return filter;
+}
+
 }  // namespace
 
 int run_show(const Arguments& arguments) {
@@ -130,16 +150,21 @@ int run_show(const Arguments& arguments) {
                                                  "term, html, markdown, tmx, tsv or moses")(
       "width", po::value<int>(),
       "terminal width in columns (default: $COLUMNS, else the terminal's, else 80)")(
+      "reviewed-only", po::bool_switch(), "exports (tmx, tsv, moses): only reviewed links")(
+      "min-confidence", po::value<double>(),
+      "exports (tmx, tsv, moses): automatic links of this confidence (0 to 1) or more, and "
+      "reviewed links")(
       "output,o", po::value<std::string>()->default_value("-"),
       "output file (- for stdout); for moses a prefix: PREFIX.<srclang> and PREFIX.<tgtlang>")(
       "alignment", po::value<std::string>(), "alignment file (YAML)");
   po::positional_options_description positional;
   positional.add("alignment", 1);
-  const auto values =
-      parse_command_line(arguments,
-                         "alinea show ALIGNMENT.yaml [--level paragraph|sentence] "
-                         "[--format term|html|markdown|tmx|tsv|moses] [--width N] [-o FILE]",
-                         options, positional);
+  const auto values = parse_command_line(
+      arguments,
+      "alinea show ALIGNMENT.yaml [--level paragraph|sentence] "
+      "[--format term|html|markdown|tmx|tsv|moses] [--width N] [--reviewed-only] "
+      "[--min-confidence C] [-o FILE]",
+      options, positional);
   if (!values) return 0;
 
   if (values->count("alignment") == 0) {
@@ -151,6 +176,7 @@ int run_show(const Arguments& arguments) {
   if (format == ShowFormat::moses && (output.empty() || output == "-")) {
     throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
   }
+  const ExportFilter filter = export_filter(*values, format);
   const Width width = format == ShowFormat::term ? terminal_width(*values) : Width{};
   if (width.columns < minimum_terminal_width) {
     throw std::runtime_error("the width from " + width.origin + " is " +
@@ -187,11 +213,11 @@ int run_show(const Arguments& arguments) {
       break;
     case ShowFormat::tmx:
       refuse_to_overwrite_inputs(output, inputs);
-      write_output(output, render_tmx(view, level));
+      write_output(output, render_tmx(view, level, filter));
       break;
     case ShowFormat::tsv:
       refuse_to_overwrite_inputs(output, inputs);
-      write_output(output, render_tsv(view, level));
+      write_output(output, render_tsv(view, level, filter));
       break;
     case ShowFormat::moses: {
       for (const std::string& lang : {alignment.source.lang, alignment.target.lang}) {
@@ -208,7 +234,7 @@ int run_show(const Arguments& arguments) {
       const std::string target_file = output + "." + alignment.target.lang;
       refuse_to_overwrite_inputs(source_file, inputs);
       refuse_to_overwrite_inputs(target_file, inputs);
-      const ParallelText text = render_moses(view, level);
+      const ParallelText text = render_moses(view, level, filter);
       write_output(source_file, text.source);
       write_output(target_file, text.target);
       break;

@@ -155,8 +155,7 @@ UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
 // Links of an earlier alignment that a person made or annotated, or that hold a sentence link a
 // person made: never regrouped, so a reviewed sentence link always keeps its paragraph link.
 bool is_kept(const Link& link) {
-  return link.status == LinkStatus::reviewed || link.omitted.has_value() || link.note.has_value() ||
-         std::any_of(link.sentences.begin(), link.sentences.end(), is_kept);
+  return is_hand_made(link) || std::any_of(link.sentences.begin(), link.sentences.end(), is_kept);
 }
 
 std::string joined_fingerprint(const std::vector<const Unit*>& units) {

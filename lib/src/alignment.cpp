@@ -140,7 +140,8 @@ class AnchorChecker {
 
 bool same_hand_work(const Link& a, const Link& b) {
   return a.source == b.source && a.target == b.target && a.status == b.status &&
-         a.omitted == b.omitted && a.note == b.note;
+         a.omitted == b.omitted && a.note == b.note && a.accepted == b.accepted &&
+         a.accept_reason == b.accept_reason;
 }
 
 bool holds(const std::vector<Link>& links, const Link& wanted) {
@@ -235,7 +236,8 @@ const char* to_string(LinkStatus status) noexcept {
 }
 
 bool is_hand_made(const Link& link) noexcept {
-  return link.status == LinkStatus::reviewed || link.omitted.has_value() || link.note.has_value();
+  return link.status == LinkStatus::reviewed || link.omitted.has_value() || link.note.has_value() ||
+         !link.accepted.empty();
 }
 
 Diagnostics anchor_problems(const Alignment& alignment, const Document& source,

@@ -28,7 +28,8 @@ using detail::did_you_mean;
 const KeyList top_level_keys = {"alinea", "source", "target", "notes", "paragraphs"};
 const KeyList document_keys = {"path", "lang"};
 const KeyList entry_keys = {"link", "sentences"};
-const KeyList link_keys = {"src", "tgt", "status", "confidence", "fp", "omitted", "note"};
+const KeyList link_keys = {"src",     "tgt",  "status", "confidence", "fp",
+                           "omitted", "note", "accept", "reason"};
 const KeyList status_names = {"auto", "reviewed"};
 
 constexpr long long supported_version = 1;
@@ -331,7 +332,41 @@ class AlignmentReader {
       }
     }
     if (const Value* note = value.find("note")) link.note = read_text(*note, "'note'");
+    read_acceptance(value, link);
     return link;
+  }
+
+  // accept: [rule, …] with reason: "why" — both or neither.
+  void read_acceptance(const Value& value, Link& link) {
+    const Value* accept = value.find("accept");
+    const Value* reason = value.find("reason");
+    if (reason != nullptr) link.accept_reason = read_text(*reason, "'reason'");
+    if (accept == nullptr) {
+      if (reason != nullptr) {
+        report(*reason, "schema/bad-value",
+               "'reason' says why findings are accepted: it goes with accept: [rule, …]");
+      }
+      return;
+    }
+    if (!accept->is_sequence() || accept->items.empty()) {
+      report(*accept, "schema/wrong-type",
+             "'accept' must be a list of rule ids, e.g. accept: [qa/note-mismatch]");
+      return;
+    }
+    for (const Value& item : accept->items) {
+      const auto rule = read_text(item, "a rule id");
+      if (!rule) continue;
+      if (rule->find('/') == std::string::npos) {
+        report(item, "schema/bad-value",
+               "'" + *rule + "' is not a rule id: they read like qa/note-mismatch");
+        continue;
+      }
+      link.accepted.push_back(*rule);
+    }
+    if (reason == nullptr || !link.accept_reason || link.accept_reason->empty()) {
+      report(*accept, "schema/missing-key",
+             "accepted findings need a reason: add reason: \"why\" to the link");
+    }
   }
 
   void read_status(const Value& value, Link& link) {
@@ -424,6 +459,8 @@ std::string format_link(const Link& link) {
   if (link.confidence) out += ", confidence: " + format_confidence(*link.confidence);
   if (link.omitted) out += ", omitted: " + yaml_scalar(*link.omitted);
   if (link.note) out += ", note: " + yaml_scalar(*link.note);
+  if (!link.accepted.empty()) out += ", accept: " + format_ids(link.accepted);
+  if (link.accept_reason) out += ", reason: " + yaml_scalar(*link.accept_reason);
   if (!link.source_fingerprint.empty() || !link.target_fingerprint.empty()) {
     out += ", fp: [" + yaml_scalar(link.source_fingerprint) + ", " +
            yaml_scalar(link.target_fingerprint) + "]";

@@ -11,12 +11,15 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "alinea/alignment_io.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/files.hpp"
 #include "alinea/segment.hpp"
+#include "alinea/yaml.hpp"
 #include "check_internal.hpp"
 #include "suggest.hpp"
 
@@ -84,6 +87,27 @@ const std::vector<RuleInfo>& check_rules() {
       {"qa/length-ratio", Severity::warning, "target length out of range for the source length"},
       {"qa/identical", Severity::warning, "the target is the same as the source"},
       {"qa/empty-target", Severity::warning, "an empty target with no recorded omission"},
+      {"source-ref/wrong-type", Severity::error, "a source_ref or one of its values of the wrong type"},
+      {"source-ref/unknown-key", Severity::error, "a source_ref key alinea does not know"},
+      {"source-ref/missing-field", Severity::error, "a source_ref without its work"},
+      {"source-ref/bad-volume", Severity::error, "a volume that is not a positive number"},
+      {"source-ref/bad-pages", Severity::error, "pages that are not a page or a range"},
+      {"source-ref/unknown-volume", Severity::error, "a volume the edition's catalogue lacks"},
+      {"source-ref/past-volume-end", Severity::error, "pages past the volume's last page"},
+      {"source-ref/not-in-catalogue", Severity::warning, "pages on which the catalogue has no text"},
+      {"source-ref/catalogue-mismatch", Severity::warning,
+       "title or date differ from the catalogue's"},
+      {"source-ref/original-mismatch", Severity::warning,
+       "a translation's reference disagrees with the original it is aligned with"},
+      {"edition/unknown-key", Severity::error, "a catalogue key alinea does not know"},
+      {"edition/wrong-type", Severity::error, "a catalogue value of the wrong type"},
+      {"edition/missing-field", Severity::error, "a catalogue entry without a required field"},
+      {"edition/bad-value", Severity::error, "a bad version, number or date in a catalogue"},
+      {"edition/bad-pages", Severity::error, "catalogue pages that are not a page or a range"},
+      {"edition/duplicate-volume", Severity::error, "a volume listed twice in a catalogue"},
+      {"edition/out-of-order", Severity::error, "a catalogue text listed before an earlier one"},
+      {"edition/overlapping-pages", Severity::error, "two catalogue texts on the same pages"},
+      {"edition/past-volume-end", Severity::error, "catalogue pages past the volume's last page"},
   };
   return rules;
 }
@@ -265,9 +289,17 @@ class AlignmentChecker {
   Diagnostics run() {
     for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
       for (const Link& link : *section) {
+        for (const Link& sentence : link.sentences) parents_.emplace(&sentence, &link);
+      }
+    }
+    for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
+      for (const Link& link : *section) {
         blocks_.push_back(resolve(link, nullptr));
         for (const Link& sentence : link.sentences) sentences_.push_back(resolve(sentence, &link));
       }
+    }
+    for (const auto* links : {&blocks_, &sentences_}) {
+      for (const LinkView& view : *links) check_accepted_rules(*view.link);
     }
     check_sentences_inside_their_link();
     check_duplicates(blocks_);
@@ -305,10 +337,64 @@ class AlignmentChecker {
   }
 
   void add(const std::string& rule, const Link& link, std::vector<std::string> units,
-           std::string message) {
+           std::string message, std::vector<UnitPosition> in_documents = {}) {
     const auto severity = settings_.severity(rule);
     if (!severity) return;
-    findings_.push_back({rule, *severity, where(link), std::move(units), std::move(message)});
+    findings_.push_back({rule, *severity, where(link), std::move(units), std::move(message),
+                         std::move(in_documents), acceptance(rule, link, parent_of(link))});
+  }
+
+  // The reason a person gave for accepting `rule` on this link or on the paragraph or note link
+  // that holds it; nothing when no one did.
+  static std::optional<std::string> acceptance(const std::string& rule, const Link& link,
+                                               const Link* parent) {
+    for (const Link* holder : {&link, parent}) {
+      if (holder == nullptr) continue;
+      const auto& rules = holder->accepted;
+      if (std::find(rules.begin(), rules.end(), rule) != rules.end()) {
+        return holder->accept_reason.value_or("");
+      }
+    }
+    return std::nullopt;
+  }
+
+  const Link* parent_of(const Link& link) const {
+    const auto found = parents_.find(&link);
+    return found == parents_.end() ? nullptr : found->second;
+  }
+
+  // accept: names rules that exist.
+  void check_accepted_rules(const Link& link) {
+    std::vector<std::string_view> known;
+    for (const RuleInfo& info : check_rules()) known.push_back(info.id);
+    for (const std::string& rule : link.accepted) {
+      if (std::find(known.begin(), known.end(), rule) != known.end()) continue;
+      findings_.push_back({"schema/bad-value",
+                           Severity::error,
+                           where(link),
+                           units_of(link),
+                           "accept: names '" + rule + "', which is not a rule of alinea check" +
+                               detail::did_you_mean(rule, known)});
+    }
+  }
+
+  // Where the first of `ids` stands in its document; nothing when there is none.
+  std::vector<UnitPosition> first_position(const std::vector<std::string>& ids,
+                                           bool is_source) const {
+    if (ids.empty()) return {};
+    const auto unit = UnitRef::parse(ids.front());
+    if (!unit) return {};
+    const Document& document = is_source ? source_.document() : target_.document();
+    return {{(is_source ? source_unit(ids.front()) : target_unit(ids.front())),
+             unit_position(document, *unit)}};
+  }
+
+  // A link's place in both documents, the translation first: it is the text a translator edits.
+  std::vector<UnitPosition> positions_of(const Link& link) const {
+    std::vector<UnitPosition> places = first_position(link.target, false);
+    for (UnitPosition& place : first_position(link.source, true))
+      places.push_back(std::move(place));
+    return places;
   }
 
   LinkView resolve(const Link& link, const Link* parent) {
@@ -494,7 +580,8 @@ class AlignmentChecker {
                          "], tgt: [], status: reviewed, omitted: \"why\"}"
                    : span + what + " not linked to the source: link " +
                          (run.size() == 1 ? "it" : "them") + " or record the addition with " +
-                         "{src: [], tgt: [" + run.front() + "], status: reviewed}"});
+                         "{src: [], tgt: [" + run.front() + "], status: reviewed}",
+         first_position(run, is_source)});
   }
 
   const Link* link_with(const std::string& id, bool is_source) const {
@@ -530,8 +617,13 @@ class AlignmentChecker {
       if (missing.empty()) continue;
       std::string list;
       for (const std::string& unit : missing) list += (list.empty() ? "" : ", ") + unit;
+      std::vector<UnitPosition> place;
+      if (const auto unit = UnitRef::parse(missing.front().substr(missing.front().find(':') + 1))) {
+        place.push_back({missing.front(), unit_position(source_.document(), *unit)});
+      }
       add("coverage/unlinked-sentence", link, missing,
-          list + (missing.size() == 1 ? " is" : " are") + " in no sentence link of this link");
+          list + (missing.size() == 1 ? " is" : " are") + " in no sentence link of this link",
+          std::move(place));
     }
   }
 
@@ -541,25 +633,31 @@ class AlignmentChecker {
       return;
     }
     std::vector<std::string> changed;
-    const auto compare = [&](const std::vector<std::string>& ids, const Document& document,
+    std::vector<UnitPosition> places;
+    const auto compare = [&](const std::vector<std::string>& ids, bool is_source,
                              const std::string& recorded, const std::string& side) {
       if (recorded.empty() && !ids.empty()) return;  // unknown, not empty
+      const Document& document = is_source ? source_.document() : target_.document();
       const std::string now =
           ids.empty() ? std::string() : text_fingerprint(side_text(document, ids));
-      if (now != recorded) changed.push_back(side);
+      if (now == recorded) return;
+      changed.push_back(side);
+      for (UnitPosition& place : first_position(ids, is_source)) places.push_back(std::move(place));
     };
-    compare(link.source, source_.document(), link.source_fingerprint, "source");
-    compare(link.target, target_.document(), link.target_fingerprint, "target");
+    compare(link.source, true, link.source_fingerprint, "source");
+    compare(link.target, false, link.target_fingerprint, "target");
     if (changed.empty()) return;
     const std::string sides =
         changed.size() == 2 ? "source and target texts" : changed[0] + " text";
     if (link.status == LinkStatus::reviewed) {
       add("drift/reviewed-text-changed", link, units_of(link),
           "the " + sides + " changed after this link was reviewed: review it again, then update " +
-              "its fp (alinea align refreshes it)");
+              "its fp (alinea align refreshes it)",
+          std::move(places));
     } else {
       add("drift/text-changed", link, units_of(link),
-          "the " + sides + " changed after this link was made: re-run alinea align");
+          "the " + sides + " changed after this link was made: re-run alinea align",
+          std::move(places));
     }
   }
 
@@ -567,15 +665,15 @@ class AlignmentChecker {
     for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
       for (const Link& link : *section) {
         if (link.sentences.empty()) {
-          check_translation_of(link);
+          check_translation_of(link, nullptr);
         } else {
-          for (const Link& sentence : link.sentences) check_translation_of(sentence);
+          for (const Link& sentence : link.sentences) check_translation_of(sentence, &link);
         }
       }
     }
   }
 
-  void check_translation_of(const Link& link) {
+  void check_translation_of(const Link& link, const Link* parent) {
     if (link.source.empty() || link.omitted) return;
     for (const std::string& id : link.source) {
       if (!source_.find(id)) return;
@@ -586,6 +684,11 @@ class AlignmentChecker {
     const LinkTexts texts{side_text(source_.document(), link.source),
                           side_text(target_.document(), link.target), source_lang(), target_lang()};
     Diagnostics found = check_translation(texts, settings_, where(link), units_of(link));
+    const std::vector<UnitPosition> places = positions_of(link);
+    for (Diagnostic& d : found) {
+      d.in_documents = places;
+      d.acknowledged = acceptance(d.rule, link, parent);
+    }
     if (link.target.empty()) {
       for (Diagnostic& d : found) {
         if (d.rule == "qa/empty-target") {
@@ -605,6 +708,7 @@ class AlignmentChecker {
   const CheckSettings& settings_;
   std::vector<LinkView> blocks_;
   std::vector<LinkView> sentences_;
+  std::unordered_map<const Link*, const Link*> parents_;  // sentence link → its block link
   Diagnostics findings_;
 };
 
@@ -665,6 +769,61 @@ void append(Diagnostics& to, Diagnostics from) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string joined_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : "+") + id;
+  return out;
+}
+
+bool is_named(const Link& link, std::string_view id) {
+  return link.source.empty() ? "to-" + joined_ids(link.target) == id
+                             : joined_ids(link.source) == id;
+}
+
+Link* link_named(Alignment& alignment, std::string_view id) {
+  for (auto* section : {&alignment.notes, &alignment.paragraphs}) {
+    for (Link& link : *section) {
+      if (is_named(link, id)) return &link;
+      for (Link& sentence : link.sentences) {
+        if (is_named(sentence, id)) return &sentence;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
+                               const std::vector<std::string>& rules, const std::string& reason) {
+  const SourcePosition file{alignment.path, 0, 0};
+  Link* link = link_named(alignment, link_id);
+  if (link == nullptr) {
+    throw InputError(file, "no link is named '" + std::string(link_id) +
+                               "': name it by its source ids joined by '+' (p3, p2+p3, p3.s2), "
+                               "or to- and its target ids (to-p5)");
+  }
+  if (rules.empty()) throw InputError(file, "name the rules whose findings are accepted");
+  if (reason.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError(file, "say why the findings are accepted: the reason cannot be empty");
+  }
+  std::vector<std::string_view> known;
+  for (const RuleInfo& info : check_rules()) known.push_back(info.id);
+  for (const std::string& rule : rules) {
+    if (std::find(known.begin(), known.end(), rule) == known.end()) {
+      throw InputError(file, "'" + rule + "' is not a rule of alinea check" +
+                                 detail::did_you_mean(rule, known));
+    }
+    if (std::find(link->accepted.begin(), link->accepted.end(), rule) == link->accepted.end()) {
+      link->accepted.push_back(rule);
+    }
+  }
+  link->accept_reason = reason;
+  return alignment;
+}
 
 Diagnostics check_alignment(const Alignment& alignment, const Document& source,
                             const Document& target, const CheckSettings& settings) {
@@ -753,13 +912,81 @@ LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
 
 }  // namespace detail
 
+NamesReadResult parse_names(std::string_view text, const std::string& file) {
+  NamesReadResult result;
+  const Value top = parse_yaml(text, file);
+  const auto report = [&](const Value& at, std::string message) {
+    result.diagnostics.push_back(
+        {"schema/bad-value", Severity::error, {file, at.line, at.column}, {}, std::move(message)});
+  };
+  if (top.is_null()) return result;
+  const Value* names = top.is_mapping() ? top.find("names") : nullptr;
+  if (names == nullptr || !names->is_sequence()) {
+    report(top, "names.yaml holds names: a list of the spellings of each name, e.g. "
+                "names: [[Guépéou, GPU]]");
+    return result;
+  }
+  for (const auto& [key, value] : top.members) {
+    if (key != "names") report(value, "unknown key '" + key + "' in names.yaml: only names:");
+  }
+  for (const Value& group : names->items) {
+    std::vector<std::string> spellings;
+    if (group.is_sequence()) {
+      for (const Value& spelling : group.items) {
+        if (spelling.is_scalar() && !spelling.text.empty()) spellings.push_back(spelling.text);
+      }
+    }
+    if (!group.is_sequence() || spellings.size() < 2 || spellings.size() != group.items.size()) {
+      report(group, "each entry of names: is a list of two spellings or more of one name");
+      continue;
+    }
+    result.names.push_back(std::move(spellings));
+  }
+  return result;
+}
+
+namespace {
+
+// The glossary of names.yaml beside the documents (each document's folder, once), if there is
+// one; what is wrong with it comes back as findings.
+NamesReadResult load_names(const fs::path& root, const Alignment& alignment) {
+  NamesReadResult all;
+  std::set<std::string> folders;
+  for (const DocumentRef* ref : {&alignment.source, &alignment.target}) {
+    const std::string folder = fs::path(ref->path).parent_path().generic_string();
+    if (!folders.insert(folder).second) continue;
+    const std::string path = folder.empty() ? "names.yaml" : folder + "/names.yaml";
+    const auto resolved = resolve_in_repository(root, path);
+    std::error_code error;
+    if (!resolved || !fs::is_regular_file(*resolved, error)) continue;
+    try {
+      NamesReadResult read = parse_names(read_text_file(*resolved, max_checked_file_bytes), path);
+      all.names.insert(all.names.end(), read.names.begin(), read.names.end());
+      append(all.diagnostics, std::move(read.diagnostics));
+    } catch (const InputError& failure) {
+      all.diagnostics.push_back(
+          {"yaml/syntax", Severity::error, failure.where(), {}, failure.message()});
+    } catch (const FileError& failure) {
+      all.diagnostics.push_back(
+          {"file/unreadable", Severity::error, {path, 0, 0}, {}, file_problem(failure, *resolved, path)});
+    }
+  }
+  return all;
+}
+
+}  // namespace
+
 Diagnostics check_alignment_file(const fs::path& root, const std::string& alignment_path,
                                  const CheckSettings& settings,
                                  const std::optional<ExpectedDocuments>& expected) {
   detail::LoadedPair pair = detail::load_pair(root, alignment_path, settings, expected);
   Diagnostics findings = std::move(pair.problems);
   if (pair.alignment && pair.source && pair.target) {
-    append(findings, check_alignment(*pair.alignment, *pair.source, *pair.target, settings));
+    NamesReadResult names = load_names(root, *pair.alignment);
+    append(findings, std::move(names.diagnostics));
+    CheckSettings with_names = settings;
+    with_names.names.insert(with_names.names.end(), names.names.begin(), names.names.end());
+    append(findings, check_alignment(*pair.alignment, *pair.source, *pair.target, with_names));
   }
   std::stable_sort(findings.begin(), findings.end());
   return findings;
@@ -817,6 +1044,7 @@ Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) 
     }
   }
   append(findings, check_files(manifest.manifest.root, tasks, jobs));
+  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }

@@ -113,7 +113,11 @@ std::string format_text(const CorpusCoverage& coverage) {
     row("sentences", pair.sentences);
     row("characters", pair.characters);
     out += "  " + std::to_string(pair.links) + " links, " + std::to_string(pair.reviewed_links) +
-           " reviewed, " + std::to_string(pair.omitted) + " omissions recorded\n";
+           " reviewed, " + std::to_string(pair.omitted) + " omissions recorded";
+    if (pair.acknowledged > 0) {
+      out += ", " + std::to_string(pair.acknowledged) + " findings acknowledged";
+    }
+    out += "\n";
     if (with_gaps && !pair.gaps.empty()) {
       out += "  gaps:\n";
       for (const CoverageGap& gap : pair.gaps) out += "    " + gap_text(gap) + "\n";
@@ -145,6 +149,7 @@ nlohmann::ordered_json pair_json(const PairCoverage& pair) {
   out["omitted"] = pair.omitted;
   out["links"] = pair.links;
   out["reviewed_links"] = pair.reviewed_links;
+  out["acknowledged"] = pair.acknowledged;
   if (!pair.alignment.empty()) {
     nlohmann::ordered_json gaps = nlohmann::ordered_json::array();
     for (const CoverageGap& gap : pair.gaps) {
@@ -271,6 +276,7 @@ PairCoverage& PairCoverage::operator+=(const PairCoverage& other) {
   omitted += other.omitted;
   links += other.links;
   reviewed_links += other.reviewed_links;
+  acknowledged += other.acknowledged;
   return *this;
 }
 
@@ -291,6 +297,7 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
     for (const Link& link : *section) {
       ++coverage.links;
       if (link.status == LinkStatus::reviewed) ++coverage.reviewed_links;
+      coverage.acknowledged += link.accepted.size();
       if (!link.target.empty()) linked_source.insert(link.source.begin(), link.source.end());
       if (link.target.empty() && link.omitted) {
         omitted_source.insert(link.source.begin(), link.source.end());
@@ -299,6 +306,7 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
       for (const Link& sentence : link.sentences) {
         ++coverage.links;
         if (sentence.status == LinkStatus::reviewed) ++coverage.reviewed_links;
+        coverage.acknowledged += sentence.accepted.size();
         if (!sentence.target.empty()) {
           linked_sentences.insert(sentence.source.begin(), sentence.source.end());
         }

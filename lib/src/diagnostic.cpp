@@ -24,7 +24,9 @@ bool operator<(const Diagnostic& a, const Diagnostic& b) {
 
 bool has_errors(const Diagnostics& diagnostics) noexcept {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+                     [](const Diagnostic& d) {
+                       return d.severity == Severity::error && !d.acknowledged;
+                     });
 }
 
 }  // namespace alinea

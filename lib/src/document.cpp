@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 
 #include "alinea/unicode.hpp"
 
@@ -96,6 +97,50 @@ std::optional<std::string_view> unit_text(const Document& document, const UnitRe
   return unit.kind == UnitRef::Kind::paragraph
              ? unit_text_of(document.find_paragraph(unit.block_id), unit)
              : unit_text_of(document.find_note(unit.block_id), unit);
+}
+
+namespace {
+
+// The position of byte `offset` of a block's text in the file.
+template <typename Block>
+SourcePosition position_in(const std::string& path, const Block& block, std::size_t offset) {
+  if (block.lines.empty()) return {path, block.line, 0};
+  auto line = block.lines.begin();
+  while (std::next(line) != block.lines.end() && std::next(line)->offset <= offset) ++line;
+  const std::size_t from = std::min(line->offset, block.text.size());
+  const std::size_t to = std::clamp(offset, from, block.text.size());
+  return {path, line->line,
+          line->column + count_code_points(std::string_view(block.text).substr(from, to - from))};
+}
+
+// Where sentence `number` (1-based) starts in the block's text: sentences follow one another
+// in the text, each with every non-space character of its stretch.
+template <typename Block>
+std::size_t sentence_offset(const Block& block, std::size_t number) {
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < number && i < block.sentences.size(); ++i) {
+    const std::string& sentence = block.sentences[i];
+    const std::size_t found = block.text.find(sentence, offset);
+    if (found == std::string::npos) return offset;
+    if (i + 1 == number) return found;
+    offset = found + sentence.size();
+  }
+  return offset;
+}
+
+template <typename Block>
+SourcePosition block_position(const Document& document, const Block* block, const UnitRef& unit) {
+  if (block == nullptr) return {document.path, 0, 0};
+  const std::size_t offset = unit.sentence ? sentence_offset(*block, *unit.sentence) : 0;
+  return position_in(document.path, *block, offset);
+}
+
+}  // namespace
+
+SourcePosition unit_position(const Document& document, const UnitRef& unit) {
+  return unit.kind == UnitRef::Kind::paragraph
+             ? block_position(document, document.find_paragraph(unit.block_id), unit)
+             : block_position(document, document.find_note(unit.block_id), unit);
 }
 
 std::string text_fingerprint(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "alinea/dictionary.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/unicode.hpp"
 #include "alinea/yaml.hpp"
@@ -74,6 +75,7 @@ Document document_from_layout(const import_steps::PdfLayout& layout, Document do
     set_if_present(document, "date", layout.title->date);
   }
   set_if_present(document, "source", layout.source);
+  document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
   std::string contacts;
   for (const std::string& contact : layout.contacts) {
     contacts += (contacts.empty() ? "" : ", ") + contact;
@@ -171,6 +173,7 @@ ImportResult import_document_with_warnings(std::string_view input, const ImportO
       Document document = parse_document(input, options.source_name);
       if (document.lang.empty()) document.lang = options.lang;
       if (document.id.empty()) document.id = options.id;
+      document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
       return {std::move(document), {}};
     }
     case ImportFormat::text:

@@ -68,11 +68,17 @@ std::optional<std::pair<std::string, std::size_t>> note_definition_start(std::st
   return std::pair{std::string(line.substr(open + 2, close - open - 2)), close + 2};
 }
 
-void append_joined(std::string& text, std::string_view piece) {
-  piece = trim(piece);
+// Adds a file line (from byte `from` on) to a paragraph's or note's text, remembering where it
+// came from.
+template <typename Block>
+void append_line(Block& block, const Line& line, std::size_t from = 0) {
+  const std::string_view piece = trim(line.text.substr(from));
   if (piece.empty()) return;
-  if (!text.empty()) text += ' ';
-  text += piece;
+  if (!block.text.empty()) block.text += ' ';
+  const auto start = static_cast<std::size_t>(piece.data() - line.text.data());
+  block.lines.push_back(
+      {block.text.size(), line.number, count_code_points(line.text.substr(0, start)) + 1});
+  block.text += piece;
 }
 
 std::string_view strip_bom(std::string_view text) {
@@ -144,21 +150,21 @@ Document parse_document(std::string_view raw, const std::string& path) {
       note_index.emplace(*id, document.notes.size());
       document.notes.push_back({*id, label, {}, {}, line.number});
       open_note = &document.notes.back();
-      append_joined(open_note->text, line.text.substr(text_offset));
+      append_line(*open_note, line, text_offset);
       in_block = true;
       continue;
     }
     const bool continues_note = open_note != nullptr && (in_block || indentation(line.text) >= 4);
     if (continues_note) {
-      append_joined(open_note->text, line.text);
+      append_line(*open_note, line);
     } else if (in_block) {
-      append_joined(document.paragraphs.back().text, line.text);
+      append_line(document.paragraphs.back(), line);
     } else {
       open_note = nullptr;
       Paragraph paragraph;
       paragraph.id = "p" + std::to_string(document.paragraphs.size() + 1);
       paragraph.line = line.number;
-      append_joined(paragraph.text, line.text);
+      append_line(paragraph, line);
       document.paragraphs.push_back(std::move(paragraph));
     }
     in_block = true;

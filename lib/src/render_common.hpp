@@ -24,6 +24,9 @@ namespace alinea::render_detail {
 // "p2+p3 → p1": what a row links, for labels.
 [[nodiscard]] std::string row_label(const ShownRow& row);
 
+// "0.88": two decimals, as alignment files write it.
+[[nodiscard]] std::string confidence_text(double confidence);
+
 // "reviewed", "auto 0.88", "auto" or "unlinked".
 [[nodiscard]] std::string status_text(const ShownRow& row);
 

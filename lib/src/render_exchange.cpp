@@ -61,9 +61,25 @@ std::string tsv_escape(std::string_view text) {
   return out;
 }
 
+// The rows an export takes: links that pass the filter.
+std::vector<const ShownRow*> exported_rows(const SideBySide& view, ShowLevel level,
+                                           const ExportFilter& filter) {
+  std::vector<const ShownRow*> rows;
+  for (const ShownRow* row : rows_at_level(view, level)) {
+    if (row->linked() && filter.admits(*row)) rows.push_back(row);
+  }
+  return rows;
+}
+
 }  // namespace
 
-std::string render_tmx(const SideBySide& view, ShowLevel level) {
+bool ExportFilter::admits(const ShownRow& row) const noexcept {
+  if (row.status == LinkStatus::reviewed) return true;
+  if (reviewed_only) return false;
+  return min_confidence <= 0.0 || (row.confidence && *row.confidence >= min_confidence);
+}
+
+std::string render_tmx(const SideBySide& view, ShowLevel level, const ExportFilter& filter) {
   const char* segtype = level == ShowLevel::sentence ? "sentence" : "paragraph";
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -75,15 +91,18 @@ std::string render_tmx(const SideBySide& view, ShowLevel level) {
   out += "<prop type=\"x-alinea-source\">" + escape_markup(view.source.path) + "</prop>\n";
   out += "<prop type=\"x-alinea-target\">" + escape_markup(view.target.path) + "</prop>\n";
   out += "</header>\n<body>\n";
-  for (const ShownRow* row : rows_at_level(view, level)) {
-    if (!row->linked()) continue;
+  for (const ShownRow* row : exported_rows(view, level, filter)) {
     const Pair pair = pair_of(*row);
     if (pair.source.empty() || pair.target.empty()) continue;
     out += "<tu tuid=\"" + escape_markup(row->anchor) + "\"";
     if (level == ShowLevel::sentence && !is_sentence_row(*row)) out += " segtype=\"paragraph\"";
     out += ">\n";
     if (row->note) out += "<note>" + escape_markup(*row->note) + "</note>\n";
-    out += "<prop type=\"x-alinea-status\">" + render_detail::status_text(*row) + "</prop>\n";
+    out += std::string("<prop type=\"x-alinea-status\">") + to_string(*row->status) + "</prop>\n";
+    if (row->confidence) {
+      out += "<prop type=\"x-alinea-confidence\">" +
+             render_detail::confidence_text(*row->confidence) + "</prop>\n";
+    }
     if (row->changed()) out += "<prop type=\"x-alinea-changed\">yes</prop>\n";
     out += "<tuv xml:lang=\"" + escape_markup(view.source.lang) + "\"><seg>" +
            escape_markup(pair.source) + "</seg></tuv>\n";
@@ -95,20 +114,18 @@ std::string render_tmx(const SideBySide& view, ShowLevel level) {
   return out;
 }
 
-std::string render_tsv(const SideBySide& view, ShowLevel level) {
+std::string render_tsv(const SideBySide& view, ShowLevel level, const ExportFilter& filter) {
   std::string out;
-  for (const ShownRow* row : rows_at_level(view, level)) {
-    if (!row->linked()) continue;
+  for (const ShownRow* row : exported_rows(view, level, filter)) {
     const Pair pair = pair_of(*row);
     out += tsv_escape(pair.source) + '\t' + tsv_escape(pair.target) + '\n';
   }
   return out;
 }
 
-ParallelText render_moses(const SideBySide& view, ShowLevel level) {
+ParallelText render_moses(const SideBySide& view, ShowLevel level, const ExportFilter& filter) {
   ParallelText text;
-  for (const ShownRow* row : rows_at_level(view, level)) {
-    if (!row->linked()) continue;
+  for (const ShownRow* row : exported_rows(view, level, filter)) {
     const Pair pair = pair_of(*row);
     if (pair.source.empty() || pair.target.empty()) continue;
     text.source += one_line(pair.source) + '\n';

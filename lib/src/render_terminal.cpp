@@ -135,18 +135,30 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, BreakFin
   return lines;
 }
 
-std::string truncate_to_width(std::string_view text, std::size_t width) {
-  if (display_width(text) <= width) return std::string(text);
-  std::string out;
+// Lines of at most `width` columns holding all of `text`, broken after a '+' or a space where
+// one is on the line, anywhere else when not: an id is wrapped, never cut off.
+std::vector<std::string> split_to_width(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines(1);
   std::size_t used = 0;
+  std::size_t break_after = 0;  // bytes of the current line up to its last break opportunity
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
-    const std::size_t columns = display_width(next_code_point(text, pos));
-    if (used + columns + 1 > width) break;
-    out.append(text, start, pos - start);
+    const char32_t c = next_code_point(text, pos);
+    const std::size_t columns = display_width(c);
+    if (used + columns > width && used > 0) {
+      std::string& line = lines.back();
+      std::string rest = break_after > 0 ? line.substr(break_after) : std::string();
+      if (break_after > 0) line.resize(break_after);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      used = display_width(rest);
+      lines.push_back(std::move(rest));
+      break_after = 0;
+    }
+    lines.back().append(text, start, pos - start);
     used += columns;
+    if (c == U'+' || c == U' ') break_after = lines.back().size();
   }
-  return out + "…";
+  return lines;
 }
 
 std::string unit_text(const ShownUnit& unit) {
@@ -325,8 +337,12 @@ class TerminalWriter {
   Pieces gutter_lines(const ShownRow& row) const {
     const std::size_t width = gutter_ - 1;
     Pieces lines;
-    lines.push_back({truncate_to_width(compact_ids(row.source), width), Colour::dim});
-    lines.push_back({truncate_to_width("→" + compact_ids(row.target), width), Colour::dim});
+    for (const std::string& ids :
+         {compact_ids(row.source), std::string("→") + compact_ids(row.target)}) {
+      for (std::string& line : split_to_width(ids, width)) {
+        lines.push_back({std::move(line), Colour::dim});
+      }
+    }
     lines.push_back(status_piece(row));
     if (row.changed()) lines.push_back({change_text(row), Colour::red});
     return lines;
@@ -354,12 +370,12 @@ class TerminalWriter {
 
   // A paragraph or note link shown sentence by sentence, under a rule naming the link.
   void write_group(const ShownRow& row) {
-    std::string rule = "── " + label_text(row) + " ";
-    rule = truncate_to_width(rule, options_.width);
-    const std::size_t used = display_width(rule);
-    for (std::size_t i = used; i < options_.width; ++i) rule += "─";
+    const Colour colour = row.changed() ? Colour::red : Colour::dim;
+    std::vector<std::string> lines = split_to_width("── " + label_text(row) + " ", options_.width);
+    std::string& rule = lines.back();
+    for (std::size_t i = display_width(rule); i < options_.width; ++i) rule += "─";
     out_ += '\n';
-    end_line(coloured({rule, row.changed() ? Colour::red : Colour::dim}));
+    for (std::string& line : lines) end_line(coloured({std::move(line), colour}));
     bool first = true;
     for (const ShownRow& sentence : row.sentences) {
       if (!first) out_ += '\n';

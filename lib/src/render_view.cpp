@@ -446,13 +446,17 @@ std::string row_label(const ShownRow& row) {
   return side_ids(row.source, "+", "∅") + " → " + side_ids(row.target, "+", "∅");
 }
 
+std::string confidence_text(double confidence) {
+  std::array<char, 16> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.2f", confidence);
+  return buffer.data();
+}
+
 std::string status_text(const ShownRow& row) {
   if (!row.status) return "unlinked";
   if (*row.status == LinkStatus::reviewed) return "reviewed";
   if (!row.confidence) return "auto";
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "auto %.2f", *row.confidence);
-  return buffer;
+  return "auto " + confidence_text(*row.confidence);
 }
 
 std::string note_marker(std::string_view label) {

@@ -18,11 +18,16 @@ struct Counts {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t notes = 0;
+  std::size_t acknowledged = 0;
 };
 
 Counts count(const Diagnostics& diagnostics) {
   Counts counts;
   for (const Diagnostic& d : diagnostics) {
+    if (d.acknowledged) {
+      ++counts.acknowledged;
+      continue;
+    }
     switch (d.severity) {
       case Severity::error:
         ++counts.errors;
@@ -83,6 +88,35 @@ nlohmann::ordered_json units_json(const std::vector<std::string>& units) {
   return list;
 }
 
+// Where a finding is shown first: the document line its text stands on when it is about a
+// document's text, else its place in the alignment file.
+const SourcePosition& primary(const Diagnostic& d) {
+  return d.in_documents.empty() ? d.where : d.in_documents.front().where;
+}
+
+// The other places of a finding, for formats that show one place and mention the rest: the
+// alignment file's line, then the other documents'.
+std::string other_places(const Diagnostic& d) {
+  if (d.in_documents.empty()) return "";
+  std::string text = "link at " + d.where.to_string();
+  for (std::size_t i = 1; i < d.in_documents.size(); ++i) {
+    text += "; " + d.in_documents[i].unit + " at " + d.in_documents[i].where.to_string();
+  }
+  return text;
+}
+
+nlohmann::ordered_json sarif_physical(const SourcePosition& where) {
+  nlohmann::ordered_json physical;
+  physical["artifactLocation"] = {{"uri", where.file}};
+  if (where.line > 0) {
+    nlohmann::ordered_json region;
+    region["startLine"] = where.line;
+    if (where.column > 0) region["startColumn"] = where.column;
+    physical["region"] = std::move(region);
+  }
+  return physical;
+}
+
 }  // namespace
 
 std::optional<ReportFormat> parse_report_format(std::string_view name) {
@@ -96,18 +130,26 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
 std::string format_text_report(const Diagnostics& diagnostics) {
   std::string out;
   for (const Diagnostic& d : sorted(diagnostics)) {
+    if (d.acknowledged) continue;
     out += d.where.to_string() + ": " + to_string(d.severity) + ": " + d.message;
     if (!d.units.empty()) out += " (" + units_text(d.units) + ")";
     out += " [" + d.rule + "]\n";
+    for (const UnitPosition& place : d.in_documents) {
+      out += "  " + place.where.to_string() + ": " + place.unit + " is here\n";
+    }
   }
   const Counts counts = count(diagnostics);
   out += plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning") + ", " +
-         plural(counts.notes, "note") + "\n";
+         plural(counts.notes, "note");
+  // Only when there are some: a corpus that acknowledges nothing reads as before.
+  if (counts.acknowledged > 0) out += " (" + std::to_string(counts.acknowledged) + " acknowledged)";
+  out += "\n";
   return out;
 }
 
 std::string format_json_report(const Diagnostics& diagnostics) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  nlohmann::ordered_json acknowledged = nlohmann::ordered_json::array();
   for (const Diagnostic& d : sorted(diagnostics)) {
     nlohmann::ordered_json finding;
     finding["rule"] = d.rule;
@@ -117,27 +159,48 @@ std::string format_json_report(const Diagnostics& diagnostics) {
     finding["column"] = d.where.column;
     finding["units"] = units_json(d.units);
     finding["message"] = d.message;
-    findings.push_back(std::move(finding));
+    if (!d.in_documents.empty()) {
+      nlohmann::ordered_json places = nlohmann::ordered_json::array();
+      for (const UnitPosition& place : d.in_documents) {
+        places.push_back({{"unit", place.unit},
+                          {"file", place.where.file},
+                          {"line", place.where.line},
+                          {"column", place.where.column}});
+      }
+      finding["documents"] = std::move(places);
+    }
+    if (d.acknowledged) {
+      finding["reason"] = *d.acknowledged;
+      acknowledged.push_back(std::move(finding));
+    } else {
+      findings.push_back(std::move(finding));
+    }
   }
   const Counts counts = count(diagnostics);
   nlohmann::ordered_json report;
   report["findings"] = std::move(findings);
-  report["summary"] = {
-      {"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes}};
+  report["acknowledged"] = std::move(acknowledged);
+  report["summary"] = {{"errors", counts.errors},
+                       {"warnings", counts.warnings},
+                       {"notes", counts.notes},
+                       {"acknowledged", counts.acknowledged}};
   return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string format_github_report(const Diagnostics& diagnostics) {
   std::string out;
   for (const Diagnostic& d : sorted(diagnostics)) {
+    if (d.acknowledged) continue;  // a person accepted it: nothing to annotate
     out += "::";
     out += d.severity == Severity::note ? "notice" : to_string(d.severity);
-    out += " file=" + github_escape(d.where.file, true);
-    if (d.where.line > 0) out += ",line=" + std::to_string(d.where.line);
-    if (d.where.column > 0) out += ",col=" + std::to_string(d.where.column);
+    const SourcePosition& at = primary(d);
+    out += " file=" + github_escape(at.file, true);
+    if (at.line > 0) out += ",line=" + std::to_string(at.line);
+    if (at.column > 0) out += ",col=" + std::to_string(at.column);
     out += ",title=" + github_escape(d.rule, true);
     std::string message = d.message;
     if (!d.units.empty()) message += " (" + units_text(d.units) + ")";
+    if (!d.in_documents.empty()) message += " [" + other_places(d) + "]";
     out += "::" + github_escape(message, false) + "\n";
   }
   return out;
@@ -163,16 +226,26 @@ std::string format_sarif_report(const Diagnostics& diagnostics) {
     result["ruleIndex"] = rule_index[d.rule];
     result["level"] = to_string(d.severity);
     result["message"] = {{"text", d.message}};
-    nlohmann::ordered_json physical;
-    physical["artifactLocation"] = {{"uri", d.where.file}};
-    if (d.where.line > 0) {
-      nlohmann::ordered_json region;
-      region["startLine"] = d.where.line;
-      if (d.where.column > 0) region["startColumn"] = d.where.column;
-      physical["region"] = std::move(region);
+    result["locations"] =
+        nlohmann::ordered_json::array({{{"physicalLocation", sarif_physical(primary(d))}}});
+    if (!d.in_documents.empty()) {
+      // The alignment file's line, then the other documents' places.
+      nlohmann::ordered_json related = nlohmann::ordered_json::array();
+      related.push_back({{"id", 0},
+                         {"physicalLocation", sarif_physical(d.where)},
+                         {"message", {{"text", "the link in the alignment file"}}}});
+      for (std::size_t i = 1; i < d.in_documents.size(); ++i) {
+        related.push_back({{"id", i},
+                           {"physicalLocation", sarif_physical(d.in_documents[i].where)},
+                           {"message", {{"text", d.in_documents[i].unit}}}});
+      }
+      result["relatedLocations"] = std::move(related);
     }
-    result["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", physical}}});
     if (!d.units.empty()) result["properties"] = {{"units", units_json(d.units)}};
+    if (d.acknowledged) {
+      result["suppressions"] = nlohmann::ordered_json::array(
+          {{{"kind", "inSource"}, {"justification", *d.acknowledged}}});
+    }
     results.push_back(std::move(result));
   }
   nlohmann::ordered_json driver;

@@ -435,7 +435,42 @@ bool glued_period_ends_sentence(std::string_view before, std::string_view after,
   return is_full_word(after) && is_title_case(after);
 }
 
-bool period_ends_sentence(const PeriodContext& context, const Abbreviations& abbreviations) {
+namespace {
+
+// "l’U", "d'U.R.S.S", "L'ONU": the word after an elided article or preposition, which is what
+// tells an initial or an abbreviation; the word itself when it has no elision before a capital.
+std::string_view without_elision(std::string_view word) noexcept {
+  static constexpr std::string_view typographic = "\u2019";
+  static constexpr std::size_t max_elided_letters = 7;  // "l", "qu", "lorsqu", "quelqu"
+  for (std::size_t pos = 0; pos < word.size(); ++pos) {
+    std::size_t after = 0;
+    if (word[pos] == '\'') {
+      after = pos + 1;
+    } else if (word.substr(pos, typographic.size()) == typographic) {
+      after = pos + typographic.size();
+    } else {
+      continue;
+    }
+    const std::string_view elided = word.substr(0, pos);
+    const std::string_view rest = word.substr(after);
+    std::size_t letters = 0;
+    for (std::size_t at = 0; at < elided.size() && letters <= max_elided_letters; ++letters) {
+      if (!is_letter(next_code_point(elided, at))) return word;
+    }
+    if (letters >= 1 && letters <= max_elided_letters && !rest.empty() &&
+        is_upper(code_point_at_start(rest))) {
+      return rest;
+    }
+    return word;
+  }
+  return word;
+}
+
+}  // namespace
+
+bool period_ends_sentence(const PeriodContext& given, const Abbreviations& abbreviations) {
+  PeriodContext context = given;
+  context.word = without_elision(given.word);
   const NextWord next = context.next;
   if (next == NextWord::continuation) return false;
   const bool starts_sentence =

@@ -1,5 +1,6 @@
-// Any bytes, as the manifest, as an alignment file checked against two small documents, and as
-// `check:` settings: each loader returns findings or throws InputError, never crashes or hangs.
+// Any bytes, as the manifest, as an alignment file checked against two small documents, as a
+// names.yaml glossary and as `check:` settings: each loader returns findings or throws InputError,
+// never crashes or hangs.
 #include <unistd.h>
 
 #include <cstdint>
@@ -68,6 +69,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const alinea::AlignmentReadResult read = alinea::parse_alignment(text, "fuzz.yaml");
     (void)alinea::check_alignment(read.alignment, source_document(), target_document());
     (void)alinea::measure_coverage(read.alignment, source_document(), target_document());
+  } catch (const alinea::InputError&) {
+  }
+  try {  // as names.yaml, its glossary then used by the name rule
+    alinea::CheckSettings settings;
+    settings.names = alinea::parse_names(text, "names.yaml").names;
+    (void)alinea::check_translation(
+        {"Blumkine vint de l'URSS avec Guépéou.", "Vino Blumkin.", "fr", "es"}, settings,
+        {"a.yaml", 1, 1}, {"fr:p1", "es:p1"});
   } catch (const alinea::InputError&) {
   }
   try {

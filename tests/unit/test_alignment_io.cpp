@@ -35,7 +35,8 @@ const std::string canonical =
     "9abcdef0]}\n"
     "  - link: {src: [p4], tgt: [], status: reviewed, omitted: \"editor's preface, not "
     "translated\", fp: [\"01234567\", \"\"]}\n"
-    "  - link: {src: [p5], tgt: [p3], status: reviewed, note: \"free rendering: checked\"}\n";
+    "  - link: {src: [p5], tgt: [p3], status: reviewed, note: \"free rendering: checked\", "
+    "accept: [qa/length-ratio, qa/name-mismatch], reason: the translator explains}\n";
 
 const std::string header =
     "alinea: 1\nsource: {path: a/fr.md, lang: fr}\ntarget: {path: a/es.md, lang: es}\n";
@@ -359,4 +360,26 @@ BOOST_AUTO_TEST_CASE(the_format_documentation_example_round_trips) {
   const AlignmentReadResult result = parse_alignment(example, "FORMAT.md");
   BOOST_TEST(result.diagnostics.empty());
   BOOST_TEST(format_alignment(result.alignment) == example);
+}
+
+BOOST_AUTO_TEST_CASE(accepted_findings_are_read_and_need_a_reason) {
+  const AlignmentReadResult good = parse_alignment(canonical, "a.yaml");
+  BOOST_TEST(good.diagnostics.empty());
+  const Link& last = good.alignment.paragraphs.back();
+  BOOST_TEST(last.accepted == (std::vector<std::string>{"qa/length-ratio", "qa/name-mismatch"}));
+  BOOST_TEST(last.accept_reason.value_or("") == "the translator explains");
+  BOOST_TEST(is_hand_made(last));
+  const auto problems = [](const std::string& link) {
+    const AlignmentReadResult read = parse_alignment(
+        header + "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: reviewed, " + link + "}\n",
+        "a.yaml");
+    std::string rules;
+    for (const Diagnostic& d : read.diagnostics) rules += d.rule + " ";
+    return rules;
+  };
+  BOOST_TEST(problems("accept: [qa/identical], reason: why") == "");
+  BOOST_TEST(problems("accept: [qa/identical]") == "schema/missing-key ");
+  BOOST_TEST(problems("reason: why") == "schema/bad-value ");
+  BOOST_TEST(problems("accept: qa/identical, reason: why") == "schema/wrong-type ");
+  BOOST_TEST(problems("accept: [identical], reason: why") == "schema/bad-value ");
 }

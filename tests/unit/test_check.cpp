@@ -277,6 +277,11 @@ BOOST_AUTO_TEST_CASE(spanish_marks_questions_and_exclamations) {
   BOOST_TEST(!flags(qa("Qui ?", "¿Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui ?", "Quién?"), "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Vive la révolution !", "Viva la revolución!"), "qa/unpaired-spanish-mark"));
+  // An untranslated quotation is reported once, as identical, not as Spanish without its marks.
+  const Diagnostics untranslated = qa("« Prolétaires de tous les pays, unissez-vous ! »",
+                                      "« Prolétaires de tous les pays, unissez-vous ! »");
+  BOOST_TEST(flags(untranslated, "qa/identical"));
+  BOOST_TEST(!flags(untranslated, "qa/unpaired-spanish-mark"));
   BOOST_TEST(flags(qa("Qui est venu ?", "Vino alguien."), "qa/question-mismatch"));
   BOOST_TEST(!flags(qa("Qui est venu ?", "¿Quién vino?"), "qa/question-mismatch"));
   BOOST_TEST(flags(qa("Assez !", "Basta."), "qa/exclamation-mismatch"));
@@ -460,4 +465,153 @@ BOOST_AUTO_TEST_CASE(threads_give_the_same_findings) {
   const Diagnostics alone = check_files(repo.root, tasks, 1);
   BOOST_TEST(!alone.empty());
   BOOST_TEST(format_json_report(check_files(repo.root, tasks, 4)) == format_json_report(alone));
+}
+
+BOOST_AUTO_TEST_CASE(findings_about_text_carry_the_documents_positions) {
+  const std::string links =
+      "paragraphs:\n"
+      "  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n"
+      "  - link: {src: [p2], tgt: [p2], status: reviewed, fp: [00000000, 00000000]}\n"
+      "  - link: {src: [p3], tgt: [p3], status: auto, confidence: 0.9}\n";
+  const std::string changed_number =
+      "Había 1.000 obreros y 2.5 toneladas de papel.";  // 1,5 in the source
+  std::string target = spanish_body;
+  target.replace(target.find("Había"),
+                 std::string("Había 1.000 obreros y 1.5 toneladas de papel.").size(),
+                 changed_number);
+  const Diagnostics findings = check(links, french_body, target);
+  const auto numbers = with_rule(findings, "qa/number-mismatch");
+  BOOST_TEST_REQUIRE(numbers.size() == 1U);
+  BOOST_TEST(numbers[0]->where.file == "a.yaml");  // the link stays the finding's place
+  BOOST_TEST_REQUIRE(numbers[0]->in_documents.size() == 2U);
+  // The translation first, then the source; each at its paragraph's line (front matter on
+  // lines 1-4, a blank, then paragraphs separated by blank lines: p3 on line 10).
+  BOOST_TEST(numbers[0]->in_documents[0].unit == "es:p3");
+  BOOST_TEST(numbers[0]->in_documents[0].where.file == "es.md");
+  BOOST_TEST(numbers[0]->in_documents[0].where.line == 10U);
+  BOOST_TEST(numbers[0]->in_documents[0].where.column == 1U);
+  BOOST_TEST(numbers[0]->in_documents[1].unit == "fr:p3");
+  BOOST_TEST(numbers[0]->in_documents[1].where.file == "fr.md");
+  const auto drift = with_rule(findings, "drift/reviewed-text-changed");
+  BOOST_TEST_REQUIRE(drift.size() == 1U);
+  BOOST_TEST(drift[0]->in_documents.size() == 2U);  // both sides changed
+  BOOST_TEST(drift[0]->in_documents[0].where.line == 8U);
+  const auto unlinked = with_rule(findings, "coverage/unlinked-source");
+  BOOST_TEST_REQUIRE(unlinked.size() == 2U);  // the note, and fr:p4
+  BOOST_TEST_REQUIRE(unlinked[1]->in_documents.size() == 1U);
+  BOOST_TEST(unlinked[1]->in_documents[0].unit == "fr:p4");
+  BOOST_TEST(unlinked[1]->in_documents[0].where.line == 12U);
+  BOOST_TEST(unlinked[0]->in_documents.at(0).where.line == 14U);  // "[^1]: " on line 14
+  for (const Diagnostic& d : findings) {
+    if (d.rule.rfind("reference/", 0) == 0) BOOST_TEST(d.in_documents.empty());
+  }
+  // Each format points at the document line and still names the link's line.
+  const Diagnostics one{*numbers[0]};
+  const std::string github = format_github_report(one);
+  BOOST_TEST(github.find("file=es.md,line=10,col=1") != std::string::npos);
+  BOOST_TEST(github.find("link at a.yaml:7:") != std::string::npos);
+  BOOST_TEST(github.find("fr:p3 at fr.md:10:1") != std::string::npos);
+  const std::string sarif = format_sarif_report(one);
+  BOOST_TEST(sarif.find("\"relatedLocations\"") != std::string::npos);
+  BOOST_TEST(sarif.find("\"uri\": \"es.md\"") < sarif.find("\"uri\": \"a.yaml\""));
+  const std::string text = format_text_report(one);
+  BOOST_TEST(text.find("a.yaml:7:") == 0U);
+  BOOST_TEST(text.find("\n  es.md:10:1: es:p3 is here\n  fr.md:10:1: fr:p3 is here\n") !=
+             std::string::npos);
+  BOOST_TEST(format_json_report(one).find("\"documents\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(accepted_findings_are_acknowledged_not_reported) {
+  // p3 differs in a number; the note link in the notes; a sentence link under an accepting link.
+  std::string target = spanish_body;
+  target.replace(target.find("1.5 toneladas"), 3, "2.5");
+  const std::string links =
+      "notes:\n"
+      "  - link: {src: [n1], tgt: [n1], status: auto, confidence: 0.9}\n"
+      "paragraphs:\n"
+      "  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n"
+      "  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.9}\n"
+      "  - link: {src: [p3], tgt: [p3], status: reviewed, accept: [qa/number-mismatch], "
+      "reason: \"checked: the source has a typo\"}\n"
+      "  - link: {src: [p4], tgt: [], status: reviewed, omitted: \"editor's preface\"}\n";
+  const Diagnostics findings = check(links, french_body, target);
+  const auto numbers = with_rule(findings, "qa/number-mismatch");
+  BOOST_TEST_REQUIRE(numbers.size() == 1U);
+  BOOST_TEST(numbers[0]->acknowledged.value_or("") == "checked: the source has a typo");
+  BOOST_TEST(!has_errors({*numbers[0]}));
+  const std::string text = format_text_report(findings);
+  BOOST_TEST(text.find("numbers differ") == std::string::npos);
+  BOOST_TEST(text.find("(1 acknowledged)") != std::string::npos);
+  BOOST_TEST(format_github_report(findings).find("number-mismatch") == std::string::npos);
+  const std::string sarif = format_sarif_report(findings);
+  BOOST_TEST(sarif.find("\"justification\": \"checked: the source has a typo\"") !=
+             std::string::npos);
+  const std::string json = format_json_report(findings);
+  BOOST_TEST(json.find("\"acknowledged\": 1") != std::string::npos);
+  // Without the acceptance, the same finding is reported.
+  std::string plain = links;
+  plain.replace(plain.find(", accept:"),
+                plain.find("}\n  - link: {src: [p4]") - plain.find(", accept:"), "");
+  BOOST_TEST(!with_rule(check(plain, french_body, target), "qa/number-mismatch")[0]->acknowledged);
+  // A rule that does not exist is named, with the closest one.
+  std::string unknown = links;
+  unknown.replace(unknown.find("qa/number-mismatch"), 18, "qa/number-mismatc");
+  const auto bad = with_rule(check(unknown, french_body, target), "schema/bad-value");
+  BOOST_TEST_REQUIRE(bad.size() == 1U);
+  BOOST_TEST(bad[0]->message.find("qa/number-mismatch") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(acknowledging_is_a_review_operation) {
+  const AlignmentReadResult read = parse_alignment(
+      header +
+          "paragraphs:\n  - link: {src: [p1, p2], tgt: [p1], status: auto, confidence: 0.5}\n"
+          "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.5}\n"
+          "  - link: {src: [], tgt: [p2], status: reviewed}\n",
+      "a.yaml");
+  Alignment acknowledged = acknowledge_findings(read.alignment, "p1+p2", {"qa/length-ratio"}, "ok");
+  acknowledged = acknowledge_findings(acknowledged, "p1+p2", {"qa/length-ratio", "qa/identical"},
+                                      "quoted in French");
+  BOOST_TEST(acknowledged.paragraphs[0].accepted ==
+             (std::vector<std::string>{"qa/length-ratio", "qa/identical"}));
+  BOOST_TEST(acknowledged.paragraphs[0].accept_reason.value_or("") == "quoted in French");
+  acknowledged = acknowledge_findings(acknowledged, "p1.s1", {"qa/identical"}, "a title");
+  BOOST_TEST(acknowledged.paragraphs[0].sentences[0].accepted.size() == 1U);
+  acknowledged = acknowledge_findings(acknowledged, "to-p2", {"coverage/unlinked-target"}, "x");
+  BOOST_TEST(acknowledged.paragraphs[1].accepted.size() == 1U);
+  BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p9", {"qa/identical"}, "x"),
+                    InputError);
+  BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p1+p2", {"qa/identicall"}, "x"),
+                    InputError);
+  BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p1+p2", {}, "x"), InputError);
+  BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p1+p2", {"qa/identical"}, " "),
+                    InputError);
+}
+
+BOOST_AUTO_TEST_CASE(dotted_acronyms_and_the_names_glossary) {
+  for (const char* spaced :
+       {"la U. R. S. S. y", "la U.R.S.S. y", "la U.\u00A0R.\u00A0S.\u00A0S. y"}) {
+    BOOST_TEST(!flags(qa(std::string("Il revient d'URSS avec Kamenev."),
+                         std::string("Volvió de ") + spaced + " Kámenev."),
+                      "qa/name-mismatch"),
+               spaced);
+  }
+  BOOST_TEST(flags(qa("Il revient d'URSS.", "Volvió de la U. R. y."), "qa/name-mismatch"));
+  BOOST_TEST(flags(qa("Il parle de la Guépéou et de Iagoda.", "Habla de la GPU y de Yagoda."),
+                   "qa/name-mismatch"));
+  CheckSettings with_names;
+  const NamesReadResult glossary =
+      parse_names("names:\n  - [Guépéou, GPU]\n  - [Unión Soviética, URSS]\n", "names.yaml");
+  BOOST_TEST(glossary.diagnostics.empty());
+  with_names.names = glossary.names;
+  BOOST_TEST(
+      !flags(qa("Il parle de la Guépéou et de Iagoda.", "Habla de la GPU y de Yagoda.", with_names),
+             "qa/name-mismatch"));
+  BOOST_TEST(!flags(qa("Il revient d'URSS.", "Volvió de la Unión Soviética.", with_names),
+                    "qa/name-mismatch"));
+  // Another name is still missing.
+  BOOST_TEST(flags(qa("Il parle de la Guépéou et de Kamenev.", "Habla de la GPU.", with_names),
+                   "qa/name-mismatch"));
+  const NamesReadResult bad = parse_names("names:\n  - [Guépéou]\n  - GPU\nother: 1\n", "n.yaml");
+  BOOST_TEST(bad.diagnostics.size() == 3U);
+  BOOST_TEST(bad.diagnostics.at(0).where.file == "n.yaml");
 }

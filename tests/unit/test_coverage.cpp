@@ -33,8 +33,10 @@ const std::string links =
     "  - link: {src: [p1], tgt: [p1], status: reviewed}\n"
     "    sentences:\n"
     "      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.9}\n"
-    "      - {src: [p1.s2], tgt: [p1.s2], status: auto, confidence: 0.9}\n"
-    "  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.8}\n"
+    "      - {src: [p1.s2], tgt: [p1.s2], status: auto, confidence: 0.9, accept: "
+    "[qa/length-ratio], reason: short}\n"
+    "  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.8, accept: [qa/identical, "
+    "qa/name-mismatch], reason: quoted}\n"
     "  - link: {src: [p4], tgt: [], status: reviewed, omitted: \"not translated\"}\n";
 
 PairCoverage measure() {
@@ -61,6 +63,7 @@ BOOST_AUTO_TEST_CASE(counts_linked_units_and_characters) {
   BOOST_TEST(coverage.omitted == 1U);
   BOOST_TEST(coverage.links == 6U);
   BOOST_TEST(coverage.reviewed_links == 3U);
+  BOOST_TEST(coverage.acknowledged == 3U);  // accepted rule ids, sentence links included
   BOOST_TEST(coverage.characters.linked == 20U);  // "Un. Deux." + "Trois." + "Note."
   BOOST_TEST(coverage.paragraphs.share() == 0.5);
 }
@@ -90,6 +93,7 @@ BOOST_AUTO_TEST_CASE(formats) {
   BOOST_TEST(contains(text, "source fr:p3"));
   const std::string json = format_coverage(corpus, CoverageFormat::json);
   BOOST_TEST(contains(json, "\"reviewed_links\": 3"));
+  BOOST_TEST(contains(json, "\"acknowledged\": 3"));
   const std::string markdown = format_coverage(corpus, CoverageFormat::markdown);
   BOOST_TEST(contains(markdown, "| a.yaml (fr → es) |"));
   BOOST_TEST(contains(markdown, "\\<b\\>"));

@@ -70,3 +70,26 @@ BOOST_AUTO_TEST_CASE(escaping_is_read_back_as_plain_text) {
   }
   BOOST_TEST(escape_markdown("Hola[^1].") == "Hola[^1].");
 }
+
+BOOST_AUTO_TEST_CASE(units_know_their_line_and_column_in_the_file) {
+  Document document = parse_document(sample, "s.md");
+  // Sentences by hand: the positions do not depend on the segmenter's rules.
+  document.paragraphs[1].sentences = {"Acabo de", "recibir su carta[^a]."};
+  document.notes[0].sentences = {"Una nota", "que sigue."};
+  const auto at = [&](const char* id) {
+    const SourcePosition where = unit_position(document, *UnitRef::parse(id));
+    BOOST_TEST(where.file == "s.md");
+    return std::pair{where.line, where.column};
+  };
+  BOOST_TEST((at("p1") == std::pair<std::size_t, std::size_t>{8, 1}));
+  BOOST_TEST((at("p2") == std::pair<std::size_t, std::size_t>{10, 1}));
+  BOOST_TEST((at("p2.s1") == std::pair<std::size_t, std::size_t>{10, 1}));
+  BOOST_TEST((at("p2.s2") == std::pair<std::size_t, std::size_t>{11, 1}));  // the next line
+  BOOST_TEST((at("n1") == std::pair<std::size_t, std::size_t>{13, 7}));     // after "[^1]: "
+  BOOST_TEST((at("n1.s2") == std::pair<std::size_t, std::size_t>{14, 5}));  // indented
+  BOOST_TEST((at("p9") == std::pair<std::size_t, std::size_t>{0, 0}));
+  // Columns count characters, not bytes.
+  Document accented = parse_document("Él vino. Ñandú corrió.\n", "a.md");
+  accented.paragraphs[0].sentences = {"Él vino.", "Ñandú corrió."};
+  BOOST_TEST(unit_position(accented, *UnitRef::parse("p1.s2")).column == 10U);
+}

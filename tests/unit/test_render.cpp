@@ -272,3 +272,51 @@ BOOST_AUTO_TEST_CASE(markdown_escapes_table_syntax) {
   BOOST_TEST(markdown.find("| p1 → p1 · auto 0.88 | a \\| b c \\[\\^x\\] \\<u\\> | d |") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(terminal_wraps_long_ids_and_never_cuts_one) {
+  // Sentences that no range can shorten: every id must be shown whole, in the gutter (wide) and
+  // in the rule above a sentence group (any width).
+  Document fr = document("fr", "A. B. C. D. E. F. G.\n\nH.\n");
+  Document es = document("es", "A. B. C. D. E. F. G.\n\nH.\n");
+  split_sentences(fr);
+  split_sentences(es);
+  Link paragraph = make_link({"p1", "p2"}, {"p1", "p2"});
+  paragraph.sentences = {make_link({"p1.s1", "p1.s3", "p1.s5", "p1.s7"}, {"p1.s2", "p1.s4"}),
+                         make_link({"p1.s2", "p1.s4", "p1.s6"}, {"p1.s1", "p1.s3", "p1.s5"})};
+  const SideBySide view = build_side_by_side(alignment_of({paragraph}), fr, es);
+  for (const std::size_t width : {20U, 30U, 60U, 100U}) {
+    for (const ShowLevel level : {ShowLevel::paragraph, ShowLevel::sentence}) {
+      const std::string shown = render_terminal(view, {width, level, false});
+      BOOST_TEST(widest_line(shown) <= width);
+      BOOST_TEST(shown.find("…") == std::string::npos, "an id was cut at width " << width);
+      std::string flat;  // the gutter's lines read one after the other
+      for (const std::string& line : lines_of(shown)) flat += line.substr(0, line.find(' '));
+      if (level == ShowLevel::sentence && width >= 50) {
+        for (const char* id : {"p1.s1+", "p1.s3+", "p1.s5+", "p1.s7", "→p1.s2+", "p1.s4"}) {
+          BOOST_TEST(flat.find(id) != std::string::npos, id << " at width " << width);
+        }
+      }
+    }
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(exports_keep_the_links_the_filter_admits, Fixture) {
+  Link confident = make_link({"p1"}, {"p1"});
+  confident.confidence = 0.95;
+  Link doubtful = make_link({"p3"}, {"p2"});
+  doubtful.confidence = 0.05;
+  const SideBySide view = build_side_by_side(
+      alignment_of({confident, doubtful}, {make_link({"n1"}, {"n1"}, LinkStatus::reviewed)}), fr,
+      es);
+  BOOST_TEST(count(render_tsv(view, ShowLevel::paragraph), "\n") == 3U);
+  BOOST_TEST(count(render_tsv(view, ShowLevel::paragraph, {false, 0.5}), "\n") == 2U);
+  BOOST_TEST(count(render_tsv(view, ShowLevel::paragraph, {true, 0.0}), "\n") == 1U);
+  BOOST_TEST(render_moses(view, ShowLevel::paragraph, {true, 0.0}).source ==
+             "Note de l'éditeur.\n");
+  const std::string tmx = render_tmx(view, ShowLevel::paragraph, {false, 0.5});
+  BOOST_TEST(count(tmx, "<tu ") == 2U);
+  BOOST_TEST(tmx.find("<prop type=\"x-alinea-status\">auto</prop>\n"
+                      "<prop type=\"x-alinea-confidence\">0.95</prop>") != std::string::npos);
+  BOOST_TEST(tmx.find("<prop type=\"x-alinea-status\">reviewed</prop>") != std::string::npos);
+  BOOST_TEST(tmx.find("0.05") == std::string::npos);
+}

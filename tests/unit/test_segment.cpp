@@ -169,6 +169,20 @@ BOOST_AUTO_TEST_CASE(period_decisions) {
   BOOST_TEST(!period_ends_sentence(unit, list));
 }
 
+BOOST_AUTO_TEST_CASE(period_after_an_elided_initial) {
+  const Abbreviations none;
+  PeriodContext context;
+  context.next = NextWord::upper;
+  for (const std::string_view word : {"l\u2019U", "l'U", "d'U.R.S.S", "qu'A"}) {
+    context.word = word;
+    BOOST_TEST(!period_ends_sentence(context, none), word);
+  }
+  for (const std::string_view word : {"l'Europe", "aujourd'hui", "l'ONU"}) {
+    context.word = word;
+    BOOST_TEST(period_ends_sentence(context, none), word);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(semicolon_decisions) {
   BOOST_TEST(semicolon_ends_sentence(NextWord::upper, false));
   BOOST_TEST(!semicolon_ends_sentence(NextWord::upper, true));
@@ -302,6 +316,24 @@ BOOST_AUTO_TEST_CASE(initials_and_abbreviated_first_names) {
   BOOST_TEST(split("es",
                    "N. I. le envía saludos y Ch. Pérez también. Vino Eleazar B. Sánchez con "
                    "H.G. Wells.") == expected);
+}
+
+BOOST_AUTO_TEST_CASE(elided_spaced_and_dotted_acronyms) {
+  // The elided article or preposition does not hide the initial after it.
+  for (const std::string apostrophe : {"\u2019", "'"}) {
+    const std::string text =
+        "Il revient de l" + apostrophe + "U. R. S. S. par la Pologne. Il repart demain.";
+    const Sentences expected = {"Il revient de l" + apostrophe + "U. R. S. S. par la Pologne.",
+                                "Il repart demain."};
+    BOOST_TEST(split("fr", text) == expected);
+  }
+  BOOST_TEST(split("fr", "Un rapport d'U.R.S.S. sur la famine. Rien d'autre.") ==
+             (Sentences{"Un rapport d'U.R.S.S. sur la famine.", "Rien d'autre."}));
+  BOOST_TEST(split("es", "Llegó desde la U. R. S. S. con su hijo. Luego partió.") ==
+             (Sentences{"Llegó desde la U. R. S. S. con su hijo.", "Luego partió."}));
+  // A full word after an elision still ends its sentence.
+  BOOST_TEST(split("fr", "Il pense à l'Europe. Elle attend.") ==
+             (Sentences{"Il pense à l'Europe.", "Elle attend."}));
 }
 
 BOOST_AUTO_TEST_CASE(initials_before_a_note_reference) {

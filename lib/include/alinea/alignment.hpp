@@ -31,6 +31,10 @@ struct Link {
   std::string target_fingerprint;
   std::optional<std::string> omitted;  // a deliberate gap and its reason (one side empty)
   std::optional<std::string> note;     // a reviewer's remark
+  // Findings a person looked at and accepted on this link: rule ids ("qa/note-mismatch") and
+  // why ("translator's note, intended"). alinea check reports them as acknowledged.
+  std::vector<std::string> accepted = {};
+  std::optional<std::string> accept_reason = {};
   std::vector<Link> sentences;         // for paragraph and note links: sentence links inside
   std::size_t line = 0;                // where the link stands in the file; 0 if built in code
   std::size_t column = 0;
@@ -52,8 +56,8 @@ struct Alignment {
 
 [[nodiscard]] const char* to_string(LinkStatus status) noexcept;  // "auto" / "reviewed"
 
-// Whether a person made or annotated the link: reviewed, or carrying an omission reason or a
-// note. Commands never change or drop such links; realigning keeps them as fixed anchors.
+// Whether a person made or annotated the link: reviewed, or carrying an omission reason, a
+// note or accepted findings. Commands never change or drop such links; realigning keeps them as fixed anchors.
 [[nodiscard]] bool is_hand_made(const Link& link) noexcept;
 
 // What stops an earlier alignment from anchoring a new one: hand-made links naming units the

@@ -40,6 +40,10 @@ struct CheckSettings {
   // Hunspell dictionaries, to tell names from common words capitalised by convention
   // ("Oposición de Izquierda", "l'État"); without them every such word counts as a name.
   std::string dictionaries = "/usr/share/hunspell";
+  // Names a rule cannot guess, each the spellings of one name in any language (Guépéou, GPU):
+  // from the work's names.yaml beside its documents. Compared as names are, and without dots and
+  // spaces (U. R. S. S. is URSS).
+  std::vector<std::vector<std::string>> names;
   // Severity per rule id; std::nullopt turns a rule off. Rules not listed keep their default.
   std::map<std::string, std::optional<Severity>, std::less<>> rules;
 
@@ -75,9 +79,27 @@ struct LinkTexts {
                                             const SourcePosition& where,
                                             const std::vector<std::string>& units);
 
+// A person accepts the findings of `rules` on one link, for `reason` (a review operation): the
+// rules join the link's `accept:` list, once each, and the reason replaces the one it had. The
+// link is named as alinea show names its rows: its source ids joined by '+' ("p3", "p2+p3",
+// "p3.s2"), or "to-" and its target ids when it has no source ("to-p5"). Throws InputError
+// (at the alignment file) for an id no link has, a rule alinea check does not have (with the
+// closest one), no rule, or an empty reason.
+[[nodiscard]] Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
+                                             const std::vector<std::string>& rules,
+                                             const std::string& reason);
+
 // Numbers in a text as the QA compares them: each a set of readings, since "1.000" is a thousand
 // in French and Spanish but one in English. Exposed for tests.
 [[nodiscard]] std::vector<std::vector<std::string>> number_readings(std::string_view plain);
+
+// The glossary of a names.yaml file (`names:` a list of lists of spellings). Findings about its
+// shape point into `file`; a YAML syntax error throws InputError.
+struct NamesReadResult {
+  std::vector<std::vector<std::string>> names;
+  Diagnostics diagnostics;
+};
+[[nodiscard]] NamesReadResult parse_names(std::string_view text, const std::string& file);
 
 // Whether two spellings of a name are the same name across languages: accents, case and the usual
 // French/Spanish/English transliterations of Russian are ignored (Blumkin/Blumkine, Butov/Boutov).

@@ -48,6 +48,7 @@ struct PairCoverage {
   std::size_t omitted = 0;
   std::size_t links = 0;  // paragraph, note and sentence links
   std::size_t reviewed_links = 0;
+  std::size_t acknowledged = 0;  // findings accepted by a person (a link's accept: rule ids)
   std::vector<CoverageGap> gaps;
 
   PairCoverage& operator+=(const PairCoverage& other);

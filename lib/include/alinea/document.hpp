@@ -11,9 +11,19 @@
 #include <string_view>
 #include <vector>
 
+#include "alinea/error.hpp"
 #include "alinea/value.hpp"
 
 namespace alinea {
+
+// Where a line of the file starts within a paragraph's or note's joined text: `offset` bytes into
+// the text, at `line` and `column` (1-based, in characters) of the file. Findings about a unit's
+// text point at the document line with these (unit_position).
+struct TextLine {
+  std::size_t offset = 0;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
 
 // A paragraph of the body. Ids are positional: p1 … pN.
 struct Paragraph {
@@ -22,6 +32,7 @@ struct Paragraph {
   std::vector<std::string> note_ids;   // notes referenced from this paragraph, in order
   std::vector<std::string> sentences;  // filled by segment_document(); empty until then
   std::size_t line = 0;                // where it starts in the file, 1-based; 0 if unknown
+  std::vector<TextLine> lines = {};    // the file lines its text comes from; empty if unknown
 };
 
 // A note (footnote or endnote). Its id comes from its label: [^1] → n1.
@@ -31,6 +42,7 @@ struct Note {
   std::string text;
   std::vector<std::string> sentences;
   std::size_t line = 0;
+  std::vector<TextLine> lines = {};  // the text's file lines (after "[^label]: " on the first)
 };
 
 struct Document {
@@ -79,6 +91,11 @@ template <typename Block>
   if (*unit.sentence == 0 || *unit.sentence > block->sentences.size()) return std::nullopt;
   return std::string_view(block->sentences[*unit.sentence - 1]);
 }
+
+// Where a unit's text starts in the document's file: {document.path, line, column}, 1-based,
+// columns in characters; line and column 0 when the document was not read from a file or has no
+// such unit. Sentence units need the document to be segmented.
+[[nodiscard]] SourcePosition unit_position(const Document& document, const UnitRef& unit);
 
 // A short, stable fingerprint of a text: 8 hex digits of a 64-bit FNV-1a hash of its NFC form
 // with runs of white space folded to one space and the ends trimmed. Used to notice that a

@@ -91,13 +91,25 @@ inline constexpr std::size_t minimum_terminal_width = 20;
 // A Markdown pipe table, one row per link.
 [[nodiscard]] std::string render_markdown(const SideBySide& view, ShowLevel level);
 
+// Which links an export takes. A reviewed link is certain; an automatic one passes
+// min_confidence only with a confidence at least that high (one without a confidence does not
+// pass a minimum above 0).
+struct ExportFilter {
+  bool reviewed_only = false;
+  double min_confidence = 0.0;
+  [[nodiscard]] bool admits(const ShownRow& row) const noexcept;
+};
+
 // TMX 1.4b: one <tu> per link with text on both sides (an n:m link is one unit whose segments
-// join its sentences). Links with an empty side are left out: a memory cannot use them.
-[[nodiscard]] std::string render_tmx(const SideBySide& view, ShowLevel level);
+// join its sentences), its status and confidence in <prop>s. Links with an empty side are left
+// out: a memory cannot use them.
+[[nodiscard]] std::string render_tmx(const SideBySide& view, ShowLevel level,
+                                     const ExportFilter& filter = {});
 
 // One line per link: source text, a tab, target text. Backslash, tab, newline and carriage
 // return in the text are written \\, \t, \n and \r. Links with an empty side are kept.
-[[nodiscard]] std::string render_tsv(const SideBySide& view, ShowLevel level);
+[[nodiscard]] std::string render_tsv(const SideBySide& view, ShowLevel level,
+                                     const ExportFilter& filter = {});
 
 // Two line-aligned texts for machine translation training (Moses format): line i of `source`
 // translates to line i of `target`. Links with an empty side are left out.
@@ -105,6 +117,7 @@ struct ParallelText {
   std::string source;
   std::string target;
 };
-[[nodiscard]] ParallelText render_moses(const SideBySide& view, ShowLevel level);
+[[nodiscard]] ParallelText render_moses(const SideBySide& view, ShowLevel level,
+                                        const ExportFilter& filter = {});
 
 }  // namespace alinea

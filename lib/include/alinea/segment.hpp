@@ -93,11 +93,12 @@ enum class NextWord { lower, upper, digit, opening, continuation, other };
 
 // Whether a stop made only of periods (one period: "." after `word`) ends the sentence before
 // `next`. `word` is the text before the period back to white space, opening punctuation
-// stripped; `after_closing` tells that the period follows a closing bracket or quote;
-// `list_marker` that the sentence so far is only a number or a bullet ("1.", "• 2.").
-// Before lower case, only a full word (three letters or more, not an abbreviation, not a unit
-// after a number), an acronym in capitals or a symbol ends the sentence: "Je suis Chris.
-// comment allez-vous", "en la ONU. luego", "un 5 %. después".
+// stripped (an elision before a capital is looked past: "l’U", "d'U.R.S" are initials);
+// `after_closing` tells that the period follows a closing bracket or quote; `list_marker` that the
+// sentence so far is only a number or a bullet ("1.", "• 2."). Before lower case, only a full word
+// (three letters or more, not an abbreviation, not a unit after a number), an acronym in capitals
+// or a symbol ends the sentence: "Je suis Chris. comment allez-vous", "en la ONU. luego", "un 5 %.
+// después".
 struct PeriodContext {
   std::string_view word;
   bool after_closing = false;
