@@ -15,7 +15,7 @@
 
 #include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
-#include "alinea/yaml.hpp"
+#include "util/yaml.hpp"
 
 namespace {
 

@@ -14,8 +14,8 @@
 #include "alinea/alignment.hpp"
 #include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
-#include "alinea/files.hpp"
 #include "alinea/segment.hpp"
+#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 

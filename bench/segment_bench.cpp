@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "alinea/segment.hpp"
-#include "alinea/unicode.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

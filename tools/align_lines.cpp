@@ -5,8 +5,8 @@
 
 #include "alinea/aligner.hpp"
 #include "alinea/error.hpp"
-#include "alinea/unicode.hpp"
 #include "command.hpp"
+#include "text/unicode.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

@@ -20,10 +20,10 @@
 #include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
-#include "alinea/files.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
 #include "command.hpp"
+#include "util/files.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

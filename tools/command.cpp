@@ -7,7 +7,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "alinea/files.hpp"
+#include "util/files.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

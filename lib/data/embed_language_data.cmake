@@ -13,7 +13,7 @@ foreach(list_file ${lists})
     "  if (kind == \"${kind}\" && lang == \"${lang}\") return R\"alinea_data(${content})alinea_data\";\n")
 endforeach()
 file(WRITE ${OUTPUT}.tmp "// Generated from lib/data by embed_language_data.cmake; do not edit.
-#include \"segment_data.hpp\"
+#include \"segment/segment_data.hpp\"
 
 namespace alinea::detail {
 

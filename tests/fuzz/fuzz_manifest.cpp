@@ -13,10 +13,11 @@
 #include "alinea/check.hpp"
 #include "alinea/coverage.hpp"
 #include "alinea/error.hpp"
-#include "alinea/files.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
-#include "alinea/yaml.hpp"
+#include "check/check_qa.hpp"
+#include "util/files.hpp"
+#include "util/yaml.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include "alinea/error.hpp"
 #include "alinea/render.hpp"
 #include "alinea/segment.hpp"
-#include "alinea/unicode.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include "alinea/error.hpp"
 #include "alinea/segment.hpp"
-#include "alinea/unicode.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "alinea/error.hpp"
-#include "alinea/yaml.hpp"
+#include "util/yaml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -35,8 +35,8 @@ struct Link {
   // why ("translator's note, intended"). alinea check reports them as acknowledged.
   std::vector<std::string> accepted = {};
   std::optional<std::string> accept_reason = {};
-  std::vector<Link> sentences;         // for paragraph and note links: sentence links inside
-  std::size_t line = 0;                // where the link stands in the file; 0 if built in code
+  std::vector<Link> sentences;  // for paragraph and note links: sentence links inside
+  std::size_t line = 0;         // where the link stands in the file; 0 if built in code
   std::size_t column = 0;
 };
 
@@ -57,7 +57,8 @@ struct Alignment {
 [[nodiscard]] const char* to_string(LinkStatus status) noexcept;  // "auto" / "reviewed"
 
 // Whether a person made or annotated the link: reviewed, or carrying an omission reason, a
-// note or accepted findings. Commands never change or drop such links; realigning keeps them as fixed anchors.
+// note or accepted findings. Commands never change or drop such links; realigning keeps them as
+// fixed anchors.
 [[nodiscard]] bool is_hand_made(const Link& link) noexcept;
 
 // What stops an earlier alignment from anchoring a new one: hand-made links naming units the

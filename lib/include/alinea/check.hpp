@@ -67,18 +67,6 @@ struct SettingsReadResult {
                                           const Document& target,
                                           const CheckSettings& settings = {});
 
-// Translation QA of one link's texts (inline Markdown of each side, units joined by a space).
-// `where` and `units` are copied into each finding.
-struct LinkTexts {
-  std::string source;
-  std::string target;
-  std::string source_lang;
-  std::string target_lang;
-};
-[[nodiscard]] Diagnostics check_translation(const LinkTexts& texts, const CheckSettings& settings,
-                                            const SourcePosition& where,
-                                            const std::vector<std::string>& units);
-
 // A person accepts the findings of `rules` on one link, for `reason` (a review operation): the
 // rules join the link's `accept:` list, once each, and the reason replaces the one it had. The
 // link is named as alinea show names its rows: its source ids joined by '+' ("p3", "p2+p3",
@@ -89,10 +77,6 @@ struct LinkTexts {
                                              const std::vector<std::string>& rules,
                                              const std::string& reason);
 
-// Numbers in a text as the QA compares them: each a set of readings, since "1.000" is a thousand
-// in French and Spanish but one in English. Exposed for tests.
-[[nodiscard]] std::vector<std::vector<std::string>> number_readings(std::string_view plain);
-
 // The glossary of a names.yaml file (`names:` a list of lists of spellings). Findings about its
 // shape point into `file`; a YAML syntax error throws InputError.
 struct NamesReadResult {
@@ -100,10 +84,6 @@ struct NamesReadResult {
   Diagnostics diagnostics;
 };
 [[nodiscard]] NamesReadResult parse_names(std::string_view text, const std::string& file);
-
-// Whether two spellings of a name are the same name across languages: accents, case and the usual
-// French/Spanish/English transliterations of Russian are ignored (Blumkin/Blumkine, Butov/Boutov).
-[[nodiscard]] bool same_name(std::string_view a, std::string_view b);
 
 // Reads an alignment file and its documents from the repository at `root`, then checks it.
 // Everything wrong, unreadable files included, comes back as findings; paths in findings are

@@ -4,10 +4,10 @@
 
 #include "alinea/edition.hpp"
 #include "alinea/error.hpp"
-#include "alinea/files.hpp"
-#include "alinea/yaml.hpp"
 #include "edition/edition_text.hpp"
-#include "suggest.hpp"
+#include "util/files.hpp"
+#include "util/suggest.hpp"
+#include "util/yaml.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

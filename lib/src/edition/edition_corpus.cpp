@@ -7,10 +7,10 @@
 #include "alinea/check.hpp"
 #include "alinea/edition.hpp"
 #include "alinea/error.hpp"
-#include "alinea/files.hpp"
-#include "alinea/unicode.hpp"
-#include "check_internal.hpp"
+#include "check/check_internal.hpp"
 #include "edition/edition_text.hpp"
+#include "text/unicode.hpp"
+#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

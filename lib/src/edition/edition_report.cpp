@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "alinea/edition.hpp"
-#include "alinea/markup.hpp"
-#include "alinea/unicode.hpp"
+#include "text/markup.hpp"
+#include "text/unicode.hpp"
 
 namespace alinea {
 namespace {

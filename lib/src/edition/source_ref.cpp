@@ -5,9 +5,9 @@
 #include <cctype>
 
 #include "alinea/edition.hpp"
-#include "alinea/unicode.hpp"
 #include "edition/edition_text.hpp"
-#include "suggest.hpp"
+#include "text/unicode.hpp"
+#include "util/suggest.hpp"
 
 namespace alinea {
 namespace {

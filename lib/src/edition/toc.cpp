@@ -3,8 +3,8 @@
 
 #include "alinea/edition.hpp"
 #include "alinea/error.hpp"
-#include "alinea/unicode.hpp"
 #include "edition/edition_text.hpp"
+#include "text/unicode.hpp"
 
 namespace alinea {
 namespace {

@@ -1,0 +1,442 @@
+// The aligner: notes, then paragraphs, then sentences inside each paragraph link; see aligner.hpp.
+#include "alinea/aligner.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "align/dp.hpp"
+#include "align/score.hpp"
+#include "align/translate.hpp"
+
+namespace alinea {
+
+namespace {
+
+constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+
+std::optional<WordList> load_word_list(const AlignOptions& options) {
+  if (!options.dictionary) return std::nullopt;
+  return WordList::read(*options.dictionary);
+}
+
+// Where the path probably goes, found cheaply: tokens that occur in exactly one unit on each
+// side pair those units, and the longest chain of such pairs in order on both sides keeps the
+// true ones (chance pairs rarely line up).
+std::vector<Anchor> guide_from_rare_tokens(const std::vector<UnitFeatures>& source,
+                                           const std::vector<UnitFeatures>& target) {
+  struct Seen {
+    std::size_t count = 0;
+    std::size_t position = 0;
+  };
+  std::unordered_map<std::uint32_t, Seen> source_seen;
+  std::unordered_map<std::uint32_t, Seen> target_seen;
+  const auto count = [](const std::vector<UnitFeatures>& units,
+                        std::unordered_map<std::uint32_t, Seen>& seen) {
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      for (const auto* ids : {&units[k].strong, &units[k].words}) {
+        for (const std::uint32_t id : *ids) {
+          Seen& entry = seen[id];
+          ++entry.count;
+          entry.position = k;
+        }
+      }
+    }
+  };
+  count(source, source_seen);
+  count(target, target_seen);
+  std::vector<Anchor> pairs;
+  for (const auto& [id, seen] : source_seen) {
+    if (seen.count != 1) continue;
+    const auto other = target_seen.find(id);
+    if (other != target_seen.end() && other->second.count == 1) {
+      pairs.push_back({seen.position, other->second.position});
+    }
+  }
+  // Longest chain increasing on both sides (patience sorting; ties in source broken so that one
+  // source unit contributes at most one point).
+  std::sort(pairs.begin(), pairs.end(), [](const Anchor& a, const Anchor& b) {
+    return a.source < b.source || (a.source == b.source && a.target > b.target);
+  });
+  std::vector<std::size_t> tails;  // index into pairs of the smallest tail of each chain length
+  std::vector<std::size_t> before(pairs.size(), pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const auto place = std::lower_bound(
+        tails.begin(), tails.end(), pairs[k].target,
+        [&pairs](std::size_t tail, std::size_t column) { return pairs[tail].target < column; });
+    if (place != tails.begin()) before[k] = *(place - 1);
+    if (place == tails.end()) {
+      tails.push_back(k);
+    } else {
+      *place = k;
+    }
+  }
+  std::vector<Anchor> chain;
+  for (std::size_t k = tails.empty() ? pairs.size() : tails.back(); k < pairs.size();
+       k = before[k]) {
+    chain.push_back({pairs[k].source + 1, pairs[k].target + 1});  // the path passes after them
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// `band`: half-width of the first band around the guide; it widens where the path touches it.
+std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector<Anchor>& anchors,
+                                     std::vector<Anchor> guide, std::size_t band) {
+  DpOptions dp_options;
+  dp_options.anchors = anchors;
+  dp_options.guide = std::move(guide);
+  dp_options.band = band;
+  const auto cost = [&scorer](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    return scorer.cost(i, j, di, dj);
+  };
+  std::vector<Bead> beads;
+  for (const PathStep& step :
+       best_path(scorer.source_size(), scorer.target_size(), cost, dp_options)) {
+    beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
+                     scorer.confidence(step.source_begin, step.target_begin, step.source_count,
+                                       step.target_count)});
+  }
+  return beads;
+}
+
+// Aligns once, learns which words translate which from the confident 1-1 beads, and aligns again
+// with that lexicon, in a band around the first path.
+std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
+                                      std::vector<UnitFeatures> target,
+                                      const std::vector<Anchor>& anchors,
+                                      const AlignOptions& options) {
+  // Above this many units a second pass and a wide first band cost more time than they are worth:
+  // long texts keep to the lexicon-free pass in a narrower band (still widening where needed).
+  constexpr std::size_t large_input = 20000;
+  const bool large = source.size() + target.size() > 2 * large_input;
+  const std::size_t first_band = large ? 12 : 32;
+  ScoreWeights weights;
+  weights.use_tokens = options.use_tokens;
+  weights.use_punctuation = options.use_punctuation;
+  std::vector<Bead> first;
+  {
+    std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
+    const BeadScorer scorer(source, target, weights);
+    first = beads_on_best_path(scorer, anchors, std::move(guide), first_band);
+  }
+  if (!options.use_learned_lexicon || large) return first;
+  std::vector<BeadSpan> confident;
+  std::vector<Anchor> first_path;
+  for (const Bead& bead : first) {
+    first_path.push_back(
+        {bead.source_begin + bead.source_count, bead.target_begin + bead.target_count});
+    if (bead.confidence >= 0.5) {
+      confident.push_back(
+          {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
+    }
+  }
+  const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
+  if (lexicon.empty()) return first;
+  add_translations(source, lexicon);
+  const BeadScorer scorer(std::move(source), std::move(target), weights);
+  return beads_on_best_path(scorer, anchors, std::move(first_path), 32);
+}
+
+// A unit to align: a paragraph, a note or a sentence, with its Markdown text.
+struct Unit {
+  std::string id;
+  std::string text;
+  std::vector<std::string> note_labels;  // references it carries; for a note, its own label
+};
+
+UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
+  return unit_features(plain_text(unit.text), unit.note_labels, word_list);
+}
+
+// Links of an earlier alignment that a person made or annotated, or that hold a sentence link a
+// person made: never regrouped, so a reviewed sentence link always keeps its paragraph link.
+bool is_kept(const Link& link) {
+  return is_hand_made(link) || std::any_of(link.sentences.begin(), link.sentences.end(), is_kept);
+}
+
+std::string joined_fingerprint(const std::vector<const Unit*>& units) {
+  if (units.empty()) return "";
+  std::string text;
+  for (const Unit* unit : units) {
+    if (!text.empty()) text += ' ';
+    text += unit->text;
+  }
+  return text_fingerprint(text);
+}
+
+// Where a link stands among the units: its first source (else target) position.
+struct PlacedLink {
+  Link link;
+  std::vector<std::size_t> source_positions;
+  std::vector<std::size_t> target_positions;
+};
+
+std::vector<std::size_t> positions_of(
+    const std::vector<std::string>& ids,
+    const std::map<std::string, std::size_t, std::less<>>& index) {
+  std::vector<std::size_t> positions;
+  for (const std::string& id : ids) {
+    const auto found = index.find(id);
+    if (found != index.end()) positions.push_back(found->second);
+  }
+  std::sort(positions.begin(), positions.end());
+  return positions;
+}
+
+// Orders links as the file lists them: by source position; a link with no source unit goes right
+// after the last link whose target comes before its own.
+std::vector<Link> in_source_order(std::vector<PlacedLink> placed) {
+  std::vector<PlacedLink> with_source;
+  std::vector<PlacedLink> without_source;
+  for (PlacedLink& link : placed) {
+    (link.source_positions.empty() ? without_source : with_source).push_back(std::move(link));
+  }
+  std::stable_sort(with_source.begin(), with_source.end(),
+                   [](const PlacedLink& a, const PlacedLink& b) {
+                     return a.source_positions.front() < b.source_positions.front();
+                   });
+  std::stable_sort(
+      without_source.begin(), without_source.end(), [](const PlacedLink& a, const PlacedLink& b) {
+        const std::size_t left = a.target_positions.empty() ? none : a.target_positions.front();
+        const std::size_t right = b.target_positions.empty() ? none : b.target_positions.front();
+        return left < right;
+      });
+  for (PlacedLink& link : without_source) {
+    const std::size_t first_target =
+        link.target_positions.empty() ? none : link.target_positions.front();
+    auto place = with_source.begin();
+    for (auto it = with_source.begin(); it != with_source.end(); ++it) {
+      const bool before =
+          !it->target_positions.empty() && it->target_positions.front() < first_target;
+      if (before) place = it + 1;
+    }
+    with_source.insert(place, std::move(link));
+  }
+  std::vector<Link> links;
+  links.reserve(with_source.size());
+  for (PlacedLink& link : with_source) links.push_back(std::move(link.link));
+  return links;
+}
+
+// Aligns two sequences of units. `previous` links that a person made are kept unchanged and
+// anchor the rest; `sentences_of` (may be null) fills the sentence links of each new link.
+template <typename SentenceAligner>
+std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
+                              const std::vector<Link>& previous, const WordList* word_list,
+                              const AlignOptions& options, const SentenceAligner& sentences_of) {
+  std::map<std::string, std::size_t, std::less<>> source_index;
+  std::map<std::string, std::size_t, std::less<>> target_index;
+  for (std::size_t k = 0; k < source.size(); ++k) source_index.emplace(source[k].id, k);
+  for (std::size_t k = 0; k < target.size(); ++k) target_index.emplace(target[k].id, k);
+
+  std::vector<bool> source_taken(source.size(), false);
+  std::vector<bool> target_taken(target.size(), false);
+  std::vector<PlacedLink> placed;
+  for (const Link& link : previous) {
+    if (!is_kept(link)) continue;
+    PlacedLink kept{link, positions_of(link.source, source_index),
+                    positions_of(link.target, target_index)};
+    for (const std::size_t position : kept.source_positions) source_taken[position] = true;
+    for (const std::size_t position : kept.target_positions) target_taken[position] = true;
+    placed.push_back(std::move(kept));
+  }
+
+  // The units still to align, and where each kept link anchors the path among them.
+  std::vector<std::size_t> free_source;
+  std::vector<std::size_t> free_target;
+  std::vector<std::size_t> free_before_source(source.size() + 1, 0);
+  std::vector<std::size_t> free_before_target(target.size() + 1, 0);
+  for (std::size_t k = 0; k < source.size(); ++k) {
+    free_before_source[k] = free_source.size();
+    if (!source_taken[k]) free_source.push_back(k);
+  }
+  for (std::size_t k = 0; k < target.size(); ++k) {
+    free_before_target[k] = free_target.size();
+    if (!target_taken[k]) free_target.push_back(k);
+  }
+  std::vector<Anchor> anchors;
+  for (const PlacedLink& kept : placed) {
+    if (kept.source_positions.empty() || kept.target_positions.empty()) continue;
+    anchors.push_back({free_before_source[kept.source_positions.front()],
+                       free_before_target[kept.target_positions.front()]});
+  }
+  std::sort(anchors.begin(), anchors.end(), [](const Anchor& a, const Anchor& b) {
+    return a.source < b.source || (a.source == b.source && a.target < b.target);
+  });
+  // Links edited by hand into crossing each other cannot all anchor a monotone path.
+  std::vector<Anchor> monotone;
+  for (const Anchor& anchor : anchors) {
+    if (monotone.empty() || anchor.target >= monotone.back().target) monotone.push_back(anchor);
+  }
+
+  std::vector<UnitFeatures> source_features;
+  std::vector<UnitFeatures> target_features;
+  for (const std::size_t k : free_source)
+    source_features.push_back(features_of(source[k], word_list));
+  for (const std::size_t k : free_target)
+    target_features.push_back(features_of(target[k], nullptr));
+
+  std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
+  for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
+
+  for (const Bead& bead : beads_in_two_passes(std::move(source_features),
+                                              std::move(target_features), monotone, options)) {
+    PlacedLink created;
+    std::vector<const Unit*> source_units;
+    std::vector<const Unit*> target_units;
+    for (std::size_t k = bead.source_begin; k < bead.source_begin + bead.source_count; ++k) {
+      created.source_positions.push_back(free_source[k]);
+      source_units.push_back(&source[free_source[k]]);
+      created.link.source.push_back(source[free_source[k]].id);
+    }
+    for (std::size_t k = bead.target_begin; k < bead.target_begin + bead.target_count; ++k) {
+      created.target_positions.push_back(free_target[k]);
+      target_units.push_back(&target[free_target[k]]);
+      created.link.target.push_back(target[free_target[k]].id);
+    }
+    created.link.status = LinkStatus::automatic;
+    created.link.confidence = bead.confidence;
+    created.link.source_fingerprint = joined_fingerprint(source_units);
+    created.link.target_fingerprint = joined_fingerprint(target_units);
+    const auto found = earlier.find(std::pair{created.link.source, created.link.target});
+    created.link.sentences =
+        sentences_of(created.link, found == earlier.end() ? nullptr : found->second);
+    placed.push_back(std::move(created));
+  }
+  return in_source_order(std::move(placed));
+}
+
+const auto no_sentences = [](const Link&, const Link*) { return std::vector<Link>{}; };
+
+Unit paragraph_unit(const Paragraph& paragraph) {
+  return {paragraph.id, paragraph.text, note_references(paragraph.text)};
+}
+
+Unit note_unit(const Note& note) {
+  std::vector<std::string> labels = note_references(note.text);
+  labels.push_back(note.label);
+  return {note.id, note.text, std::move(labels)};
+}
+
+// The sentences of the blocks a link groups, as units "p3.s2". A block never segmented counts as
+// one sentence.
+std::vector<Unit> sentence_units(const Document& document, const std::vector<std::string>& ids) {
+  std::vector<Unit> units;
+  for (const std::string& id : ids) {
+    const std::string* text = nullptr;
+    const std::vector<std::string>* sentences = nullptr;
+    if (const Paragraph* paragraph = document.find_paragraph(id)) {
+      text = &paragraph->text;
+      sentences = &paragraph->sentences;
+    } else if (const Note* note = document.find_note(id)) {
+      text = &note->text;
+      sentences = &note->sentences;
+    } else {
+      continue;
+    }
+    if (sentences->empty()) {
+      units.push_back({id + ".s1", *text, note_references(*text)});
+      continue;
+    }
+    for (std::size_t k = 0; k < sentences->size(); ++k) {
+      const std::string& sentence = (*sentences)[k];
+      units.push_back({id + ".s" + std::to_string(k + 1), sentence, note_references(sentence)});
+    }
+  }
+  return units;
+}
+
+// Realigns the sentences inside every link (kept or new) that has both sides.
+struct SentenceAlignment {
+  const Document& source;
+  const Document& target;
+  const WordList* word_list;
+  const AlignOptions& options;
+
+  std::vector<Link> operator()(const Link& link, const Link* earlier) const {
+    if (link.source.empty() || link.target.empty()) return {};
+    static const std::vector<Link> nothing;
+    const std::vector<Link>& previous = earlier == nullptr ? nothing : earlier->sentences;
+    return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
+                       previous, word_list, options, no_sentences);
+  }
+};
+
+void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment& sentences) {
+  for (Link& link : links) {
+    if (is_kept(link)) link.sentences = sentences(link, &link);
+  }
+}
+
+}  // namespace
+
+std::vector<Bead> align_sentences(const std::vector<std::string>& source,
+                                  const std::vector<std::string>& target,
+                                  const std::string& source_lang, const std::string& target_lang,
+                                  const AlignOptions& options) {
+  const std::optional<WordList> word_list = load_word_list(options);
+  const WordList* words = word_list ? &*word_list : nullptr;
+  std::vector<UnitFeatures> source_features;
+  std::vector<UnitFeatures> target_features;
+  source_features.reserve(source.size());
+  target_features.reserve(target.size());
+  for (const std::string& line : source) source_features.push_back(unit_features(line, {}, words));
+  if (options.use_machine_translation) {
+    if (const auto translated = translate_with_apertium(source, source_lang, target_lang)) {
+      for (std::size_t k = 0; k < source.size(); ++k) {
+        add_translation_tokens(source_features[k], unit_features((*translated)[k]));
+      }
+    }
+  }
+  for (const std::string& line : target)
+    target_features.push_back(unit_features(line, {}, nullptr));
+  return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options);
+}
+
+Alignment align_documents(const Document& source, const Document& target,
+                          const AlignOptions& options, const Alignment* previous) {
+  const std::optional<WordList> word_list = load_word_list(options);
+  const WordList* words = word_list ? &*word_list : nullptr;
+  const SentenceAlignment sentences{source, target, words, options};
+
+  Alignment alignment;
+  alignment.source = {source.path, source.lang};
+  alignment.target = {target.path, target.lang};
+  if (previous != nullptr) {
+    alignment.path = previous->path;
+    alignment.source = previous->source;
+    alignment.target = previous->target;
+    alignment.extra = previous->extra;
+  }
+  static const std::vector<Link> nothing;
+
+  std::vector<Unit> source_notes;
+  std::vector<Unit> target_notes;
+  for (const Note& note : source.notes) source_notes.push_back(note_unit(note));
+  for (const Note& note : target.notes) target_notes.push_back(note_unit(note));
+  alignment.notes =
+      align_units(source_notes, target_notes, previous == nullptr ? nothing : previous->notes,
+                  words, options, sentences);
+
+  std::vector<Unit> source_paragraphs;
+  std::vector<Unit> target_paragraphs;
+  for (const Paragraph& paragraph : source.paragraphs) {
+    source_paragraphs.push_back(paragraph_unit(paragraph));
+  }
+  for (const Paragraph& paragraph : target.paragraphs) {
+    target_paragraphs.push_back(paragraph_unit(paragraph));
+  }
+  alignment.paragraphs =
+      align_units(source_paragraphs, target_paragraphs,
+                  previous == nullptr ? nothing : previous->paragraphs, words, options, sentences);
+
+  realign_sentences_of_kept(alignment.notes, sentences);
+  realign_sentences_of_kept(alignment.paragraphs, sentences);
+  return alignment;
+}
+
+}  // namespace alinea

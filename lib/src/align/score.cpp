@@ -1,0 +1,459 @@
+// Bead scoring for related languages; see score.hpp.
+#include "align/score.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "alinea/error.hpp"
+#include "text/unicode.hpp"
+#include "util/files.hpp"
+
+namespace alinea {
+
+namespace {
+
+// Numbers and note references are rarely shared by chance: they weigh as much as three words.
+constexpr double strong_token_weight = 3.0;
+constexpr std::uint32_t strong_bit = 0x80000000U;
+
+double token_weight(std::uint32_t id) {
+  return (id & strong_bit) != 0 ? strong_token_weight : 1.0;
+}
+
+double weight_of(const std::vector<std::uint32_t>& ids) {
+  double total = 0.0;
+  for (const std::uint32_t id : ids) total += token_weight(id);
+  return total;
+}
+
+// Sum of `weight` over the ids two sorted lists share; one merge pass.
+template <typename Weight>
+double sum_over_shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                       Weight weight) {
+  double total = 0.0;
+  auto left = a.begin();
+  auto right = b.begin();
+  while (left != a.end() && right != b.end()) {
+    if (*left < *right) {
+      ++left;
+    } else if (*right < *left) {
+      ++right;
+    } else {
+      total += weight(*left);
+      ++left;
+      ++right;
+    }
+  }
+  return total;
+}
+
+double weighted_intersection(const std::vector<std::uint32_t>& a,
+                             const std::vector<std::uint32_t>& b) {
+  return sum_over_shared(a, b, token_weight);
+}
+// Fewer tokens than this on both sides together is weak evidence either way.
+constexpr double token_evidence_scale = 1.5;
+
+std::uint32_t hash_token(char kind, std::string_view text) {
+  std::uint32_t hash = 2166136261U;
+  const auto mix = [&hash](unsigned char byte) {
+    hash ^= byte;
+    hash *= 16777619U;
+  };
+  mix(static_cast<unsigned char>(kind));
+  for (const char c : text) mix(static_cast<unsigned char>(c));
+  return hash;
+}
+
+void sort_unique(std::vector<std::uint32_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+std::size_t punctuation_class(char32_t c) {
+  switch (c) {
+    case U'?':
+      return 0;
+    case U'!':
+      return 1;
+    case U':':
+      return 2;
+    case U';':
+      return 3;
+    case U'"':
+    case U'«':
+    case U'»':
+    case U'“':
+    case U'”':
+    case U'„':
+    case U'‹':
+    case U'›':
+      return 4;
+    case U'(':
+    case U')':
+      return 5;
+    default:
+      return punctuation_classes;
+  }
+}
+
+// Words of the text: maximal runs of letters, digits and combining marks.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (is_letter(c) || is_digit(c) || (!current.empty() && is_combining_mark(c))) {
+      current.append(text.substr(start, pos - start));
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+// Folds all words with one call into ICU; falls back to word by word if folding changed how the
+// text splits into words.
+std::vector<std::string> folded_words(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& word : words) {
+    joined += word;
+    joined += '\n';
+  }
+  const std::string folded = fold_for_matching(joined);
+  std::vector<std::string> result;
+  std::size_t begin = 0;
+  for (std::size_t end = folded.find('\n'); end != std::string::npos;
+       end = folded.find('\n', begin)) {
+    result.push_back(folded.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  if (result.size() == words.size()) return result;
+  result.clear();
+  for (const std::string& word : words) result.push_back(fold_for_matching(word));
+  return result;
+}
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The first `count` code points of a word.
+std::string_view prefix_code_points(std::string_view word, std::size_t count) {
+  std::size_t pos = 0;
+  for (std::size_t k = 0; k < count && pos < word.size(); ++k) (void)next_code_point(word, pos);
+  return word.substr(0, pos);
+}
+
+// The union of one token list over units [begin, begin + count), in `out` (reused buffer).
+const std::vector<std::uint32_t>& union_of(const std::vector<UnitFeatures>& units,
+                                           std::size_t begin, std::size_t count,
+                                           std::vector<std::uint32_t> UnitFeatures::*member,
+                                           std::vector<std::uint32_t>& out,
+                                           std::vector<std::uint32_t>& scratch) {
+  if (count == 1) return units[begin].*member;
+  out.clear();
+  for (std::size_t k = begin; k < begin + count; ++k) {
+    const std::vector<std::uint32_t>& ids = units[k].*member;
+    scratch.clear();
+    std::set_union(out.begin(), out.end(), ids.begin(), ids.end(), std::back_inserter(scratch));
+    out.swap(scratch);
+  }
+  return out;
+}
+
+// -log of erfc(z), accurate where erfc underflows.
+double minus_log_erfc(double z) {
+  if (z < 20.0) return -std::log(std::erfc(z));
+  return z * z + std::log(z * std::sqrt(std::numbers::pi));
+}
+
+}  // namespace
+
+WordList WordList::parse(std::string_view text, const std::string& path) {
+  if (const auto problem = find_invalid_utf8(text)) {
+    throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
+  }
+  WordList list;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    begin = end + 1;
+    const std::size_t at = line.find(" @ ");
+    if (at == std::string_view::npos) continue;
+    const std::vector<std::string> target = words_of(line.substr(0, at));
+    const std::vector<std::string> source = words_of(line.substr(at + 3));
+    if (target.size() != 1 || source.size() != 1) continue;
+    const std::string target_word = fold_for_matching(target.front());
+    list.translations_[fold_for_matching(source.front())].push_back(hash_token('x', target_word));
+  }
+  for (auto& entry : list.translations_) sort_unique(entry.second);
+  return list;
+}
+
+WordList WordList::read(const std::filesystem::path& path) {
+  return parse(read_text_file(path), path.string());
+}
+
+const std::vector<std::uint32_t>* WordList::translations(std::string_view folded) const {
+  const auto found = translations_.find(std::string(folded));
+  return found == translations_.end() ? nullptr : &found->second;
+}
+
+UnitFeatures unit_features(std::string_view text, const std::vector<std::string>& note_labels,
+                           const WordList* word_list) {
+  UnitFeatures features;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = next_code_point(text, pos);
+    if (!is_space(c)) features.length += 1.0;
+    const std::size_t kind = punctuation_class(c);
+    if (kind < punctuation_classes && features.punctuation[kind] < 255) {
+      ++features.punctuation[kind];
+    }
+  }
+  for (const std::string& label : note_labels) features.strong.push_back(hash_token('^', label));
+  for (const std::string& word : folded_words(words_of(text))) {
+    if (has_digit(word)) {
+      features.strong.push_back(hash_token('#', word));
+      continue;
+    }
+    features.exact.push_back(hash_token('x', word));
+    if (word_list != nullptr) {
+      if (const auto* translations = word_list->translations(word)) {
+        features.translated.insert(features.translated.end(), translations->begin(),
+                                   translations->end());
+      }
+    }
+    if (count_code_points(word) >= 4) {
+      features.words.push_back(hash_token('w', prefix_code_points(word, 4)));
+    }
+  }
+  sort_unique(features.words);
+  sort_unique(features.strong);
+  sort_unique(features.exact);
+  sort_unique(features.translated);
+  for (const std::uint32_t id : features.strong) features.tokens.push_back(id | strong_bit);
+  for (const std::uint32_t id : features.words) features.tokens.push_back(id & ~strong_bit);
+  sort_unique(features.tokens);
+  return features;
+}
+
+LearnedLexicon learn_lexicon(const std::vector<UnitFeatures>& source,
+                             const std::vector<UnitFeatures>& target,
+                             const std::vector<BeadSpan>& beads) {
+  constexpr double min_pairs = 2.0;
+  constexpr double min_dice = 0.6;
+  constexpr double max_share = 0.1;
+  // Enough 1-1 beads to learn from; more only costs time.
+  constexpr std::size_t max_beads = 20000;
+  std::vector<const BeadSpan*> one_to_one;
+  for (const BeadSpan& bead : beads) {
+    if (bead.source_count == 1 && bead.target_count == 1) one_to_one.push_back(&bead);
+  }
+  const std::size_t stride = one_to_one.size() / max_beads + 1;
+  std::vector<const BeadSpan*> sample;
+  for (std::size_t k = 0; k < one_to_one.size(); k += stride) sample.push_back(one_to_one[k]);
+
+  std::unordered_map<std::uint32_t, double> source_count;
+  std::unordered_map<std::uint32_t, double> target_count;
+  for (const BeadSpan* bead : sample) {
+    for (const std::uint32_t word : source[bead->source_begin].exact) source_count[word] += 1.0;
+    for (const std::uint32_t word : target[bead->target_begin].exact) target_count[word] += 1.0;
+  }
+  // Words found everywhere pair with everything, and words seen once prove nothing.
+  const double most = max_share * static_cast<double>(sample.size());
+  const auto useful = [&](const std::unordered_map<std::uint32_t, double>& counts,
+                          std::uint32_t word) {
+    const double count = counts.at(word);
+    return count >= min_pairs && count <= most;
+  };
+  std::vector<std::uint64_t> pairs;
+  std::vector<std::uint32_t> left;
+  std::vector<std::uint32_t> right;
+  for (const BeadSpan* bead : sample) {
+    left.clear();
+    right.clear();
+    for (const std::uint32_t word : source[bead->source_begin].exact) {
+      if (useful(source_count, word)) left.push_back(word);
+    }
+    for (const std::uint32_t word : target[bead->target_begin].exact) {
+      if (useful(target_count, word)) right.push_back(word);
+    }
+    for (const std::uint32_t a : left) {
+      for (const std::uint32_t b : right) pairs.push_back((std::uint64_t{a} << 32U) | b);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  LearnedLexicon lexicon;
+  for (std::size_t k = 0; k < pairs.size();) {
+    std::size_t end = k;
+    while (end < pairs.size() && pairs[end] == pairs[k]) ++end;
+    const auto together = static_cast<double>(end - k);
+    const auto a = static_cast<std::uint32_t>(pairs[k] >> 32U);
+    const auto b = static_cast<std::uint32_t>(pairs[k] & 0xFFFFFFFFU);
+    k = end;
+    if (together < min_pairs) continue;
+    if (2.0 * together / (source_count[a] + target_count[b]) >= min_dice) {
+      lexicon[a].push_back(b);
+    }
+  }
+  for (auto& entry : lexicon) sort_unique(entry.second);
+  return lexicon;
+}
+
+void add_translation_tokens(UnitFeatures& unit, const UnitFeatures& translation) {
+  unit.tokens.insert(unit.tokens.end(), translation.tokens.begin(), translation.tokens.end());
+  sort_unique(unit.tokens);
+}
+
+void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& lexicon) {
+  for (UnitFeatures& unit : source) {
+    for (const std::uint32_t word : unit.exact) {
+      const auto found = lexicon.find(word);
+      if (found == lexicon.end()) continue;
+      unit.translated.insert(unit.translated.end(), found->second.begin(), found->second.end());
+    }
+    sort_unique(unit.translated);
+  }
+}
+
+BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
+                       ScoreWeights weights)
+    : source_(std::move(source)), target_(std::move(target)), weights_(weights) {
+  const double one_to_one =
+      1.0 - 2.0 * (weights_.one_to_zero + weights_.two_to_one + weights_.three_to_one) -
+      weights_.two_to_two;
+  const auto minus_log = [](double p) { return -std::log(std::max(p, 1e-9)); };
+  prior_cost_ = {minus_log(one_to_one),
+                 minus_log(weights_.one_to_zero),
+                 minus_log(weights_.two_to_one),
+                 minus_log(weights_.two_to_two),
+                 minus_log(weights_.three_to_one),
+                 minus_log(0.0005)};
+  double source_total = 0.0;
+  double target_total = 0.0;
+  for (const UnitFeatures& unit : source_) source_total += unit.length;
+  for (const UnitFeatures& unit : target_) target_total += unit.length;
+  if (source_total > 0.0 && target_total > 0.0) {
+    // Clamped so that a wildly unbalanced pair does not make every length look plausible.
+    length_ratio_ = std::clamp(target_total / source_total, 0.5, 2.0);
+  }
+}
+
+double BeadScorer::length_cost(double source_length, double target_length) const {
+  const double expected = source_length * length_ratio_;
+  const double mean = (expected + target_length) / 2.0;
+  if (mean <= 0.0) return 0.0;
+  const double delta = (target_length - expected) / std::sqrt(weights_.length_variance * mean);
+  return minus_log_erfc(std::abs(delta) / std::numbers::sqrt2);
+}
+
+BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std::size_t di,
+                                              std::size_t dj) const {
+  Overlap overlap;
+  {
+    const auto& left =
+        union_of(source_, i, di, &UnitFeatures::tokens, scratch_source_, scratch_merge_);
+    const auto& right =
+        union_of(target_, j, dj, &UnitFeatures::tokens, scratch_target_, scratch_merge_);
+    overlap.shared = weighted_intersection(left, right);
+    overlap.total = (weight_of(left) + weight_of(right)) / 2.0;
+  }
+  bool any_translated = false;
+  for (std::size_t k = i; k < i + di; ++k) any_translated |= !source_[k].translated.empty();
+  if (weights_.use_word_list && any_translated) {
+    const auto& left =
+        union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
+    const auto& right =
+        union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
+    overlap.translated = sum_over_shared(left, right, [](std::uint32_t) { return 1.0; });
+  }
+  overlap.shared = std::min(overlap.shared, overlap.total);
+  return overlap;
+}
+
+double BeadScorer::similarity(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+  if (di == 0 || dj == 0) return 0.0;
+  const Overlap overlap = token_overlap(i, j, di, dj);
+  return overlap.total > 0.0 ? overlap.shared / overlap.total : 0.0;
+}
+
+std::pair<double, double> BeadScorer::punctuation_counts(std::size_t i, std::size_t j,
+                                                         std::size_t di, std::size_t dj) const {
+  double agreeing = 0.0;
+  double present = 0.0;
+  for (std::size_t kind = 0; kind < punctuation_classes; ++kind) {
+    double left = 0.0;
+    double right = 0.0;
+    for (std::size_t k = i; k < i + di; ++k) left += source_[k].punctuation[kind];
+    for (std::size_t k = j; k < j + dj; ++k) right += target_[k].punctuation[kind];
+    agreeing += std::min(left, right);
+    present += std::max(left, right);
+  }
+  return {agreeing, present};
+}
+
+double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
+  const std::size_t larger = std::max(di, dj);
+  const std::size_t smaller = std::min(di, dj);
+  if (larger == 1 && smaller == 1) return prior_cost_[0];
+  if (larger == 1 && smaller == 0) return prior_cost_[1];
+  if (larger == 2 && smaller == 1) return prior_cost_[2];
+  if (larger == 2 && smaller == 2) return prior_cost_[3];
+  if (larger == 3 && smaller == 1) return prior_cost_[4];
+  return prior_cost_[5];
+}
+
+double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+  double total = shape_prior_cost(di, dj);
+  if (di > 0 && dj > 0) {
+    double source_length = 0.0;
+    double target_length = 0.0;
+    for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
+    for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
+    total += length_cost(source_length, target_length);
+  }
+  // Additive evidence: a token found on both sides argues for the bead, one found on a single side
+  // argues a little against it. An omission leaves all its tokens unmatched, so splitting a bead
+  // or merging beads changes the token evidence only through what actually matches.
+  if (weights_.use_tokens) {
+    const Overlap overlap = token_overlap(i, j, di, dj);
+    total += -weights_.token_match_bonus * overlap.shared -
+             weights_.translation_match_bonus * overlap.translated +
+             weights_.token_miss_penalty * (overlap.total - overlap.shared);
+  }
+  if (weights_.use_punctuation) {
+    const auto [agreeing, present] = punctuation_counts(i, j, di, dj);
+    total += -weights_.punctuation_match_bonus * agreeing +
+             weights_.punctuation_miss_penalty * (present - agreeing);
+  }
+  return total;
+}
+
+double BeadScorer::confidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+  if (di == 0 || dj == 0) return 0.5;
+  double source_length = 0.0;
+  double target_length = 0.0;
+  for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
+  for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
+  const double length_factor =
+      std::exp(-std::max(0.0, length_cost(source_length, target_length) - 1.0) / 3.0);
+  const Overlap overlap = token_overlap(i, j, di, dj);
+  const double evidence = overlap.total / (overlap.total + token_evidence_scale);
+  const double similarity =
+      overlap.total > 0.0 ? std::min(1.0, (overlap.shared + overlap.translated) / overlap.total)
+                          : 0.0;
+  const double token_factor =
+      evidence * (1.0 - std::exp(-similarity / 0.15)) + (1.0 - evidence) * 0.5;
+  return std::clamp(length_factor * token_factor, 0.0, 1.0);
+}
+
+}  // namespace alinea

@@ -1,0 +1,1056 @@
+// The validator: references, structure, coverage and drift of one alignment against its
+// documents; the translation QA of each link is in check_qa.cpp.
+#include "alinea/check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "alinea/alignment_io.hpp"
+#include "alinea/edition.hpp"
+#include "alinea/error.hpp"
+#include "alinea/segment.hpp"
+#include "check/check_internal.hpp"
+#include "check/check_qa.hpp"
+#include "util/files.hpp"
+#include "util/suggest.hpp"
+#include "util/yaml.hpp"
+
+namespace alinea {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Alignment files and documents are a few hundred kilobytes; anything far larger is a mistake.
+constexpr std::size_t max_checked_file_bytes = std::size_t{64} << 20U;
+
+const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max-length-ratio",
+                                                    "min-length-for-ratio", "min-words-identical",
+                                                    "dictionaries",         "rules"};
+
+}  // namespace
+
+namespace detail {
+
+std::string format_ratio(double value) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.2f", value);
+  std::string text(buffer.data());
+  while (text.size() > 1 && text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace detail
+
+const std::vector<RuleInfo>& check_rules() {
+  static const std::vector<RuleInfo> rules = {
+      {"file/unreadable", Severity::error, "a file cannot be read"},
+      {"yaml/syntax", Severity::error, "an alignment file is not valid YAML"},
+      {"reference/path-outside-repository", Severity::error,
+       "a path leaves the repository (.., absolute, or a link out)"},
+      {"reference/missing-document", Severity::error,
+       "a document named by an alignment is missing"},
+      {"reference/unreadable-document", Severity::error, "a document cannot be parsed"},
+      {"reference/manifest-mismatch", Severity::error,
+       "an alignment names other documents than alinea.yaml"},
+      {"reference/language-mismatch", Severity::error,
+       "an alignment's language differs from its document's"},
+      {"reference/unknown-unit", Severity::error, "a unit id that the document does not have"},
+      {"structure/duplicate-link", Severity::error, "a unit linked twice"},
+      {"structure/overlapping-links", Severity::error,
+       "a link spans units that belong to another link"},
+      {"structure/crossing-links", Severity::warning, "links whose order differs on the two sides"},
+      {"structure/sentence-outside-link", Severity::error,
+       "a sentence link outside its paragraph or note link"},
+      {"coverage/unlinked-source", Severity::warning,
+       "source paragraphs or notes with no link and no recorded omission"},
+      {"coverage/unlinked-target", Severity::warning, "target paragraphs or notes with no link"},
+      {"coverage/unlinked-sentence", Severity::note,
+       "source sentences left out of their link's sentence links"},
+      {"drift/reviewed-text-changed", Severity::error,
+       "the text of a reviewed link changed after the review"},
+      {"drift/text-changed", Severity::warning, "the text of an automatic link changed"},
+      {"qa/number-mismatch", Severity::warning, "numbers differ between source and target"},
+      {"qa/name-mismatch", Severity::warning, "names present on one side only"},
+      {"qa/note-mismatch", Severity::warning, "note references differ"},
+      {"qa/unpaired-spanish-mark", Severity::warning, "¿ without ? or ¡ without ! in Spanish"},
+      {"qa/question-mismatch", Severity::warning, "a question on one side only"},
+      {"qa/exclamation-mismatch", Severity::note, "an exclamation on one side only"},
+      {"qa/length-ratio", Severity::warning, "target length out of range for the source length"},
+      {"qa/identical", Severity::warning, "the target is the same as the source"},
+      {"qa/empty-target", Severity::warning, "an empty target with no recorded omission"},
+      {"source-ref/wrong-type", Severity::error,
+       "a source_ref or one of its values of the wrong type"},
+      {"source-ref/unknown-key", Severity::error, "a source_ref key alinea does not know"},
+      {"source-ref/missing-field", Severity::error, "a source_ref without its work"},
+      {"source-ref/bad-volume", Severity::error, "a volume that is not a positive number"},
+      {"source-ref/bad-pages", Severity::error, "pages that are not a page or a range"},
+      {"source-ref/unknown-volume", Severity::error, "a volume the edition's catalogue lacks"},
+      {"source-ref/past-volume-end", Severity::error, "pages past the volume's last page"},
+      {"source-ref/not-in-catalogue", Severity::warning,
+       "pages on which the catalogue has no text"},
+      {"source-ref/catalogue-mismatch", Severity::warning,
+       "title or date differ from the catalogue's"},
+      {"source-ref/original-mismatch", Severity::warning,
+       "a translation's reference disagrees with the original it is aligned with"},
+      {"edition/unknown-key", Severity::error, "a catalogue key alinea does not know"},
+      {"edition/wrong-type", Severity::error, "a catalogue value of the wrong type"},
+      {"edition/missing-field", Severity::error, "a catalogue entry without a required field"},
+      {"edition/bad-value", Severity::error, "a bad version, number or date in a catalogue"},
+      {"edition/bad-pages", Severity::error, "catalogue pages that are not a page or a range"},
+      {"edition/duplicate-volume", Severity::error, "a volume listed twice in a catalogue"},
+      {"edition/out-of-order", Severity::error, "a catalogue text listed before an earlier one"},
+      {"edition/overlapping-pages", Severity::error, "two catalogue texts on the same pages"},
+      {"edition/past-volume-end", Severity::error, "catalogue pages past the volume's last page"},
+  };
+  return rules;
+}
+
+std::optional<Severity> CheckSettings::severity(std::string_view rule) const {
+  if (const auto found = rules.find(rule); found != rules.end()) return found->second;
+  for (const RuleInfo& info : check_rules()) {
+    if (info.id == rule) return info.severity;
+  }
+  return Severity::error;
+}
+
+SettingsReadResult apply_settings(const CheckSettings& base, const Value& settings,
+                                  const std::string& file) {
+  SettingsReadResult result{base, {}};
+  const auto report = [&](const char* rule, const Value& at, std::string message) {
+    result.diagnostics.push_back(
+        {rule, Severity::error, {file, at.line, at.column}, {}, std::move(message)});
+  };
+  if (settings.is_null()) return result;
+  if (!settings.is_mapping()) {
+    report("config/bad-value", settings, "'check' settings must be a mapping");
+    return result;
+  }
+  for (const auto& [key, value] : settings.members) {
+    if (key == "min-length-ratio" || key == "max-length-ratio") {
+      const auto number = value.as_number();
+      if (!number || !(*number > 0.0) || *number > 1000.0) {
+        report("config/bad-value", value, "'" + key + "' must be a positive number");
+        continue;
+      }
+      (key == "min-length-ratio" ? result.settings.min_length_ratio
+                                 : result.settings.max_length_ratio) = *number;
+    } else if (key == "min-length-for-ratio" || key == "min-words-identical") {
+      const auto number = value.as_integer();
+      if (!number || *number < 0) {
+        report("config/bad-value", value, "'" + key + "' must be a whole number, 0 or more");
+        continue;
+      }
+      (key == "min-length-for-ratio" ? result.settings.min_length_for_ratio
+                                     : result.settings.min_words_identical) =
+          static_cast<std::size_t>(*number);
+    } else if (key == "dictionaries") {
+      if (!value.is_scalar()) {
+        report("config/bad-value", value, "'dictionaries' must be a folder of hunspell files");
+        continue;
+      }
+      result.settings.dictionaries = value.text;
+    } else if (key == "rules") {
+      if (!value.is_mapping()) {
+        report("config/bad-value", value,
+               "'rules' must map rule ids to off, note, warning or error");
+        continue;
+      }
+      std::vector<std::string_view> known;
+      for (const RuleInfo& info : check_rules()) known.push_back(info.id);
+      for (const auto& [rule, level] : value.members) {
+        if (std::find(known.begin(), known.end(), rule) == known.end()) {
+          report("config/unknown-rule", level,
+                 "unknown rule '" + rule + "'" + detail::did_you_mean(rule, known));
+          continue;
+        }
+        const std::string& name = level.text;
+        if (!level.is_scalar()) {
+          report("config/bad-value", level, "a rule's level is off, note, warning or error");
+        } else if (name == "off" || name == "false") {
+          result.settings.rules[rule] = std::nullopt;
+        } else if (name == "note") {
+          result.settings.rules[rule] = Severity::note;
+        } else if (name == "warning") {
+          result.settings.rules[rule] = Severity::warning;
+        } else if (name == "error") {
+          result.settings.rules[rule] = Severity::error;
+        } else {
+          report("config/bad-value", level,
+                 "'" + name + "' is not a level: write off, note, warning or error");
+        }
+      }
+    } else {
+      report("config/unknown-key", value,
+             "unknown check setting '" + key + "'" + detail::did_you_mean(key, setting_keys));
+    }
+  }
+  if (result.settings.min_length_ratio > result.settings.max_length_ratio) {
+    report("config/bad-value", settings, "min-length-ratio is larger than max-length-ratio");
+  }
+  return result;
+}
+
+namespace {
+
+// Where a unit stands in its document, for ordering: notes after paragraphs, sentences inside.
+struct Position {
+  int kind = 0;  // 0 paragraph, 1 note
+  std::size_t block = 0;
+  std::size_t sentence = 0;  // 0 for whole blocks
+  friend bool operator<(const Position& a, const Position& b) {
+    return std::tie(a.kind, a.block, a.sentence) < std::tie(b.kind, b.block, b.sentence);
+  }
+};
+
+class DocumentIndex {
+ public:
+  explicit DocumentIndex(const Document& document) : document_(document) {
+    for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
+      blocks_[document.paragraphs[i].id] = {0, i + 1, 0};
+    }
+    for (std::size_t i = 0; i < document.notes.size(); ++i)
+      blocks_[document.notes[i].id] = {1, i + 1, 0};
+  }
+
+  // The position of an existing unit; std::nullopt for malformed or unknown ids.
+  [[nodiscard]] std::optional<Position> find(const std::string& id) const {
+    const auto unit = UnitRef::parse(id);
+    if (!unit) return std::nullopt;
+    const auto block = blocks_.find(unit->block_id);
+    if (block == blocks_.end()) return std::nullopt;
+    if (!unit_text(document_, *unit)) return std::nullopt;
+    Position position = block->second;
+    position.sentence = unit->sentence.value_or(0);
+    return position;
+  }
+
+  [[nodiscard]] const Document& document() const { return document_; }
+
+ private:
+  const Document& document_;
+  std::map<std::string, Position, std::less<>> blocks_;
+};
+
+std::string side_text(const Document& document, const std::vector<std::string>& ids) {
+  std::string text;
+  for (const std::string& id : ids) {
+    const auto unit = UnitRef::parse(id);
+    if (!unit) continue;
+    const auto part = unit_text(document, *unit);
+    if (!part) continue;
+    if (!text.empty()) text += ' ';
+    text += *part;
+  }
+  return text;
+}
+
+std::string count_of(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string describe(const Document& document) {
+  return count_of(document.paragraphs.size(), "paragraph") + " and " +
+         count_of(document.notes.size(), "note");
+}
+
+// A FileError's message without the absolute path it starts with: findings name files relative
+// to the repository root.
+std::string file_problem(const FileError& failure, const fs::path& absolute,
+                         const std::string& relative) {
+  const std::string what = failure.what();
+  const std::string prefix = absolute.string() + ": ";
+  if (what.compare(0, prefix.size(), prefix) == 0)
+    return relative + ": " + what.substr(prefix.size());
+  return what;
+}
+
+// One link seen by the checker: where it is and which of its units exist.
+struct LinkView {
+  const Link* link = nullptr;
+  const Link* parent = nullptr;  // the block link of a sentence link
+  std::vector<Position> source;
+  std::vector<Position> target;
+  bool resolved = true;  // every id names an existing unit
+};
+
+class AlignmentChecker {
+ public:
+  AlignmentChecker(const Alignment& alignment, const Document& source, const Document& target,
+                   const CheckSettings& settings)
+      : alignment_(alignment), source_(source), target_(target), settings_(settings) {}
+
+  Diagnostics run() {
+    for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
+      for (const Link& link : *section) {
+        for (const Link& sentence : link.sentences) parents_.emplace(&sentence, &link);
+      }
+    }
+    for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
+      for (const Link& link : *section) {
+        blocks_.push_back(resolve(link, nullptr));
+        for (const Link& sentence : link.sentences) sentences_.push_back(resolve(sentence, &link));
+      }
+    }
+    for (const auto* links : {&blocks_, &sentences_}) {
+      for (const LinkView& view : *links) check_accepted_rules(*view.link);
+    }
+    check_sentences_inside_their_link();
+    check_duplicates(blocks_);
+    check_duplicates(sentences_);
+    check_overlaps(blocks_);
+    check_overlaps(sentences_);
+    check_crossings(blocks_);
+    check_crossings(sentences_);
+    check_block_coverage();
+    check_sentence_coverage();
+    for (const auto* links : {&blocks_, &sentences_}) {
+      for (const LinkView& view : *links) check_drift(view);
+    }
+    check_translations();
+    return std::move(findings_);
+  }
+
+ private:
+  SourcePosition where(const Link& link) const { return {alignment_.path, link.line, link.column}; }
+
+  std::string source_unit(const std::string& id) const { return source_lang() + ":" + id; }
+  std::string target_unit(const std::string& id) const { return target_lang() + ":" + id; }
+  std::string source_lang() const {
+    return source_.document().lang.empty() ? alignment_.source.lang : source_.document().lang;
+  }
+  std::string target_lang() const {
+    return target_.document().lang.empty() ? alignment_.target.lang : target_.document().lang;
+  }
+
+  std::vector<std::string> units_of(const Link& link) const {
+    std::vector<std::string> units;
+    for (const std::string& id : link.source) units.push_back(source_unit(id));
+    for (const std::string& id : link.target) units.push_back(target_unit(id));
+    return units;
+  }
+
+  void add(const std::string& rule, const Link& link, std::vector<std::string> units,
+           std::string message, std::vector<UnitPosition> in_documents = {}) {
+    const auto severity = settings_.severity(rule);
+    if (!severity) return;
+    findings_.push_back({rule, *severity, where(link), std::move(units), std::move(message),
+                         std::move(in_documents), acceptance(rule, link, parent_of(link))});
+  }
+
+  // The reason a person gave for accepting `rule` on this link or on the paragraph or note link
+  // that holds it; nothing when no one did.
+  static std::optional<std::string> acceptance(const std::string& rule, const Link& link,
+                                               const Link* parent) {
+    for (const Link* holder : {&link, parent}) {
+      if (holder == nullptr) continue;
+      const auto& rules = holder->accepted;
+      if (std::find(rules.begin(), rules.end(), rule) != rules.end()) {
+        return holder->accept_reason.value_or("");
+      }
+    }
+    return std::nullopt;
+  }
+
+  const Link* parent_of(const Link& link) const {
+    const auto found = parents_.find(&link);
+    return found == parents_.end() ? nullptr : found->second;
+  }
+
+  // accept: names rules that exist.
+  void check_accepted_rules(const Link& link) {
+    std::vector<std::string_view> known;
+    for (const RuleInfo& info : check_rules()) known.push_back(info.id);
+    for (const std::string& rule : link.accepted) {
+      if (std::find(known.begin(), known.end(), rule) != known.end()) continue;
+      findings_.push_back({"schema/bad-value", Severity::error, where(link), units_of(link),
+                           "accept: names '" + rule + "', which is not a rule of alinea check" +
+                               detail::did_you_mean(rule, known)});
+    }
+  }
+
+  // Where the first of `ids` stands in its document; nothing when there is none.
+  std::vector<UnitPosition> first_position(const std::vector<std::string>& ids,
+                                           bool is_source) const {
+    if (ids.empty()) return {};
+    const auto unit = UnitRef::parse(ids.front());
+    if (!unit) return {};
+    const Document& document = is_source ? source_.document() : target_.document();
+    return {{(is_source ? source_unit(ids.front()) : target_unit(ids.front())),
+             unit_position(document, *unit)}};
+  }
+
+  // A link's place in both documents, the translation first: it is the text a translator edits.
+  std::vector<UnitPosition> positions_of(const Link& link) const {
+    std::vector<UnitPosition> places = first_position(link.target, false);
+    for (UnitPosition& place : first_position(link.source, true))
+      places.push_back(std::move(place));
+    return places;
+  }
+
+  LinkView resolve(const Link& link, const Link* parent) {
+    LinkView view{&link, parent, {}, {}, true};
+    const auto resolve_side = [&](const std::vector<std::string>& ids, const DocumentIndex& index,
+                                  const std::string& lang, std::vector<Position>& out) {
+      for (const std::string& id : ids) {
+        if (!UnitRef::parse(id)) {  // the reader reported it already
+          view.resolved = false;
+          continue;
+        }
+        const auto position = index.find(id);
+        if (!position) {
+          view.resolved = false;
+          add("reference/unknown-unit", link, {lang + ":" + id},
+              lang + ":" + id + " does not exist in " + index.document().path + " (it has " +
+                  describe(index.document()) +
+                  "): the text was re-segmented or edited; realign or fix the id");
+          continue;
+        }
+        out.push_back(*position);
+      }
+    };
+    resolve_side(link.source, source_, source_lang(), view.source);
+    resolve_side(link.target, target_, target_lang(), view.target);
+    return view;
+  }
+
+  void check_sentences_inside_their_link() {
+    for (const LinkView& view : sentences_) {
+      const Link& link = *view.link;
+      const auto outside = [](const std::vector<std::string>& ids,
+                              const std::vector<std::string>& blocks) {
+        std::vector<std::string> out;
+        for (const std::string& id : ids) {
+          const auto unit = UnitRef::parse(id);
+          if (unit && std::find(blocks.begin(), blocks.end(), unit->block_id) == blocks.end()) {
+            out.push_back(id);
+          }
+        }
+        return out;
+      };
+      for (const std::string& id : outside(link.source, view.parent->source)) {
+        add("structure/sentence-outside-link", link, {source_unit(id)},
+            source_unit(id) + " is not in the source side of its paragraph or note link");
+      }
+      for (const std::string& id : outside(link.target, view.parent->target)) {
+        add("structure/sentence-outside-link", link, {target_unit(id)},
+            target_unit(id) + " is not in the target side of its paragraph or note link");
+      }
+    }
+  }
+
+  void check_duplicates(const std::vector<LinkView>& links) {
+    std::map<std::string, const Link*> seen_source;
+    std::map<std::string, const Link*> seen_target;
+    for (const LinkView& view : links) {
+      const Link& link = *view.link;
+      const auto check_side = [&](const std::vector<std::string>& ids,
+                                  std::map<std::string, const Link*>& seen, bool is_source) {
+        for (const std::string& id : ids) {
+          const auto [found, inserted] = seen.emplace(id, &link);
+          if (inserted) continue;
+          const std::string unit = is_source ? source_unit(id) : target_unit(id);
+          add("structure/duplicate-link", link, {unit},
+              unit +
+                  (found->second == &link
+                       ? std::string(" appears twice in this link")
+                       : " is already linked on line " + std::to_string(found->second->line)) +
+                  ": a unit belongs to one link only; merge the links or remove one");
+        }
+      };
+      check_side(link.source, seen_source, true);
+      check_side(link.target, seen_target, false);
+    }
+  }
+
+  // A link that skips units linked elsewhere (src: [p2, p4] while p3 is in another link).
+  void check_overlaps(const std::vector<LinkView>& links) {
+    for (const bool is_source : {true, false}) {
+      std::map<Position, const Link*> owner;
+      for (const LinkView& view : links) {
+        for (const Position& p : is_source ? view.source : view.target) owner.emplace(p, view.link);
+      }
+      for (const LinkView& view : links) {
+        const auto& positions = is_source ? view.source : view.target;
+        if (positions.size() < 2) continue;
+        const auto [low, high] = std::minmax_element(positions.begin(), positions.end());
+        for (auto it = owner.upper_bound(*low); it != owner.end() && it->first < *high; ++it) {
+          if (it->second == view.link) continue;
+          add("structure/overlapping-links", *view.link, units_of(*view.link),
+              std::string("this link's ") + (is_source ? "source" : "target") +
+                  " side spans units that belong to the link on line " +
+                  std::to_string(it->second->line) +
+                  ": split it so that each link covers consecutive units");
+          break;
+        }
+      }
+    }
+  }
+
+  // Links in source order whose targets go backwards.
+  void check_crossings(const std::vector<LinkView>& links) {
+    std::vector<std::pair<Position, const LinkView*>> ordered;
+    for (const LinkView& view : links) {
+      if (view.source.empty() || view.target.empty()) continue;
+      ordered.emplace_back(*std::min_element(view.source.begin(), view.source.end()), &view);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const LinkView* furthest = nullptr;
+    Position furthest_target;
+    for (const auto& [start, view] : ordered) {
+      const Position low = *std::min_element(view->target.begin(), view->target.end());
+      const Position high = *std::max_element(view->target.begin(), view->target.end());
+      if (furthest != nullptr && low.kind == furthest_target.kind && low < furthest_target) {
+        add("structure/crossing-links", *view->link, units_of(*view->link),
+            "this link crosses the link on line " + std::to_string(furthest->link->line) +
+                ": the target order differs from the source order; check that both are right");
+      }
+      if (furthest == nullptr || furthest_target < high) {
+        furthest = view;
+        furthest_target = high;
+      }
+    }
+  }
+
+  void check_block_coverage() {
+    std::set<std::string> linked_source;
+    std::set<std::string> linked_target;
+    for (const LinkView& view : blocks_) {
+      linked_source.insert(view.link->source.begin(), view.link->source.end());
+      linked_target.insert(view.link->target.begin(), view.link->target.end());
+    }
+    report_unlinked(source_.document(), linked_source, true);
+    report_unlinked(target_.document(), linked_target, false);
+  }
+
+  // Runs of consecutive unlinked units become one finding, placed at the link that follows them.
+  void report_unlinked(const Document& document, const std::set<std::string>& linked,
+                       bool is_source) {
+    std::vector<std::string> ids;
+    for (const Paragraph& p : document.paragraphs) ids.push_back(p.id);
+    std::vector<std::string> note_ids;
+    for (const Note& n : document.notes) note_ids.push_back(n.id);
+    for (const auto* list : {&ids, &note_ids}) {
+      std::vector<std::string> run;
+      for (std::size_t i = 0; i <= list->size(); ++i) {
+        if (i < list->size() && linked.count((*list)[i]) == 0) {
+          run.push_back((*list)[i]);
+          continue;
+        }
+        if (run.empty()) continue;
+        const std::size_t first = i - run.size();
+        flush_unlinked(run, i < list->size() ? (*list)[i] : std::string(),
+                       first > 0 ? (*list)[first - 1] : std::string(), is_source);
+        run.clear();
+      }
+    }
+  }
+
+  void flush_unlinked(const std::vector<std::string>& run, const std::string& next_id,
+                      const std::string& previous_id, bool is_source) {
+    const std::string lang = is_source ? source_lang() : target_lang();
+    std::vector<std::string> units;
+    for (const std::string& id : run) units.push_back(lang + ":" + id);
+    const std::string span =
+        run.size() == 1 ? units.front() : units.front() + " to " + units.back();
+    SourcePosition at{alignment_.path, 0, 0};
+    if (const Link* anchor = link_with(next_id, is_source)) {
+      at = where(*anchor);
+    } else if (const Link* before = link_with(previous_id, is_source)) {
+      at = where(*before);
+    }
+    const std::string rule = is_source ? "coverage/unlinked-source" : "coverage/unlinked-target";
+    const auto severity = settings_.severity(rule);
+    if (!severity) return;
+    const std::string what = run.size() == 1 ? " is" : " are";
+    findings_.push_back(
+        {rule, *severity, at, units,
+         is_source ? span + what + " not linked and no omission is recorded: link " +
+                         (run.size() == 1 ? "it" : "them") + ", or add {src: [" + run.front() +
+                         "], tgt: [], status: reviewed, omitted: \"why\"}"
+                   : span + what + " not linked to the source: link " +
+                         (run.size() == 1 ? "it" : "them") + " or record the addition with " +
+                         "{src: [], tgt: [" + run.front() + "], status: reviewed}",
+         first_position(run, is_source)});
+  }
+
+  const Link* link_with(const std::string& id, bool is_source) const {
+    if (id.empty()) return nullptr;
+    for (const LinkView& view : blocks_) {
+      const auto& ids = is_source ? view.link->source : view.link->target;
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) return view.link;
+    }
+    return nullptr;
+  }
+
+  void check_sentence_coverage() {
+    for (const LinkView& view : blocks_) {
+      const Link& link = *view.link;
+      if (link.sentences.empty() || !view.resolved) continue;
+      std::set<std::string> linked;
+      for (const Link& sentence : link.sentences) {
+        linked.insert(sentence.source.begin(), sentence.source.end());
+      }
+      std::vector<std::string> missing;
+      for (const std::string& id : link.source) {
+        const auto unit = UnitRef::parse(id);
+        if (!unit) continue;
+        const std::vector<std::string>* sentences = nullptr;
+        if (const Paragraph* p = source_.document().find_paragraph(id)) sentences = &p->sentences;
+        if (const Note* n = source_.document().find_note(id)) sentences = &n->sentences;
+        if (sentences == nullptr) continue;
+        for (std::size_t i = 1; i <= sentences->size(); ++i) {
+          const std::string sentence_id = id + ".s" + std::to_string(i);
+          if (linked.count(sentence_id) == 0) missing.push_back(source_unit(sentence_id));
+        }
+      }
+      if (missing.empty()) continue;
+      std::string list;
+      for (const std::string& unit : missing) list += (list.empty() ? "" : ", ") + unit;
+      std::vector<UnitPosition> place;
+      if (const auto unit = UnitRef::parse(missing.front().substr(missing.front().find(':') + 1))) {
+        place.push_back({missing.front(), unit_position(source_.document(), *unit)});
+      }
+      add("coverage/unlinked-sentence", link, missing,
+          list + (missing.size() == 1 ? " is" : " are") + " in no sentence link of this link",
+          std::move(place));
+    }
+  }
+
+  void check_drift(const LinkView& view) {
+    const Link& link = *view.link;
+    if (!view.resolved || (link.source_fingerprint.empty() && link.target_fingerprint.empty())) {
+      return;
+    }
+    std::vector<std::string> changed;
+    std::vector<UnitPosition> places;
+    const auto compare = [&](const std::vector<std::string>& ids, bool is_source,
+                             const std::string& recorded, const std::string& side) {
+      if (recorded.empty() && !ids.empty()) return;  // unknown, not empty
+      const Document& document = is_source ? source_.document() : target_.document();
+      const std::string now =
+          ids.empty() ? std::string() : text_fingerprint(side_text(document, ids));
+      if (now == recorded) return;
+      changed.push_back(side);
+      for (UnitPosition& place : first_position(ids, is_source)) places.push_back(std::move(place));
+    };
+    compare(link.source, true, link.source_fingerprint, "source");
+    compare(link.target, false, link.target_fingerprint, "target");
+    if (changed.empty()) return;
+    const std::string sides =
+        changed.size() == 2 ? "source and target texts" : changed[0] + " text";
+    if (link.status == LinkStatus::reviewed) {
+      add("drift/reviewed-text-changed", link, units_of(link),
+          "the " + sides + " changed after this link was reviewed: review it again, then update " +
+              "its fp (alinea align refreshes it)",
+          std::move(places));
+    } else {
+      add("drift/text-changed", link, units_of(link),
+          "the " + sides + " changed after this link was made: re-run alinea align",
+          std::move(places));
+    }
+  }
+
+  void check_translations() {
+    for (const auto* section : {&alignment_.notes, &alignment_.paragraphs}) {
+      for (const Link& link : *section) {
+        if (link.sentences.empty()) {
+          check_translation_of(link, nullptr);
+        } else {
+          for (const Link& sentence : link.sentences) check_translation_of(sentence, &link);
+        }
+      }
+    }
+  }
+
+  void check_translation_of(const Link& link, const Link* parent) {
+    if (link.source.empty() || link.omitted) return;
+    for (const std::string& id : link.source) {
+      if (!source_.find(id)) return;
+    }
+    for (const std::string& id : link.target) {
+      if (!target_.find(id)) return;
+    }
+    const LinkTexts texts{side_text(source_.document(), link.source),
+                          side_text(target_.document(), link.target), source_lang(), target_lang()};
+    Diagnostics found = check_translation(texts, settings_, where(link), units_of(link));
+    const std::vector<UnitPosition> places = positions_of(link);
+    for (Diagnostic& d : found) {
+      d.in_documents = places;
+      d.acknowledged = acceptance(d.rule, link, parent);
+    }
+    if (link.target.empty()) {
+      for (Diagnostic& d : found) {
+        if (d.rule == "qa/empty-target") {
+          d.message =
+              "nothing is linked to the source: link its translation, or record the gap "
+              "with omitted: \"why\"";
+        }
+      }
+    }
+    findings_.insert(findings_.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+  }
+
+  const Alignment& alignment_;
+  DocumentIndex source_;
+  DocumentIndex target_;
+  const CheckSettings& settings_;
+  std::vector<LinkView> blocks_;
+  std::vector<LinkView> sentences_;
+  std::unordered_map<const Link*, const Link*> parents_;  // sentence link → its block link
+  Diagnostics findings_;
+};
+
+// The line where a top-level key such as "source:" stands, for findings about it; 0 if not found.
+std::size_t line_of_key(std::string_view text, std::string_view key) {
+  std::size_t line = 1;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string_view content = text.substr(pos, end - pos);
+    if (content.size() > key.size() && content.substr(0, key.size()) == key &&
+        content[key.size()] == ':') {
+      return line;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  return 0;
+}
+
+struct LoadedDocument {
+  std::optional<Document> document;
+  Diagnostics diagnostics;
+};
+
+LoadedDocument load_document(const fs::path& root, const std::string& alignment_path,
+                             const std::string& path, std::size_t line) {
+  LoadedDocument loaded;
+  const auto report = [&](const char* rule, SourcePosition at, std::string message) {
+    loaded.diagnostics.push_back({rule, Severity::error, std::move(at), {}, std::move(message)});
+  };
+  const auto resolved = resolve_in_repository(root, path);
+  if (!resolved) {
+    report("reference/path-outside-repository", {alignment_path, line, 0},
+           "document '" + path + "' is not inside the repository: use a path relative to the " +
+               "folder of alinea.yaml");
+    return loaded;
+  }
+  std::error_code error;
+  if (!fs::is_regular_file(*resolved, error)) {
+    report("reference/missing-document", {alignment_path, line, 0},
+           "document '" + path + "' does not exist: fix the path or import the document");
+    return loaded;
+  }
+  try {
+    Document document = parse_document(read_text_file(*resolved, max_checked_file_bytes), path);
+    segment_document(document);
+    loaded.document = std::move(document);
+  } catch (const InputError& failure) {
+    report("reference/unreadable-document", failure.where(), failure.message());
+  } catch (const FileError& failure) {
+    report("file/unreadable", {path, 0, 0}, file_problem(failure, *resolved, path));
+  }
+  return loaded;
+}
+
+void append(Diagnostics& to, Diagnostics from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+namespace {
+
+std::string joined_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : "+") + id;
+  return out;
+}
+
+bool is_named(const Link& link, std::string_view id) {
+  return link.source.empty() ? "to-" + joined_ids(link.target) == id
+                             : joined_ids(link.source) == id;
+}
+
+Link* link_named(Alignment& alignment, std::string_view id) {
+  for (auto* section : {&alignment.notes, &alignment.paragraphs}) {
+    for (Link& link : *section) {
+      if (is_named(link, id)) return &link;
+      for (Link& sentence : link.sentences) {
+        if (is_named(sentence, id)) return &sentence;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
+                               const std::vector<std::string>& rules, const std::string& reason) {
+  const SourcePosition file{alignment.path, 0, 0};
+  Link* link = link_named(alignment, link_id);
+  if (link == nullptr) {
+    throw InputError(file, "no link is named '" + std::string(link_id) +
+                               "': name it by its source ids joined by '+' (p3, p2+p3, p3.s2), "
+                               "or to- and its target ids (to-p5)");
+  }
+  if (rules.empty()) throw InputError(file, "name the rules whose findings are accepted");
+  if (reason.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError(file, "say why the findings are accepted: the reason cannot be empty");
+  }
+  std::vector<std::string_view> known;
+  for (const RuleInfo& info : check_rules()) known.push_back(info.id);
+  for (const std::string& rule : rules) {
+    if (std::find(known.begin(), known.end(), rule) == known.end()) {
+      throw InputError(
+          file, "'" + rule + "' is not a rule of alinea check" + detail::did_you_mean(rule, known));
+    }
+    if (std::find(link->accepted.begin(), link->accepted.end(), rule) == link->accepted.end()) {
+      link->accepted.push_back(rule);
+    }
+  }
+  link->accept_reason = reason;
+  return alignment;
+}
+
+Diagnostics check_alignment(const Alignment& alignment, const Document& source,
+                            const Document& target, const CheckSettings& settings) {
+  AlignmentChecker checker(alignment, source, target, settings);
+  Diagnostics findings = checker.run();
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+namespace detail {
+
+LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
+                     const CheckSettings& settings,
+                     const std::optional<ExpectedDocuments>& expected) {
+  LoadedPair pair;
+  Diagnostics& findings = pair.problems;
+  const auto report = [&](const char* rule, SourcePosition at, std::string message) {
+    findings.push_back({rule, Severity::error, std::move(at), {}, std::move(message)});
+  };
+  const auto resolved = resolve_in_repository(root, alignment_path);
+  if (!resolved) {
+    report("reference/path-outside-repository", {alignment_path, 0, 0},
+           "'" + alignment_path +
+               "' is not inside the repository (the folder of alinea.yaml), or cannot be "
+               "resolved (a symbolic link loop)");
+    return pair;
+  }
+  std::string text;
+  AlignmentReadResult read;
+  try {
+    text = read_text_file(*resolved, max_checked_file_bytes);
+    read = parse_alignment(text, alignment_path);
+  } catch (const FileError& failure) {
+    report("file/unreadable", {alignment_path, 0, 0},
+           file_problem(failure, *resolved, alignment_path));
+    return pair;
+  } catch (const InputError& failure) {
+    report("yaml/syntax", failure.where(), failure.message());
+    return pair;
+  }
+  append(findings, std::move(read.diagnostics));
+  pair.alignment = std::move(read.alignment);
+  const Alignment& alignment = *pair.alignment;
+  if (alignment.source.path.empty() || alignment.target.path.empty()) return pair;
+
+  const std::size_t source_line = line_of_key(text, "source");
+  const std::size_t target_line = line_of_key(text, "target");
+  if (expected) {
+    for (const auto& [written, listed, line, side] :
+         {std::tuple{alignment.source.path, expected->source_path, source_line, "source"},
+          std::tuple{alignment.target.path, expected->target_path, target_line, "target"}}) {
+      if (fs::path(written).lexically_normal() != fs::path(listed).lexically_normal()) {
+        const auto severity = settings.severity("reference/manifest-mismatch");
+        if (!severity) continue;
+        findings.push_back({"reference/manifest-mismatch",
+                            *severity,
+                            {alignment_path, line, 0},
+                            {},
+                            std::string("the ") + side + " document is '" + written +
+                                "' here but '" + listed + "' in alinea.yaml: make them agree"});
+      }
+    }
+  }
+  LoadedDocument source = load_document(root, alignment_path, alignment.source.path, source_line);
+  LoadedDocument target = load_document(root, alignment_path, alignment.target.path, target_line);
+  append(findings, std::move(source.diagnostics));
+  append(findings, std::move(target.diagnostics));
+  if (!source.document || !target.document) return pair;
+
+  for (const auto& [ref, document, line] :
+       {std::tuple{&alignment.source, &*source.document, source_line},
+        std::tuple{&alignment.target, &*target.document, target_line}}) {
+    if (!document->lang.empty() && !ref->lang.empty() && document->lang != ref->lang) {
+      findings.push_back({"reference/language-mismatch",
+                          Severity::error,
+                          {alignment_path, line, 0},
+                          {},
+                          "'" + ref->path + "' is in '" + document->lang + "', not '" + ref->lang +
+                              "' as this alignment says"});
+    }
+  }
+  pair.source = std::move(source.document);
+  pair.target = std::move(target.document);
+  return pair;
+}
+
+}  // namespace detail
+
+NamesReadResult parse_names(std::string_view text, const std::string& file) {
+  NamesReadResult result;
+  const Value top = parse_yaml(text, file);
+  const auto report = [&](const Value& at, std::string message) {
+    result.diagnostics.push_back(
+        {"schema/bad-value", Severity::error, {file, at.line, at.column}, {}, std::move(message)});
+  };
+  if (top.is_null()) return result;
+  const Value* names = top.is_mapping() ? top.find("names") : nullptr;
+  if (names == nullptr || !names->is_sequence()) {
+    report(top,
+           "names.yaml holds names: a list of the spellings of each name, e.g. "
+           "names: [[Guépéou, GPU]]");
+    return result;
+  }
+  for (const auto& [key, value] : top.members) {
+    if (key != "names") report(value, "unknown key '" + key + "' in names.yaml: only names:");
+  }
+  for (const Value& group : names->items) {
+    std::vector<std::string> spellings;
+    if (group.is_sequence()) {
+      for (const Value& spelling : group.items) {
+        if (spelling.is_scalar() && !spelling.text.empty()) spellings.push_back(spelling.text);
+      }
+    }
+    if (!group.is_sequence() || spellings.size() < 2 || spellings.size() != group.items.size()) {
+      report(group, "each entry of names: is a list of two spellings or more of one name");
+      continue;
+    }
+    result.names.push_back(std::move(spellings));
+  }
+  return result;
+}
+
+namespace {
+
+// The glossary of names.yaml beside the documents (each document's folder, once), if there is
+// one; what is wrong with it comes back as findings.
+NamesReadResult load_names(const fs::path& root, const Alignment& alignment) {
+  NamesReadResult all;
+  std::set<std::string> folders;
+  for (const DocumentRef* ref : {&alignment.source, &alignment.target}) {
+    const std::string folder = fs::path(ref->path).parent_path().generic_string();
+    if (!folders.insert(folder).second) continue;
+    const std::string path = folder.empty() ? "names.yaml" : folder + "/names.yaml";
+    const auto resolved = resolve_in_repository(root, path);
+    std::error_code error;
+    if (!resolved || !fs::is_regular_file(*resolved, error)) continue;
+    try {
+      NamesReadResult read = parse_names(read_text_file(*resolved, max_checked_file_bytes), path);
+      all.names.insert(all.names.end(), read.names.begin(), read.names.end());
+      append(all.diagnostics, std::move(read.diagnostics));
+    } catch (const InputError& failure) {
+      all.diagnostics.push_back(
+          {"yaml/syntax", Severity::error, failure.where(), {}, failure.message()});
+    } catch (const FileError& failure) {
+      all.diagnostics.push_back({"file/unreadable",
+                                 Severity::error,
+                                 {path, 0, 0},
+                                 {},
+                                 file_problem(failure, *resolved, path)});
+    }
+  }
+  return all;
+}
+
+}  // namespace
+
+Diagnostics check_alignment_file(const fs::path& root, const std::string& alignment_path,
+                                 const CheckSettings& settings,
+                                 const std::optional<ExpectedDocuments>& expected) {
+  detail::LoadedPair pair = detail::load_pair(root, alignment_path, settings, expected);
+  Diagnostics findings = std::move(pair.problems);
+  if (pair.alignment && pair.source && pair.target) {
+    NamesReadResult names = load_names(root, *pair.alignment);
+    append(findings, std::move(names.diagnostics));
+    CheckSettings with_names = settings;
+    with_names.names.insert(with_names.names.end(), names.names.begin(), names.names.end());
+    append(findings, check_alignment(*pair.alignment, *pair.source, *pair.target, with_names));
+  }
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_files(const fs::path& root, const std::vector<CheckTask>& tasks, unsigned jobs) {
+  std::vector<Diagnostics> results(tasks.size());
+  std::vector<std::exception_ptr> failures(tasks.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+      try {
+        results[i] = check_alignment_file(root, tasks[i].alignment_path, tasks[i].settings,
+                                          tasks[i].expected);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min<std::size_t>(jobs == 0 ? hardware : jobs, tasks.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::thread& thread : pool) thread.join();
+  }
+  Diagnostics findings;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    append(findings, std::move(results[i]));
+  }
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) {
+  Diagnostics findings = manifest.diagnostics;
+  const std::string& manifest_path = manifest.manifest.path;
+  SettingsReadResult base = apply_settings({}, manifest.manifest.settings, manifest_path);
+  append(findings, std::move(base.diagnostics));
+  std::vector<CheckTask> tasks;
+  for (const ManifestWork& work : manifest.manifest.works) {
+    SettingsReadResult settings = apply_settings(base.settings, work.settings, manifest_path);
+    append(findings, std::move(settings.diagnostics));
+    for (const ManifestAlignment& entry : work.alignments) {
+      const ManifestDocument* source = work.document(entry.source_lang);
+      const ManifestDocument* target = work.document(entry.target_lang);
+      std::optional<ExpectedDocuments> expected;
+      if (source != nullptr && target != nullptr) {
+        expected = ExpectedDocuments{source->file, target->file};
+      }
+      tasks.push_back({entry.file, settings.settings, expected});
+    }
+  }
+  append(findings, check_files(manifest.manifest.root, tasks, jobs));
+  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+}  // namespace alinea

@@ -1,0 +1,187 @@
+// Importers: the layout readers (import_pdf.cpp, import_text.cpp) find the parts, this file
+// builds the document from them; see docs/IMPORT.md.
+#include "alinea/import.hpp"
+
+#include <algorithm>
+
+#include "alinea/edition.hpp"
+#include "alinea/error.hpp"
+#include "import/import_steps.hpp"
+#include "text/dictionary.hpp"
+#include "text/unicode.hpp"
+#include "util/yaml.hpp"
+
+namespace alinea {
+namespace {
+
+Document empty_document(const ImportOptions& options) {
+  Document document;
+  document.path = options.source_name;
+  document.id = options.id;
+  document.lang = options.lang;
+  document.meta = Value::make_mapping();
+  if (!options.id.empty()) document.meta.set("id", Value::make_scalar(options.id));
+  if (!options.lang.empty()) document.meta.set("lang", Value::make_scalar(options.lang));
+  return document;
+}
+
+void set_if_present(Document& document, std::string_view key, const std::string& text) {
+  if (!text.empty()) document.meta.set(key, Value::make_scalar(text));
+}
+
+void add_paragraph(Document& document, std::string text, std::vector<std::string> note_labels) {
+  Paragraph paragraph;
+  // Appended rather than "p" + …: GCC 12 at -O3 warns falsely about the concatenation.
+  paragraph.id = "p";
+  paragraph.id += std::to_string(document.paragraphs.size() + 1);
+  paragraph.text = std::move(text);
+  for (const std::string& label : note_labels) paragraph.note_ids.push_back("n" + label);
+  document.paragraphs.push_back(std::move(paragraph));
+}
+
+void require_text(const Document& document, std::string_view input, const ImportOptions& options) {
+  if (!document.paragraphs.empty()) return;
+  const bool blank = std::all_of(input.begin(), input.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  });
+  if (blank || input == "\xEF\xBB\xBF") {
+    throw InputError({options.source_name, 0, 0}, "the input is empty");
+  }
+  throw InputError({options.source_name, 0, 0},
+                   "no text left once page furniture (page numbers, running heads, footnote "
+                   "rules, notes) is removed");
+}
+
+// Whether some line ends with a hyphen: only then is a dictionary worth its loading time
+// (50-70 ms of processor time for Spanish; bench/import_bench.cpp).
+bool has_line_end_hyphen(std::string_view input) {
+  for (std::size_t end = input.find('\n'); end != std::string_view::npos;
+       end = input.find('\n', end + 1)) {
+    std::size_t last = end;
+    while (last > 0 && (input[last - 1] == ' ' || input[last - 1] == '\r')) --last;
+    if (last > 0 && (input[last - 1] == '-' || input.substr(0, last).ends_with("\u00AD") ||
+                     input.substr(0, last).ends_with("\u2010"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Builds the document from what a reader of the layout found.
+Document document_from_layout(const import_steps::PdfLayout& layout, Document document) {
+  if (layout.title) {
+    set_if_present(document, "title", layout.title->title);
+    set_if_present(document, "author", layout.title->author);
+    set_if_present(document, "date", layout.title->date);
+  }
+  set_if_present(document, "source", layout.source);
+  document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
+  std::string contacts;
+  for (const std::string& contact : layout.contacts) {
+    contacts += (contacts.empty() ? "" : ", ") + contact;
+  }
+  set_if_present(document, "translator_contact", contacts);
+
+  std::vector<std::string> labels;
+  for (const auto& note : layout.notes) labels.push_back(note.label);
+  for (const auto& paragraph : import_steps::place_note_references(layout.paragraphs, labels)) {
+    add_paragraph(document, import_steps::to_markdown(paragraph), paragraph.labels);
+  }
+  for (const auto& note : layout.notes) {
+    document.notes.push_back(
+        {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
+  }
+  return document;
+}
+
+ImportResult import_pdf_text(std::string_view input, const ImportOptions& options) {
+  const auto dictionary = has_line_end_hyphen(input)
+                              ? Dictionary::open(options.dictionary_dir, options.lang)
+                              : std::nullopt;
+  const import_steps::PdfLayout layout =
+      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
+  Document document = document_from_layout(layout, empty_document(options));
+  require_text(document, input, options);
+  return {std::move(document), layout.warnings};
+}
+
+// Front matter at the top of a text ("---", YAML, "---"), as a Markdown editor or a previous
+// export leaves it. Only a YAML mapping counts: a text that merely opens with a rule of dashes
+// is text.
+struct FrontMatter {
+  Value meta;
+  std::string_view body;
+};
+
+FrontMatter split_front_matter(std::string_view input, const std::string& source_name) {
+  std::string_view text = input;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return {Value(), input};
+  const std::size_t yaml_start = text.find('\n') + 1;
+  for (std::size_t line = yaml_start; line < text.size();) {
+    const std::size_t end = std::min(text.find('\n', line), text.size());
+    std::string_view content = text.substr(line, end - line);
+    if (content.ends_with('\r')) content.remove_suffix(1);
+    if (content == "---" || content == "...") {
+      try {
+        Value meta = parse_yaml(text.substr(yaml_start, line - yaml_start), source_name, 2);
+        if (!meta.is_mapping() || meta.members.empty()) return {Value(), input};
+        return {std::move(meta), text.substr(std::min(end + 1, text.size()))};
+      } catch (const InputError&) {
+        return {Value(), input};
+      }
+    }
+    line = end + 1;
+  }
+  return {Value(), input};
+}
+
+ImportResult import_plain_text(std::string_view input, const ImportOptions& options) {
+  const FrontMatter front = split_front_matter(input, options.source_name);
+  ImportOptions given = options;
+  if (given.id.empty() && front.meta.is_mapping()) {
+    if (const Value* id = front.meta.find("id"); id != nullptr && id->is_scalar()) {
+      given.id = id->text;
+    }
+  }
+  Document document = empty_document(given);
+  if (front.meta.is_mapping()) {
+    // The command line's id and lang win; every other key of the input is kept, in its order.
+    for (const auto& [key, value] : front.meta.members) {
+      if (key != "id" && key != "lang") document.meta.set(key, value);
+    }
+  }
+  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(front.body);
+  document = document_from_layout(layout, std::move(document));
+  require_text(document, front.body, options);
+  return {std::move(document), layout.warnings};
+}
+
+}  // namespace
+
+Document import_document(std::string_view input, const ImportOptions& options) {
+  return import_document_with_warnings(input, options).document;
+}
+
+ImportResult import_document_with_warnings(std::string_view input, const ImportOptions& options) {
+  if (const auto bad = find_invalid_utf8(input)) {
+    throw InputError({options.source_name, bad->line, bad->column},
+                     "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset));
+  }
+  switch (options.format) {
+    case ImportFormat::markdown: {
+      Document document = parse_document(input, options.source_name);
+      if (document.lang.empty()) document.lang = options.lang;
+      if (document.id.empty()) document.id = options.id;
+      document.meta = with_source_ref(std::move(document.meta));  // docs/FORMAT.md, source_ref
+      return {std::move(document), {}};
+    }
+    case ImportFormat::text:
+      return import_plain_text(input, options);
+    case ImportFormat::pdf_text:
+      break;
+  }
+  return import_pdf_text(input, options);
+}
+
+}  // namespace alinea

@@ -1,0 +1,13 @@
+# The letter typeset in several layouts (tests/fixtures/import/layouts/make.sh: groff ms through
+# pandoc, US letter with footnotes, A5 with first-line indents and a note running on to the next
+# page, A4 with endnotes), extracted by pdftotext plain and -layout: each import is the letter,
+# 12 paragraphs and 7 notes, with its title, author and date (import-layouts/letter.md).
+layouts="$SRC/tests/fixtures/import/layouts"
+for name in letter-ms.txt letter-ms.layout.txt a5-indented.layout.txt a4-endnotes.layout.txt; do
+  "$ALINEA" import --lang es "$layouts/$name" -o "$name.md"
+  if cmp -s "$name.md" "$SRC/tests/golden/import-layouts/letter.md"; then
+    echo "$name: the letter"
+  else
+    diff "$SRC/tests/golden/import-layouts/letter.md" "$name.md" | cut -c1-120
+  fi
+done

@@ -1,0 +1,297 @@
+// The dynamic programming over two sequences: properties on random inputs and exact small cases.
+#define BOOST_TEST_MODULE dp
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+#include "align/dp.hpp"
+
+using alinea::Anchor;
+using alinea::BeadShape;
+using alinea::DpOptions;
+using alinea::PathStep;
+
+namespace {
+
+// Random but deterministic bead costs, reproducible from the bead alone (a SplitMix64 hash).
+struct RandomCosts {
+  unsigned seed = 0;
+  double operator()(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+    std::uint64_t x = seed;
+    for (const std::size_t part : {i, j, di, dj}) {
+      x += 0x9E3779B97F4A7C15ULL + part;
+      x = (x ^ (x >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+      x = (x ^ (x >> 27U)) * 0x94D049BB133111EBULL;
+      x ^= x >> 31U;
+    }
+    return static_cast<double>(x >> 11U) * 0x1.0p-53 * 10.0;
+  }
+};
+
+// Cheap along a planted path of 1-1 beads with a few gaps, costly elsewhere, plus noise.
+struct PlantedCosts {
+  std::vector<PathStep> planted;
+  RandomCosts noise;
+  double operator()(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+    for (const PathStep& step : planted) {
+      if (step.source_begin == i && step.target_begin == j && step.source_count == di &&
+          step.target_count == dj) {
+        return noise(i, j, di, dj) * 0.1;
+      }
+    }
+    return 5.0 + noise(i, j, di, dj);
+  }
+};
+
+bool is_allowed(const PathStep& step, const std::vector<BeadShape>& shapes) {
+  for (const BeadShape& shape : shapes) {
+    if (shape.source == step.source_count && shape.target == step.target_count) return true;
+  }
+  return false;
+}
+
+void check_covers_in_order(const std::vector<PathStep>& path, std::size_t n, std::size_t m,
+                           const std::vector<BeadShape>& shapes) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (const PathStep& step : path) {
+    BOOST_TEST(step.source_begin == i);
+    BOOST_TEST(step.target_begin == j);
+    BOOST_TEST(is_allowed(step, shapes));
+    i += step.source_count;
+    j += step.target_count;
+  }
+  BOOST_TEST(i == n);
+  BOOST_TEST(j == m);
+}
+
+bool passes_through(const std::vector<PathStep>& path, Anchor anchor) {
+  if (anchor.source == 0 && anchor.target == 0) return true;
+  for (const PathStep& step : path) {
+    if (step.source_begin + step.source_count == anchor.source &&
+        step.target_begin + step.target_count == anchor.target) {
+      return true;
+    }
+  }
+  return false;
+}
+
+double total_cost(const std::vector<PathStep>& path) {
+  double total = 0.0;
+  for (const PathStep& step : path) total += step.cost;
+  return total;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(random_paths_cover_both_sequences_in_order_with_allowed_beads) {
+  std::mt19937 generator(7);
+  for (unsigned trial = 0; trial < 200; ++trial) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(0, 30)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(0, 30)(generator);
+    DpOptions options;
+    options.band = std::uniform_int_distribution<std::size_t>(0, 6)(generator);
+    const auto path = alinea::best_path(n, m, RandomCosts{trial}, options);
+    check_covers_in_order(path, n, m, options.shapes);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(anchored_paths_pass_through_every_anchor) {
+  std::mt19937 generator(11);
+  for (unsigned trial = 0; trial < 200; ++trial) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(1, 40)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(1, 40)(generator);
+    DpOptions options;
+    options.band = trial % 2 == 0 ? 0 : 3;
+    std::size_t source = 0;
+    std::size_t target = 0;
+    while (true) {
+      source += std::uniform_int_distribution<std::size_t>(0, 8)(generator);
+      target += std::uniform_int_distribution<std::size_t>(0, 8)(generator);
+      if (source > n || target > m) break;
+      options.anchors.push_back({source, target});
+    }
+    const auto path = alinea::best_path(n, m, RandomCosts{trial}, options);
+    check_covers_in_order(path, n, m, options.shapes);
+    for (const Anchor& anchor : options.anchors) BOOST_TEST(passes_through(path, anchor));
+  }
+}
+
+// How far a path strays from the diagonal of an n × m grid: the largest column distance, over
+// every cell its beads cover, from the diagonal's column in that row (as the DP's band counts it).
+std::size_t distance_from_diagonal(const std::vector<PathStep>& path, std::size_t n,
+                                   std::size_t m) {
+  std::size_t farthest = 0;
+  for (const PathStep& step : path) {
+    for (std::size_t row = step.source_begin; row <= step.source_begin + step.source_count; ++row) {
+      const std::size_t centre = row * m / n;
+      for (const std::size_t column : {step.target_begin, step.target_begin + step.target_count}) {
+        farthest = std::max(farthest, column > centre ? column - centre : centre - column);
+      }
+    }
+  }
+  return farthest;
+}
+
+// Property: whenever the cheapest path lies inside the first band, the banded DP finds it. The
+// band is narrower than the grid (2 × band + 1 < m + 1), so the banded code runs, not the full DP.
+BOOST_AUTO_TEST_CASE(banded_result_equals_full_dp_when_the_band_can_hold_the_answer) {
+  std::mt19937 generator(13);
+  unsigned banded = 0;
+  for (unsigned trial = 0; trial < 100; ++trial) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(30, 80)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(30, 80)(generator);
+    DpOptions full;
+    full.band = 0;
+    const RandomCosts costs{trial};
+    const auto expected = alinea::best_path(n, m, costs, full);
+    DpOptions narrow;
+    narrow.band = distance_from_diagonal(expected, n, m) + 1;
+    if (2 * narrow.band + 1 >= m + 1) continue;
+    ++banded;
+    const auto found = alinea::best_path(n, m, costs, narrow);
+    BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+    check_covers_in_order(found, n, m, narrow.shapes);
+  }
+  BOOST_TEST(banded >= 50U);
+}
+
+// The same with a guide: a path that first skips 20 to 40 source units runs far from the
+// diagonal; a guide through every third point of the cheapest path leads a band of 10 to it.
+BOOST_AUTO_TEST_CASE(guided_band_equals_full_dp_far_from_the_diagonal) {
+  std::mt19937 generator(19);
+  for (unsigned trial = 0; trial < 40; ++trial) {
+    std::vector<PathStep> planted;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    const auto one_to_one = [&](std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k) planted.push_back({i++, 1, j++, 1, 0.0});
+    };
+    one_to_one(std::uniform_int_distribution<std::size_t>(0, 10)(generator));
+    const std::size_t skipped = std::uniform_int_distribution<std::size_t>(20, 40)(generator);
+    for (std::size_t k = 0; k < skipped; ++k) planted.push_back({i++, 1, j, 0, 0.0});
+    one_to_one(std::uniform_int_distribution<std::size_t>(40, 60)(generator));
+    const PlantedCosts costs{planted, RandomCosts{trial}};
+    DpOptions full;
+    full.band = 0;
+    const auto expected = alinea::best_path(i, j, costs, full);
+    DpOptions guided;
+    guided.band = 10;
+    BOOST_REQUIRE(2 * guided.band + 1 < j + 1);
+    BOOST_REQUIRE(distance_from_diagonal(expected, i, j) > guided.band);
+    for (std::size_t k = 2; k < expected.size(); k += 3) {
+      guided.guide.push_back({expected[k].source_begin + expected[k].source_count,
+                              expected[k].target_begin + expected[k].target_count});
+    }
+    const auto found = alinea::best_path(i, j, costs, guided);
+    BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+    check_covers_in_order(found, i, j, guided.shapes);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(narrow_band_widens_to_find_a_planted_path_far_from_the_diagonal) {
+  std::mt19937 generator(17);
+  for (unsigned trial = 0; trial < 60; ++trial) {
+    // A path that drifts: a run of omissions on one side, then of additions on the other.
+    std::vector<PathStep> planted;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    const std::size_t drift = std::uniform_int_distribution<std::size_t>(0, 25)(generator);
+    for (std::size_t k = 0; k < 40; ++k) {
+      planted.push_back({i, 1, j, 1, 0.0});
+      ++i;
+      ++j;
+    }
+    for (std::size_t k = 0; k < drift; ++k) planted.push_back({i++, 1, j, 0, 0.0});
+    for (std::size_t k = 0; k < 40; ++k) {
+      planted.push_back({i, 1, j, 1, 0.0});
+      ++i;
+      ++j;
+    }
+    const PlantedCosts costs{planted, RandomCosts{trial}};
+    DpOptions full;
+    full.band = 0;
+    DpOptions narrow;
+    narrow.band = 2;
+    const auto expected = alinea::best_path(i, j, costs, full);
+    const auto found = alinea::best_path(i, j, costs, narrow);
+    BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+    BOOST_TEST(found.size() == planted.size());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_sequence_aligned_with_itself_gives_all_one_to_one) {
+  const std::vector<int> lengths = {12, 40, 7, 7, 33, 90, 1, 18, 25, 25, 60};
+  const auto cost = [&](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    if (di != 1 || dj != 1) return 8.0;
+    return std::abs(lengths[i] - lengths[j]) / 4.0;
+  };
+  const auto path = alinea::best_path(lengths.size(), lengths.size(), cost);
+  BOOST_TEST(path.size() == lengths.size());
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    BOOST_TEST(path[k].source_begin == k);
+    BOOST_TEST(path[k].source_count == 1U);
+    BOOST_TEST(path[k].target_count == 1U);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(empty_sides_give_omissions_or_nothing) {
+  const auto flat = [](std::size_t, std::size_t, std::size_t, std::size_t) { return 1.0; };
+  BOOST_TEST(alinea::best_path(0, 0, flat).empty());
+  const auto only_source = alinea::best_path(3, 0, flat);
+  BOOST_TEST(only_source.size() == 3U);
+  for (const PathStep& step : only_source) BOOST_TEST(step.target_count == 0U);
+  BOOST_TEST(alinea::best_path(0, 2, flat).size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_impossible_requests) {
+  const auto flat = [](std::size_t, std::size_t, std::size_t, std::size_t) { return 1.0; };
+  DpOptions only_one_to_one;
+  only_one_to_one.shapes = {{1, 1}};
+  BOOST_CHECK_THROW((void)alinea::best_path(2, 3, flat, only_one_to_one), std::invalid_argument);
+  DpOptions crossing;
+  crossing.anchors = {{2, 5}, {4, 1}};
+  BOOST_CHECK_THROW((void)alinea::best_path(6, 6, flat, crossing), std::invalid_argument);
+  DpOptions outside;
+  outside.anchors = {{9, 1}};
+  BOOST_CHECK_THROW((void)alinea::best_path(6, 6, flat, outside), std::invalid_argument);
+  const auto forbidden = [](std::size_t, std::size_t, std::size_t, std::size_t) {
+    return std::numeric_limits<double>::infinity();
+  };
+  BOOST_CHECK_THROW((void)alinea::best_path(3, 3, forbidden), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(large_inputs_run_in_a_band) {
+  // 5,000 × 5,000 would need 25 million cells in full; the band keeps this quick.
+  const std::size_t n = 5000;
+  const auto cost = [](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    return (di == 1 && dj == 1 && i == j) ? 0.0 : 3.0;
+  };
+  const auto path = alinea::best_path(n, n, cost);
+  BOOST_TEST(path.size() == n);
+}
+
+BOOST_AUTO_TEST_CASE(a_guide_leads_a_narrow_band_to_a_path_far_from_the_diagonal) {
+  // 300 source units of which the first 150 have no counterpart: the best path runs along the
+  // source axis first, far from the diagonal of a 300 × 150 grid.
+  const std::size_t n = 300;
+  const std::size_t m = 150;
+  const auto cost = [](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    if (di == 1 && dj == 1) return i == j + 150 ? 0.0 : 6.0;
+    return 2.0;
+  };
+  DpOptions full;
+  full.band = 0;
+  DpOptions guided;
+  guided.band = 2;
+  guided.guide = {{150, 0}, {225, 75}};
+  const auto expected = alinea::best_path(n, m, cost, full);
+  const auto found = alinea::best_path(n, m, cost, guided);
+  BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+  check_covers_in_order(found, n, m, guided.shapes);
+}

@@ -1,0 +1,109 @@
+// Bead scoring: features, the length model, token evidence, word lists and the learned lexicon.
+#define BOOST_TEST_MODULE score
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "align/score.hpp"
+#include "alinea/error.hpp"
+
+using alinea::BeadScorer;
+using alinea::unit_features;
+using alinea::UnitFeatures;
+
+namespace {
+
+std::vector<UnitFeatures> features_of(const std::vector<std::string>& texts) {
+  std::vector<UnitFeatures> features;
+  for (const std::string& text : texts) features.push_back(unit_features(text));
+  return features;
+}
+
+std::size_t shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::size_t count = 0;
+  for (const std::uint32_t id : a) {
+    for (const std::uint32_t other : b) count += id == other ? 1U : 0U;
+  }
+  return count;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(cognates_match_after_folding_case_and_accents) {
+  const UnitFeatures french = unit_features("Le Président parle de la révolution.");
+  const UnitFeatures spanish = unit_features("El presidente habla de la revolución.");
+  BOOST_TEST(shared(french.words, spanish.words) == 2U);  // "pres…", "revo…"
+  BOOST_TEST(french.length == 31.0);                      // characters without white space
+}
+
+BOOST_AUTO_TEST_CASE(numbers_and_note_references_are_strong_tokens) {
+  const UnitFeatures french = unit_features("En 1936, à Paris.", {"3"});
+  const UnitFeatures spanish = unit_features("En 1936, en París.", {"3"});
+  BOOST_TEST(shared(french.strong, spanish.strong) == 2U);
+  const UnitFeatures other_note = unit_features("En 1936, en París.", {"4"});
+  BOOST_TEST(shared(french.strong, other_note.strong) == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(punctuation_is_counted_by_class) {
+  const UnitFeatures features = unit_features("¿Qui ? « Lui » ; (oui) : non !");
+  BOOST_TEST(features.punctuation[0] == 1);  // ?
+  BOOST_TEST(features.punctuation[1] == 1);  // !
+  BOOST_TEST(features.punctuation[2] == 1);  // :
+  BOOST_TEST(features.punctuation[3] == 1);  // ;
+  BOOST_TEST(features.punctuation[4] == 2);  // « »
+  BOOST_TEST(features.punctuation[5] == 2);  // ( )
+}
+
+BOOST_AUTO_TEST_CASE(length_cost_is_lowest_at_the_expected_length_and_never_infinite) {
+  const BeadScorer scorer(features_of({"aaaa aaaa"}), features_of({"bbbb bbbb"}));
+  BOOST_TEST(scorer.length_cost(100, 100) < scorer.length_cost(100, 130));
+  BOOST_TEST(scorer.length_cost(100, 130) < scorer.length_cost(100, 300));
+  const double extreme = scorer.length_cost(1, 1e6);
+  BOOST_TEST(std::isfinite(extreme));
+  BOOST_TEST(extreme > 1000.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_translation_costs_less_than_an_unrelated_sentence) {
+  const BeadScorer scorer(features_of({"Le gouvernement français a publié le rapport en 1936."}),
+                          features_of({"El gobierno francés publicó el informe en 1936.",
+                                       "Los pescadores volvieron tarde con las redes vacías."}));
+  BOOST_TEST(scorer.cost(0, 0, 1, 1) < scorer.cost(0, 1, 1, 1));
+  BOOST_TEST(scorer.similarity(0, 0, 1, 1) > scorer.similarity(0, 1, 1, 1));
+  BOOST_TEST(scorer.confidence(0, 0, 1, 1) > scorer.confidence(0, 1, 1, 1));
+  BOOST_TEST(scorer.cost(0, 0, 1, 0) > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(word_lists_read_hunalign_format_and_add_translations) {
+  const auto list = alinea::WordList::parse(
+      "casa @ maison\nperro @ chien\nuna frase @ une phrase\n"
+      "no arroba aquí\n",
+      "dict.txt");
+  BOOST_TEST(list.size() == 2U);
+  BOOST_TEST(list.translations("maison") != nullptr);
+  BOOST_TEST(list.translations("phrase") == nullptr);
+  const UnitFeatures french = unit_features("Une maison", {}, &list);
+  const UnitFeatures spanish = unit_features("Una casa");
+  BOOST_TEST(shared(french.translated, spanish.exact) == 1U);
+  BOOST_CHECK_THROW((void)alinea::WordList::parse("casa @ mai\xffson\n", "dict.txt"),
+                    alinea::InputError);
+}
+
+BOOST_AUTO_TEST_CASE(the_learned_lexicon_pairs_words_that_travel_together) {
+  const auto source =
+      features_of({"Haus eins", "Haus zwei", "Baum drei", "Baum vier", "Hund",  "Katze", "Vogel",
+                   "Fisch",     "Pferd",     "Maus",      "Kuh",       "Ziege", "Schaf", "Esel",
+                   "Hahn",      "Ente",      "Gans",      "Biene",     "Wolf",  "Fuchs"});
+  const auto target = features_of(
+      {"maison un", "maison deux", "arbre trois", "arbre quatre", "chien",  "chat",   "oiseau",
+       "poisson",   "cheval",      "souris",      "vache",        "chèvre", "mouton", "âne",
+       "coq",       "canard",      "oie",         "abeille",      "loup",   "renard"});
+  std::vector<alinea::BeadSpan> beads;
+  for (std::size_t k = 0; k < source.size(); ++k) beads.push_back({k, 1, k, 1});
+  const alinea::LearnedLexicon lexicon = alinea::learn_lexicon(source, target, beads);
+  auto translated = source;
+  alinea::add_translations(translated, lexicon);
+  BOOST_TEST(shared(translated[0].translated, target[0].exact) >= 1U);  // Haus → maison
+  BOOST_TEST(shared(translated[2].translated, target[2].exact) >= 1U);  // Baum → arbre
+  BOOST_TEST(shared(translated[2].translated, target[0].exact) == 0U);
+}
