@@ -772,23 +772,43 @@ void append(Diagnostics& to, Diagnostics from) {
 
 namespace {
 
-std::string joined_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : "+") + id;
-  return out;
+// A link named by units it holds: source ids joined by '+' ("p3", "p2+p3", "p3.s2"), or target
+// ids after "tgt:" (as alinea review names units) or "to-" (as alinea show names rows).
+struct LinkName {
+  bool target = false;
+  std::vector<std::string> ids;
+};
+
+LinkName parse_link_name(std::string_view text) {
+  LinkName name;
+  for (const std::string_view prefix : {std::string_view("tgt:"), std::string_view("to-")}) {
+    if (text.substr(0, prefix.size()) == prefix) {
+      name.target = true;
+      text.remove_prefix(prefix.size());
+    }
+  }
+  while (!text.empty()) {
+    const std::size_t plus = std::min(text.find('+'), text.size());
+    name.ids.emplace_back(text.substr(0, plus));
+    text.remove_prefix(std::min(plus + 1, text.size()));
+  }
+  return name;
 }
 
-bool is_named(const Link& link, std::string_view id) {
-  return link.source.empty() ? "to-" + joined_ids(link.target) == id
-                             : joined_ids(link.source) == id;
+bool holds_all(const Link& link, const LinkName& name) {
+  const std::vector<std::string>& side = name.target ? link.target : link.source;
+  return !name.ids.empty() && std::all_of(name.ids.begin(), name.ids.end(), [&](const auto& id) {
+    return std::find(side.begin(), side.end(), id) != side.end();
+  });
 }
 
-Link* link_named(Alignment& alignment, std::string_view id) {
+Link* link_named(Alignment& alignment, std::string_view text) {
+  const LinkName name = parse_link_name(text);
   for (auto* section : {&alignment.notes, &alignment.paragraphs}) {
     for (Link& link : *section) {
-      if (is_named(link, id)) return &link;
+      if (holds_all(link, name)) return &link;
       for (Link& sentence : link.sentences) {
-        if (is_named(sentence, id)) return &sentence;
+        if (holds_all(sentence, name)) return &sentence;
       }
     }
   }
@@ -802,9 +822,9 @@ Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
   const SourcePosition file{alignment.path, 0, 0};
   Link* link = link_named(alignment, link_id);
   if (link == nullptr) {
-    throw InputError(file, "no link is named '" + std::string(link_id) +
-                               "': name it by its source ids joined by '+' (p3, p2+p3, p3.s2), "
-                               "or to- and its target ids (to-p5)");
+    throw InputError(file, "no link holds '" + std::string(link_id) +
+                               "': name a link by a unit it holds, a source id (p3, p3.s2, "
+                               "p2+p3) or tgt: and a target id (tgt:p5)");
   }
   if (rules.empty()) throw InputError(file, "name the rules whose findings are accepted");
   if (reason.find_first_not_of(" \t\n") == std::string::npos) {

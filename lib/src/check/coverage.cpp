@@ -181,30 +181,12 @@ std::string format_json(const CorpusCoverage& coverage) {
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-// Markdown table cells: pipes and line breaks would end the cell; backslash-escape the rest of
-// what Markdown treats as markup.
-std::string markdown_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
-               c == '<' || c == '>' || c == '#') {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string format_markdown(const CorpusCoverage& coverage) {
   std::string out =
       "| alignment | paragraphs | notes | sentences | characters | links | reviewed |\n"
       "|---|---:|---:|---:|---:|---:|---:|\n";
   const auto row = [&](const PairCoverage& pair) {
-    out += "| " + markdown_escape(title_of(pair)) + " | " + percent(pair.paragraphs) + " (" +
+    out += "| " + escape_markdown_cell(title_of(pair)) + " | " + percent(pair.paragraphs) + " (" +
            fraction(pair.paragraphs) + ") | " + percent(pair.notes) + " (" + fraction(pair.notes) +
            ") | " + percent(pair.sentences) + " (" + fraction(pair.sentences) + ") | " +
            percent(pair.characters) + " | " + std::to_string(pair.links) + " | " +
@@ -217,8 +199,9 @@ std::string format_markdown(const CorpusCoverage& coverage) {
     if (pair.gaps.empty()) continue;
     if (!any_gap) out += "\n## Gaps\n";
     any_gap = true;
-    out += "\n### " + markdown_escape(title_of(pair)) + "\n\n";
-    for (const CoverageGap& gap : pair.gaps) out += "- " + markdown_escape(gap_text(gap)) + "\n";
+    out += "\n### " + escape_markdown_cell(title_of(pair)) + "\n\n";
+    for (const CoverageGap& gap : pair.gaps)
+      out += "- " + escape_markdown_cell(gap_text(gap)) + "\n";
   }
   return out;
 }

@@ -217,23 +217,10 @@ std::string format_json(const EditionReport& report) {
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string markdown_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (std::string_view("|\\*_`[]<>#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string format_markdown(const EditionReport& report) {
   std::string out;
   for (const EditionCoverage& edition : report.editions) {
-    out += "## " + markdown_escape(edition.title) + "\n\n";
+    out += "## " + escape_markdown_cell(edition.title) + "\n\n";
     out += "| volume | texts | translated | aligned | reviewed |\n|---|---:|---:|---:|---:|\n";
     for (const VolumeCoverage& volume : edition.volumes) {
       const long long pages = pages_out_of(volume);
@@ -248,10 +235,10 @@ std::string format_markdown(const EditionReport& report) {
     for (const VolumeCoverage& volume : edition.volumes) {
       out += "\n### " + volume_name(volume) + "\n\n";
       for (const TextCoverage& text : volume.texts) {
-        out += "- " + markdown_escape(pages_text(text.pages) + " " + text_label(text)) + ": **" +
-               to_string(text.progress()) + "**";
+        out += "- " + escape_markdown_cell(pages_text(text.pages) + " " + text_label(text)) +
+               ": **" + to_string(text.progress()) + "**";
         for (const TextTranslation& translation : text.translations) {
-          out += "; " + markdown_escape(translation_summary(translation));
+          out += "; " + escape_markdown_cell(translation_summary(translation));
         }
         out += "\n";
       }
@@ -288,18 +275,9 @@ constexpr std::string_view page_style =
     ".scale{display:flex;justify-content:space-between;font-size:.8rem;color:#444}"
     "@media (max-width:40rem){td.links{display:none}th.links{display:none}}";
 
+// The state as a CSS class: its name without spaces.
 std::string css_class(TextProgress progress) {
-  switch (progress) {
-    case TextProgress::missing:
-      return "missing";
-    case TextProgress::translated:
-      return "translated";
-    case TextProgress::aligned:
-      return "aligned";
-    case TextProgress::reviewed:
-      return "reviewed";
-  }
-  return "missing";
+  return progress == TextProgress::missing ? "missing" : to_string(progress);
 }
 
 // The `alinea show --format html` page of an alignment: x.fr-es.yaml → <folder>/x.fr-es.html.

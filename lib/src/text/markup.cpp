@@ -46,4 +46,20 @@ std::string escape_markup(std::string_view text) {
   return out;
 }
 
+std::string escape_markdown_cell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' ||
+               c == '<' || c == '>' || c == '#') {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace alinea

@@ -15,4 +15,8 @@ namespace alinea {
 // are (translation memories are read by people too), so attribute values must use double quotes.
 [[nodiscard]] std::string escape_markup(std::string_view text);
 
+// Text for a Markdown report (a table cell, a list item): line breaks become spaces (they would
+// end the cell), and | \ * _ ` [ ] < > # are backslash-escaped so the text shows as written.
+[[nodiscard]] std::string escape_markdown_cell(std::string_view text);
+
 }  // namespace alinea

@@ -553,6 +553,13 @@ BOOST_AUTO_TEST_CASE(acknowledging_is_a_review_operation) {
   BOOST_TEST(acknowledged.paragraphs[0].sentences[0].accepted.size() == 1U);
   acknowledged = acknowledge_findings(acknowledged, "to-p2", {"coverage/unlinked-target"}, "x");
   BOOST_TEST(acknowledged.paragraphs[1].accepted.size() == 1U);
+  // One unit names the link that holds it; tgt: names a target unit.
+  acknowledged = acknowledge_findings(acknowledged, "p2", {"qa/number-mismatch"}, "y");
+  BOOST_TEST(acknowledged.paragraphs[0].accepted.size() == 3U);
+  acknowledged = acknowledge_findings(acknowledged, "tgt:p1.s1", {"qa/number-mismatch"}, "z");
+  BOOST_TEST(acknowledged.paragraphs[0].sentences[0].accepted.size() == 2U);
+  BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p1+p3", {"qa/identical"}, "x"),
+                    InputError);
   BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p9", {"qa/identical"}, "x"),
                     InputError);
   BOOST_CHECK_THROW((void)acknowledge_findings(acknowledged, "p1+p2", {"qa/identicall"}, "x"),
