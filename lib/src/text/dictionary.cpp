@@ -63,6 +63,7 @@ Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
 
 std::optional<Dictionary> Dictionary::open(const std::filesystem::path& folder,
                                            std::string_view lang) {
+  // candidates() names no file for what is not a language tag ("../x" would be a path).
   if (folder.empty()) return std::nullopt;
   for (const auto& words : candidates(folder, lang)) {
     auto affixes = words;
