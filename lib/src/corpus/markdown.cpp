@@ -5,6 +5,7 @@
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
@@ -121,7 +122,10 @@ Document parse_document(std::string_view raw, const std::string& path) {
       }
     }
     document.id = document.meta_text("id");
-    document.lang = document.meta_text("lang");
+    if (const Value* lang = document.meta.find("lang")) {
+      document.lang = language_or_throw(lang->text, {path, lang->line, lang->column}).tag;
+      document.meta.set("lang", Value::make_scalar(document.lang));
+    }
     body_start = end + 1;
   } else {
     document.meta = Value::make_mapping();
