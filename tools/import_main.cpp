@@ -55,7 +55,7 @@ int run_import(const Arguments& arguments) {
 
   const std::string input_path = (*values)["input"].as<std::string>();
   ImportOptions import_options;
-  import_options.lang = (*values)["lang"].as<std::string>();
+  import_options.lang = language_option("lang", (*values)["lang"].as<std::string>()).tag;
   import_options.format = parse_format((*values)["from"].as<std::string>());
   import_options.source_name = input_path == "-" ? "<stdin>" : input_path;
   import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();
