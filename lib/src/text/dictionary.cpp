@@ -28,6 +28,28 @@ bool is_readable_file(const std::filesystem::path& path) {
   return std::filesystem::is_regular_file(path, error);
 }
 
+// Whether `lang` has the shape of a language tag ("es", "fr-CA", "es_ES", "zh-Hant-TW"): two or
+// three letters, then subtags of one to eight letters or digits. Anything else, "../x" above all,
+// would make the tag a path.
+bool is_language_tag(std::string_view lang) {
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t start = 0;
+  for (std::size_t index = 0; start <= lang.size(); ++index) {
+    const std::size_t end = std::min(lang.find_first_of("-_", start), lang.size());
+    const std::string_view subtag = lang.substr(start, end - start);
+    const bool letters = std::all_of(subtag.begin(), subtag.end(), is_letter);
+    const bool alphanumeric = std::all_of(subtag.begin(), subtag.end(),
+                                          [&](char c) { return is_letter(c) || is_digit(c); });
+    if (index == 0 ? !letters || subtag.size() < 2 || subtag.size() > 3
+                   : !alphanumeric || subtag.empty() || subtag.size() > 8) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
 // Candidate .dic files for a language tag, best first.
 std::vector<std::filesystem::path> candidates(const std::filesystem::path& folder,
                                               std::string_view lang) {
@@ -74,7 +96,7 @@ Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
 
 std::optional<Dictionary> Dictionary::open(const std::filesystem::path& folder,
                                            std::string_view lang) {
-  if (folder.empty()) return std::nullopt;
+  if (folder.empty() || !is_language_tag(lang)) return std::nullopt;
   for (const auto& words : candidates(folder, lang)) {
     auto affixes = words;
     affixes.replace_extension(".aff");

@@ -701,3 +701,23 @@ BOOST_AUTO_TEST_CASE(documents_over_the_unit_budget_are_one_finding,
   BOOST_TEST(too_large[0]->message.find("250000") != std::string::npos);
   BOOST_TEST(findings.size() == 2U);
 }
+
+// The repository must not choose where hunspell reads from: a pull request's own .aff file can
+// make hunspell allocate without bound (REP 2000000000).
+BOOST_AUTO_TEST_CASE(dictionaries_come_only_from_system_folders) {
+  for (const std::string folder :
+       {"d", "./dicts", "../../proc/self/cwd/d", "/tmp/d", "/usr/share/hunspell/../../../tmp"}) {
+    const Value yaml = parse_yaml("dictionaries: \"" + folder + "\"\n", "alinea.yaml");
+    const SettingsReadResult read = apply_settings({}, yaml, "alinea.yaml");
+    BOOST_TEST_INFO(folder);
+    BOOST_TEST(with_rule(read.diagnostics, "config/bad-value").size() == 1U);
+    BOOST_TEST(read.settings.dictionaries == CheckSettings{}.dictionaries);
+  }
+  for (const std::string folder : {"", "/usr/share/hunspell", "/usr/share/myspell"}) {
+    const Value yaml = parse_yaml("dictionaries: \"" + folder + "\"\n", "alinea.yaml");
+    const SettingsReadResult read = apply_settings({}, yaml, "alinea.yaml");
+    BOOST_TEST_INFO(folder);
+    BOOST_TEST(read.diagnostics.empty());
+    BOOST_TEST(read.settings.dictionaries == folder);
+  }
+}

@@ -1,4 +1,6 @@
 #define BOOST_TEST_MODULE import
+#include <unistd.h>
+
 #include <array>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
@@ -637,4 +639,22 @@ BOOST_AUTO_TEST_CASE(odd_inputs_never_crash) {
     } catch (const InputError&) {
     }
   }
+}
+
+// A language tag is never a path: "../x" must not open x.dic beside the folder.
+BOOST_AUTO_TEST_CASE(a_language_tag_never_leads_out_of_the_dictionary_folder) {
+  const std::filesystem::path root =
+      std::filesystem::temp_directory_path() / ("alinea-dict-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "system");
+  std::ofstream(root / "x.aff") << "SET UTF-8\n";
+  std::ofstream(root / "x.dic") << "1\nchat\n";
+  std::ofstream(root / "system/fr.aff") << "SET UTF-8\n";
+  std::ofstream(root / "system/fr.dic") << "1\nchat\n";
+  BOOST_TEST(alinea::Dictionary::open(root / "system", "fr").has_value());
+  for (const char* lang : {"../x", "..", "fr/../../x", "fr_FR/..", "", "f r", "fr\n"}) {
+    BOOST_TEST_INFO(lang);
+    BOOST_TEST(!alinea::Dictionary::open(root / "system", lang).has_value());
+  }
+  std::filesystem::remove_all(root);
 }
