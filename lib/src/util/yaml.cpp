@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -193,10 +192,86 @@ bool is_syntactically_plain(std::string_view text) {
   return true;
 }
 
+// Hand-written matchers rather than std::regex: the regex engine recurses per character, and
+// GCC 12 warns inside it at -O2 (maybe-uninitialized), which breaks the warning-free builds.
+bool every_char_in(std::string_view text, std::string_view allowed) {
+  return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+std::size_t digits_from(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && is_ascii_digit(text[end])) ++end;
+  return end - at;
+}
+
+// e[-+]?[0-9]+ to the end of the text, or nothing at all.
+bool is_optional_exponent(std::string_view rest) {
+  if (rest.empty()) return true;
+  if (rest.front() != 'e') return false;
+  rest.remove_prefix(1);
+  if (!rest.empty() && (rest.front() == '-' || rest.front() == '+')) rest.remove_prefix(1);
+  return every_char_in(rest, "0123456789");
+}
+
+// [0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?(e[-+]?[0-9]+)? or \.[0-9_]+(e[-+]?[0-9]+)?
+bool reads_as_decimal(std::string_view text) {
+  std::size_t at = 0;
+  if (text.front() == '.') {
+    at = 1;
+    const std::size_t start = at;
+    while (at < text.size() && (is_ascii_digit(text[at]) || text[at] == '_')) ++at;
+    return at > start && is_optional_exponent(text.substr(at));
+  }
+  if (!is_ascii_digit(text.front())) return false;
+  while (at < text.size() && (is_ascii_digit(text[at]) || text[at] == '_')) ++at;
+  while (at < text.size() && text[at] == ':') {
+    const std::size_t digits = std::min<std::size_t>(digits_from(text, at + 1), 2);
+    if (digits == 0) return false;
+    if (digits == 2 && text[at + 1] > '5') return false;
+    at += 1 + digits;
+  }
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    while (at < text.size() && (is_ascii_digit(text[at]) || text[at] == '_')) ++at;
+  }
+  return is_optional_exponent(text.substr(at));
+}
+
+// A YAML 1.1 or 1.2 integer or float, the text already in lower case.
+bool reads_as_yaml_number(std::string_view text) {
+  if (text.starts_with('-') || text.starts_with('+')) text.remove_prefix(1);
+  if (text.empty()) return false;
+  if (text == ".inf" || text == ".nan") return true;
+  if (text.starts_with("0b") && every_char_in(text.substr(2), "01_")) return true;
+  if (text.starts_with("0x") && every_char_in(text.substr(2), "0123456789abcdef_")) return true;
+  if (text.starts_with("0o") && every_char_in(text.substr(2), "01234567_")) return true;
+  if (text.starts_with('0') && every_char_in(text.substr(1), "01234567_")) return true;
+  return reads_as_decimal(text);
+}
+
+// [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([t \t].*)?, the text already in lower case.
+bool reads_as_yaml_timestamp(std::string_view text) {
+  if (digits_from(text, 0) != 4 || text.size() < 5 || text[4] != '-') return false;
+  std::size_t at = 5;
+  const std::size_t month = std::min<std::size_t>(digits_from(text, at), 2);
+  if (month == 0) return false;
+  at += month;
+  if (at >= text.size() || text[at] != '-') return false;
+  ++at;
+  const std::size_t day = std::min<std::size_t>(digits_from(text, at), 2);
+  if (day == 0) return false;
+  at += day;
+  return at == text.size() || text[at] == 't' || text[at] == ' ' || text[at] == '\t';
+}
+
 // Whether some YAML reader, 1.1 or 1.2, would resolve the plain text as something other than a
 // string: a bool, a null, an integer (also 0x1F, 0o17, 0b101, 1_000, 1:20), a float (.5, 1e3,
 // .inf, .NaN), a date or time stamp, the merge key or the value key. Ordinary words and most
-// text never reach the regular expression.
+// text never reach the number matchers.
 bool resolves_as_non_string(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -209,13 +284,7 @@ bool resolves_as_non_string(std::string_view text) {
   const bool may_be_number =
       (first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.';
   if (!may_be_number) return false;
-  // std::regex recurses per character; a long run of digits is quoted without asking it.
-  if (lower.size() > 64) return true;
-  static const std::regex number(
-      "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-f_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?"
-      "(e[-+]?[0-9]+)?|\\.[0-9_]+(e[-+]?[0-9]+)?|\\.inf|\\.nan)");
-  static const std::regex timestamp("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([t \\t].*)?");
-  return std::regex_match(lower, number) || std::regex_match(lower, timestamp);
+  return reads_as_yaml_number(lower) || reads_as_yaml_timestamp(lower);
 }
 
 // Whether the text can stand unquoted and still read back as a string.
