@@ -24,6 +24,7 @@
 #include "check/check_qa.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"
+#include "util/work_queue.hpp"
 #include "util/yaml.hpp"
 
 namespace alinea {
@@ -1164,26 +1165,14 @@ Diagnostics check_alignment_file(const fs::path& root, const std::string& alignm
 Diagnostics check_files(const fs::path& root, const std::vector<CheckTask>& tasks, unsigned jobs) {
   std::vector<Diagnostics> results(tasks.size());
   std::vector<std::exception_ptr> failures(tasks.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < tasks.size(); i = next++) {
-      try {
-        results[i] = check_alignment_file(root, tasks[i].alignment_path, tasks[i].settings,
-                                          tasks[i].expected);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
+  detail::run_in_parallel(tasks.size(), jobs, [&](std::size_t i) {
+    try {
+      results[i] =
+          check_alignment_file(root, tasks[i].alignment_path, tasks[i].settings, tasks[i].expected);
+    } catch (...) {
+      failures[i] = std::current_exception();
     }
-  };
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min<std::size_t>(jobs == 0 ? hardware : jobs, tasks.size());
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::thread& thread : pool) thread.join();
-  }
+  });
   Diagnostics findings;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     if (failures[i]) std::rethrow_exception(failures[i]);

@@ -1,0 +1,84 @@
+// Making and remaking alignment files without losing what a person wrote: the policy of
+// `alinea align`, for one pair (realign_pair) or every pair of a repository (align_repository),
+// the counterparts of check_alignment_file and check_repository.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alinea/aligner.hpp"
+#include "alinea/diagnostic.hpp"
+#include "alinea/manifest.hpp"
+
+namespace alinea {
+
+// One alignment file to make or remake.
+struct PairFiles {
+  std::filesystem::path source_file;  // where to read the documents and write the alignment
+  std::filesystem::path target_file;
+  std::filesystem::path output_file;  // "-": nothing is written, PairOutcome::text holds it
+  std::string source_ref;  // the documents as the alignment file names them (root-relative)
+  std::string target_ref;
+  std::string output_name;  // the alignment file, for messages
+};
+
+// Two documents and the file to write, the documents named relative to `root` (the repository).
+[[nodiscard]] PairFiles pair_of_documents(const std::filesystem::path& source,
+                                          const std::filesystem::path& target,
+                                          const std::string& output,
+                                          const std::filesystem::path& root);
+
+// The pair an existing alignment file names, from the repository it is in (any working folder).
+// InputError when a document it names is not inside that repository.
+[[nodiscard]] PairFiles pair_named_by(const std::filesystem::path& alignment_file);
+
+enum class PairState { created, realigned, up_to_date, failed };
+
+struct PairOutcome {
+  PairState state = PairState::failed;
+  std::string reason;   // why it was realigned, or what went wrong
+  std::string summary;  // for created and realigned pairs: counts, the least sure links
+  std::string text;     // the alignment file's text when the output is "-"
+};
+
+// Aligns one pair, anchored on the links of the file already there (reviewed links, omissions,
+// notes), and writes the file unless nothing changed. With `only_if_stale`, a file that is up to
+// date is left alone. Throws InputError (or FileError) and writes nothing when the previous
+// file cannot anchor the new one or the new one would lose a hand-made link or a unit.
+[[nodiscard]] PairOutcome realign_pair(const PairFiles& pair, const AlignOptions& options,
+                                       bool only_if_stale);
+
+// Shard `index` (0-based) of `count`: a share of a repository's pairs, for splitting the work
+// across machines.
+struct Shard {
+  std::size_t index = 0;
+  std::size_t count = 1;
+};
+// "2/8" (1-based on the command line). Either `shard` or `problem` is set.
+struct ShardReading {
+  std::optional<Shard> shard;
+  std::string problem;
+};
+[[nodiscard]] ShardReading read_shard(std::string_view text);
+
+struct RepositoryAlignment {
+  std::vector<PairFiles> pairs;       // those of the shard, in manifest order
+  std::vector<PairOutcome> outcomes;  // one per pair; failures carry their message
+  Diagnostics problems;  // the manifest's findings, but for alignment files yet to be made
+  std::vector<std::string> warnings;  // "…: warning: alignment file '…' is listed twice"
+};
+
+// Makes the missing alignment files of the manifest and remakes those out of date (every one
+// with `everything`), `jobs` at a time; `done` (when given) is called with each file's name and
+// the number of pairs as each finishes, from any thread.
+[[nodiscard]] RepositoryAlignment align_repository(
+    const ManifestReadResult& manifest, const AlignOptions& options, unsigned jobs,
+    const Shard& shard, bool everything,
+    const std::function<void(const std::string&, std::size_t)>& done = {});
+
+}  // namespace alinea
