@@ -2,7 +2,8 @@
 # Sentence alignment benchmarks: accuracy and time on ../shared/bench/align (alinea with each
 # signal added in turn, beside a length-only Gale–Church baseline and hunalign when installed),
 # then the synthetic 100,000-sentence scale test (time and peak memory via /usr/bin/time -v).
-# usage: bench/align.sh [RUNS]   (ALINEA=path/to/alinea to skip the release build)
+# usage: bench/align.sh [RUNS]   (ALINEA=path/to/alinea to skip the release build;
+#        HUNALIGN=path/to/hunalign, built from danielvarga/hunalign in /tmp, for the peer rows)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
@@ -17,6 +18,10 @@ if [ -z "${ALINEA:-}" ]; then
   cmake --build "$build" -j2 --target alinea_cli >/dev/null
   ALINEA="$build/tools/alinea"
 fi
-python3 "$root/bench/align/align_bench.py" "$ALINEA" --runs "$runs"
+data="$root/../shared/bench/align"
+python3 "$root/bench/align/align_bench.py" "$ALINEA" --runs "$runs" --data "$data"
 echo
-python3 "$root/bench/align/scale_bench.py" "$ALINEA" --sentences 100000
+python3 "$root/bench/align/confidence_bench.py" "$ALINEA" --data "$data"
+echo
+python3 "$root/bench/align/scale_bench.py" "$ALINEA" --sentences 100000 --runs "$runs" \
+  --data "$data" ${HUNALIGN:+--hunalign "$HUNALIGN"}

@@ -94,7 +94,7 @@ def main():
         print(f"align bench skipped: {args.data} is absent (benchmark data is not in the repository)")
         return 0
     alinea = os.path.abspath(args.alinea)
-    hunalign = shutil.which("hunalign")
+    hunalign = os.environ.get("HUNALIGN") or shutil.which("hunalign")
     print(f"runs per measure: {args.runs}; times are medians of the whole set, wall clock")
     if hunalign is None:
         print("hunalign: not installed (Debian bookworm has no hunalign package); skipped")
