@@ -11,6 +11,7 @@ packages=(cmake ninja-build g++ pkg-config ccache
           libhunspell-dev hunspell-es hunspell-fr)
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
+  packages+=(python3)  # tests/bench: the benchmark metrics checked on toy cases
   packages+=(libxml2-utils chromium)  # xmllint checks TMX; chromium renders alinea show's HTML
   packages+=(python3-yaml)  # an independent YAML reader checks what alinea writes
   packages+=(apertium apertium-fr-es)  # optional MT assistance of alinea align --mt, benchmarked

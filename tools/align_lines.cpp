@@ -1,5 +1,9 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
-// line in the Bleualign/Vecalign gold format "[0]:[0, 1]" (0-based, "[]" for an empty side).
+// line as Vecalign does, "[0]:[0, 1]:0.930": the Bleualign/Vecalign gold format (0-based, "[]" for
+// an empty side; tools of the field read the first two fields) and the probability that the link
+// is right.
+#include <array>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -42,8 +46,10 @@ std::string positions(std::size_t begin, std::size_t count) {
 std::string format_gold_links(const std::vector<Bead>& beads) {
   std::string out;
   for (const Bead& bead : beads) {
+    std::array<char, 16> confidence{};
+    std::snprintf(confidence.data(), confidence.size(), "%.3f", bead.confidence);
     out += positions(bead.source_begin, bead.source_count) + ":" +
-           positions(bead.target_begin, bead.target_count) + "\n";
+           positions(bead.target_begin, bead.target_count) + ":" + confidence.data() + "\n";
   }
   return out;
 }
@@ -85,7 +91,10 @@ int run_align_lines(const Arguments& arguments) {
       "signals", po::value<std::string>()->default_value("all"),
       "evidence besides length, to measure what each is worth: all, or a comma-separated subset "
       "of tokens, punctuation, lexicon; 'length' for none (a Gale-Church baseline)")(
-      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
+      "temperature", po::value<double>(),
+      "benchmark tuning: bead costs are divided by this before they become the posteriors that "
+      "give each link its confidence")("output,o", po::value<std::string>()->default_value("-"),
+                                       "output file (- for stdout)")(
       "source", po::value<std::string>()->required(), "source text, one sentence per line")(
       "target", po::value<std::string>()->required(), "target text, one sentence per line");
   po::positional_options_description positional;
@@ -107,6 +116,13 @@ int run_align_lines(const Arguments& arguments) {
   }
   align_options.use_machine_translation = values->count("mt") != 0;
   apply_signals((*values)["signals"].as<std::string>(), align_options);
+  if (values->count("temperature") != 0) {
+    const double temperature = (*values)["temperature"].as<double>();
+    if (!(temperature > 0.0 && temperature < 1e6)) {
+      throw UsageError("--temperature: must be a positive number");
+    }
+    align_options.confidence_temperature = temperature;
+  }
   const std::vector<Bead> beads = align_sentences(
       lines_of(read_input(source_path), source_path),
       lines_of(read_input(target_path), target_path), (*values)["src-lang"].as<std::string>(),

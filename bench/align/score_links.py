@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Strict and lax precision, recall and F1 of sentence links (Sennrich & Volk 2011), as defined in
-../shared/bench/README.md. Links are lines "[0, 1]:[2]"; several documents accumulate.
+../shared/bench/README.md. Links are lines "[0, 1]:[2]", optionally followed by ":0.93" (the
+link's confidence, as `alinea align --lines` and Vecalign write it); several documents accumulate.
 
 usage: score_links.py GOLD PREDICTED [GOLD PREDICTED ...]
 """
@@ -8,6 +9,11 @@ import sys
 
 
 def read_links(path):
+    return [(source, target) for source, target, _ in read_scored_links(path)]
+
+
+def read_scored_links(path):
+    """[(source ids, target ids, confidence or None)] of a link file."""
     links = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -16,11 +22,13 @@ def read_links(path):
                 continue
             try:
                 left, right = line.split("]:[")
+                right, _, confidence = right.partition("]:")
                 source = tuple(int(x) for x in left.strip("[").split(",") if x.strip())
                 target = tuple(int(x) for x in right.strip("]").split(",") if x.strip())
+                confidence = float(confidence) if confidence else None
             except ValueError:
                 sys.exit(f"{path}:{number}: not a link: {line}")
-            links.append((source, target))
+            links.append((source, target, confidence))
     return links
 
 

@@ -1,5 +1,6 @@
 # alinea align FILE.yaml: realigns the pair the file names, from any folder, keeping what a
-# person wrote; the file must name documents inside its repository.
+# person wrote (reviewed links, notes, accepted findings); the file must name documents inside its
+# repository.
 exec 2>&1
 mkdir -p corpora/visite alignments sub/dir
 cp "$SRC/tests/golden/align/fr.md" "$SRC/tests/golden/align/es.md" corpora/visite/
@@ -10,10 +11,11 @@ source: {path: corpora/visite/fr.md, lang: fr}
 target: {path: corpora/visite/es.md, lang: es}
 paragraphs:
   - link: {src: [p1], tgt: [p1], status: reviewed, note: "date checked against the original"}
+  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.5, accept: [qa/length-ratio], reason: "the translator condenses"}
 YAML
 (cd sub/dir && "$ALINEA" align ../../alignments/visite.fr-es.yaml)
 grep -c 'link:' alignments/visite.fr-es.yaml
-grep -n 'status: reviewed' alignments/visite.fr-es.yaml
+grep -n 'status: reviewed\|accept:' alignments/visite.fr-es.yaml
 echo "--- -o is refused with a file"
 "$ALINEA" align alignments/visite.fr-es.yaml -o other.yaml || echo "exit $?"
 echo "--- a document outside the repository"

@@ -26,6 +26,9 @@ struct AlignOptions {
   bool use_tokens = true;           // numbers, note references, cognates
   bool use_punctuation = true;      // ? ! : ; quotes, parentheses
   bool use_learned_lexicon = true;  // a second pass with word pairs learned from the first
+  // Bead costs are divided by this before they become path probabilities; a link's confidence is
+  // its posterior. Fitted on the tuning halves of the development sets (bench/align).
+  double confidence_temperature = 1.0;
 };
 
 // A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.
@@ -34,7 +37,7 @@ struct Bead {
   std::size_t source_count = 0;
   std::size_t target_begin = 0;
   std::size_t target_count = 0;
-  double confidence = 0.0;  // 0..1
+  double confidence = 0.0;  // probability that the bead is right, 0..1
 };
 
 // Aligns two sequences of sentences (benchmark mode: one sentence per line). The beads cover both

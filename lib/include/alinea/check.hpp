@@ -69,10 +69,11 @@ struct SettingsReadResult {
 
 // A person accepts the findings of `rules` on one link, for `reason` (a review operation): the
 // rules join the link's `accept:` list, once each, and the reason replaces the one it had. The
-// link is named as alinea show names its rows: its source ids joined by '+' ("p3", "p2+p3",
-// "p3.s2"), or "to-" and its target ids when it has no source ("to-p5"). Throws InputError
-// (at the alignment file) for an id no link has, a rule alinea check does not have (with the
-// closest one), no rule, or an empty reason.
+// link is named by units it holds, as alinea review and show name them: source ids ("p3" names
+// the paragraph link holding p3, "p3.s2" the sentence link, "p2+p3" one holding both), or target
+// ids after "tgt:" or "to-" ("tgt:p5"). Throws InputError (at the alignment file) for units no
+// link holds, a rule alinea check does not have (with the closest one), no rule, or an empty
+// reason.
 [[nodiscard]] Alignment acknowledge_findings(Alignment alignment, std::string_view link_id,
                                              const std::vector<std::string>& rules,
                                              const std::string& reason);

@@ -83,13 +83,38 @@ std::vector<Anchor> guide_from_rare_tokens(const std::vector<UnitFeatures>& sour
   return chain;
 }
 
+// Whether the two texts translate each other at all, 0..1. The posteriors only compare paths
+// through one lattice: between two unrelated texts one path still wins clearly. Translations
+// between related languages share a good part of their numbers and cognates along the best path
+// (a fifth or more on our development sets); unrelated texts share almost none. A few tokens
+// prove little either way: they are pooled with a prior worth `prior_tokens` tokens at the rate of
+// translations, so a short paragraph without numbers or cognates is not called unrelated.
+double relatedness(const BeadScorer& scorer, const std::vector<Bead>& beads) {
+  constexpr double shared_in_translations = 0.1;
+  constexpr double prior_tokens = 3.0;
+  double shared = 0.0;
+  double total = 0.0;
+  for (const Bead& bead : beads) {
+    if (bead.source_count == 0 || bead.target_count == 0) continue;
+    const auto [both, either] = scorer.token_agreement(bead.source_begin, bead.target_begin,
+                                                       bead.source_count, bead.target_count);
+    shared += both;
+    total += either;
+  }
+  const double rate = (shared + prior_tokens * shared_in_translations) / (total + prior_tokens);
+  return std::min(1.0, rate / shared_in_translations);
+}
+
 // `band`: half-width of the first band around the guide; it widens where the path touches it.
+// Each bead's confidence is its posterior over the lattice of the best path's band.
 std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector<Anchor>& anchors,
-                                     std::vector<Anchor> guide, std::size_t band) {
+                                     std::vector<Anchor> guide, std::size_t band,
+                                     double temperature) {
   DpOptions dp_options;
   dp_options.anchors = anchors;
   dp_options.guide = std::move(guide);
   dp_options.band = band;
+  dp_options.posterior_temperature = temperature;
   const auto cost = [&scorer](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
     return scorer.cost(i, j, di, dj);
   };
@@ -97,18 +122,28 @@ std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector
   for (const PathStep& step :
        best_path(scorer.source_size(), scorer.target_size(), cost, dp_options)) {
     beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
-                     scorer.confidence(step.source_begin, step.target_begin, step.source_count,
-                                       step.target_count)});
+                     step.posterior});
   }
   return beads;
 }
 
-// Aligns once, learns which words translate which from the confident 1-1 beads, and aligns again
-// with that lexicon, in a band around the first path.
+// Confidence of links among the units of a link one level up (sentences in a paragraph link):
+// right only if that link is right. Of links between whole texts: only if the texts translate
+// each other.
+std::vector<Bead> scaled_by_context(std::vector<Bead> beads, const BeadScorer& scorer,
+                                    std::optional<double> parent_confidence) {
+  const double context = parent_confidence ? *parent_confidence : relatedness(scorer, beads);
+  for (Bead& bead : beads) bead.confidence *= context;
+  return beads;
+}
+
+// Aligns once, learns which words translate which from the 1-1 beads with most shared evidence,
+// and aligns again with that lexicon, in a band around the first path.
 std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
                                       std::vector<UnitFeatures> target,
                                       const std::vector<Anchor>& anchors,
-                                      const AlignOptions& options) {
+                                      const AlignOptions& options,
+                                      std::optional<double> parent_confidence) {
   // Above this many units a second pass and a wide first band cost more time than they are worth:
   // long texts keep to the lexicon-free pass in a narrower band (still widening where needed).
   constexpr std::size_t large_input = 20000;
@@ -117,28 +152,34 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
+  const double temperature = options.confidence_temperature;
   std::vector<Bead> first;
+  std::vector<BeadSpan> confident;
+  std::vector<Anchor> first_path;
   {
     std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
     const BeadScorer scorer(source, target, weights);
-    first = beads_on_best_path(scorer, anchors, std::move(guide), first_band);
-  }
-  if (!options.use_learned_lexicon || large) return first;
-  std::vector<BeadSpan> confident;
-  std::vector<Anchor> first_path;
-  for (const Bead& bead : first) {
-    first_path.push_back(
-        {bead.source_begin + bead.source_count, bead.target_begin + bead.target_count});
-    if (bead.confidence >= 0.5) {
-      confident.push_back(
-          {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
+    first = scaled_by_context(
+        beads_on_best_path(scorer, anchors, std::move(guide), first_band, temperature), scorer,
+        parent_confidence);
+    if (!options.use_learned_lexicon || large) return first;
+    for (const Bead& bead : first) {
+      first_path.push_back(
+          {bead.source_begin + bead.source_count, bead.target_begin + bead.target_count});
+      if (scorer.evidence(bead.source_begin, bead.target_begin, bead.source_count,
+                          bead.target_count) >= 0.5) {
+        confident.push_back(
+            {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
+      }
     }
   }
   const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
   if (lexicon.empty()) return first;
   add_translations(source, lexicon);
   const BeadScorer scorer(std::move(source), std::move(target), weights);
-  return beads_on_best_path(scorer, anchors, std::move(first_path), 32);
+  return scaled_by_context(
+      beads_on_best_path(scorer, anchors, std::move(first_path), 32, temperature), scorer,
+      parent_confidence);
 }
 
 // A unit to align: a paragraph, a note or a sentence, with its Markdown text.
@@ -166,6 +207,13 @@ std::string joined_fingerprint(const std::vector<const Unit*>& units) {
     text += unit->text;
   }
   return text_fingerprint(text);
+}
+
+std::string fingerprint_at(const std::vector<std::size_t>& positions,
+                           const std::vector<Unit>& units) {
+  std::vector<const Unit*> chosen;
+  for (const std::size_t position : positions) chosen.push_back(&units[position]);
+  return joined_fingerprint(chosen);
 }
 
 // Where a link stands among the units: its first source (else target) position.
@@ -224,10 +272,12 @@ std::vector<Link> in_source_order(std::vector<PlacedLink> placed) {
 
 // Aligns two sequences of units. `previous` links that a person made are kept unchanged and
 // anchor the rest; `sentences_of` (may be null) fills the sentence links of each new link.
+// `parent_confidence`: that of the link holding these units, none for whole texts.
 template <typename SentenceAligner>
 std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
                               const std::vector<Link>& previous, const WordList* word_list,
-                              const AlignOptions& options, const SentenceAligner& sentences_of) {
+                              const AlignOptions& options, const SentenceAligner& sentences_of,
+                              std::optional<double> parent_confidence = std::nullopt) {
   std::map<std::string, std::size_t, std::less<>> source_index;
   std::map<std::string, std::size_t, std::less<>> target_index;
   for (std::size_t k = 0; k < source.size(); ++k) source_index.emplace(source[k].id, k);
@@ -240,6 +290,14 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
     if (!is_kept(link)) continue;
     PlacedLink kept{link, positions_of(link.source, source_index),
                     positions_of(link.target, target_index)};
+    // A link a person wrote without fingerprints gets those of the text it was written against,
+    // so that later edits under it show as drift; recorded ones are never replaced.
+    if (kept.link.source_fingerprint.empty()) {
+      kept.link.source_fingerprint = fingerprint_at(kept.source_positions, source);
+    }
+    if (kept.link.target_fingerprint.empty()) {
+      kept.link.target_fingerprint = fingerprint_at(kept.target_positions, target);
+    }
     for (const std::size_t position : kept.source_positions) source_taken[position] = true;
     for (const std::size_t position : kept.target_positions) target_taken[position] = true;
     placed.push_back(std::move(kept));
@@ -283,8 +341,9 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  for (const Bead& bead : beads_in_two_passes(std::move(source_features),
-                                              std::move(target_features), monotone, options)) {
+  for (const Bead& bead :
+       beads_in_two_passes(std::move(source_features), std::move(target_features), monotone,
+                           options, parent_confidence)) {
     PlacedLink created;
     std::vector<const Unit*> source_units;
     std::vector<const Unit*> target_units;
@@ -361,8 +420,10 @@ struct SentenceAlignment {
     if (link.source.empty() || link.target.empty()) return {};
     static const std::vector<Link> nothing;
     const std::vector<Link>& previous = earlier == nullptr ? nothing : earlier->sentences;
+    // A link a person made or checked is right; an automatic one as likely as its confidence.
+    const double parent = link.status == LinkStatus::reviewed ? 1.0 : link.confidence.value_or(1.0);
     return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
-                       previous, word_list, options, no_sentences);
+                       previous, word_list, options, no_sentences, parent);
   }
 };
 
@@ -394,7 +455,8 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
   }
   for (const std::string& line : target)
     target_features.push_back(unit_features(line, {}, nullptr));
-  return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options);
+  return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options,
+                             std::nullopt);
 }
 
 Alignment align_documents(const Document& source, const Document& target,

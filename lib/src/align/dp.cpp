@@ -106,16 +106,91 @@ struct Solved {
   bool touches_edge = false;
 };
 
-Solved solve_in_band(std::size_t n, std::size_t m, const BeadCost& cost,
-                     const std::vector<BeadShape>& shapes, const Band& band) {
-  std::vector<std::size_t> row_start(n + 2, 0);
-  for (std::size_t i = 0; i <= n; ++i) {
-    row_start[i + 1] = row_start[i] + (band.high[i] - band.low[i] + 1);
+// log(exp(a) + exp(b)) without overflow; -infinity is the log of zero.
+double log_add(double a, double b) {
+  if (a == -infinity) return b;
+  if (b == -infinity) return a;
+  const double high = std::max(a, b);
+  return high + std::log1p(std::exp(std::min(a, b) - high));
+}
+
+// The cells of a band stored row after row.
+struct BandCells {
+  const Band& band;
+  std::vector<std::size_t> row_start;
+
+  BandCells(const Band& b, std::size_t n) : band(b), row_start(n + 2, 0) {
+    for (std::size_t i = 0; i <= n; ++i) {
+      row_start[i + 1] = row_start[i] + (band.high[i] - band.low[i] + 1);
+    }
   }
-  std::vector<double> total(row_start[n + 1], infinity);
-  std::vector<std::uint8_t> chosen(row_start[n + 1], no_shape);
-  const auto cell = [&](std::size_t i, std::size_t j) { return row_start[i] + (j - band.low[i]); };
-  const auto inside = [&](std::size_t i, std::size_t j) {
+  [[nodiscard]] std::size_t size() const { return row_start.back(); }
+  [[nodiscard]] std::size_t at(std::size_t i, std::size_t j) const {
+    return row_start[i] + (j - band.low[i]);
+  }
+  [[nodiscard]] bool inside(std::size_t i, std::size_t j) const {
+    return i + 1 < row_start.size() && j >= band.low[i] && j <= band.high[i];
+  }
+};
+
+// Forward–backward over the band in log space, from the bead costs the Viterbi pass stored (per
+// arriving cell and shape; +infinity where a bead is impossible); fills each step's posterior.
+void fill_posteriors(std::vector<PathStep>& path, std::size_t n, std::size_t m,
+                     const std::vector<BeadShape>& shapes, const BandCells& cells,
+                     const std::vector<float>& stored_cost, double temperature) {
+  const std::size_t count = shapes.size();
+  std::vector<double> forward(cells.size(), -infinity);
+  std::vector<double> backward(cells.size(), -infinity);
+  forward[cells.at(0, 0)] = 0.0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    for (std::size_t j = cells.band.low[i]; j <= cells.band.high[i]; ++j) {
+      const std::size_t here = cells.at(i, j);
+      for (std::size_t s = 0; s < count; ++s) {
+        const double cost = stored_cost[here * count + s];
+        if (cost == infinity) continue;
+        const double before = forward[cells.at(i - shapes[s].source, j - shapes[s].target)];
+        forward[here] = log_add(forward[here], before - cost / temperature);
+      }
+    }
+  }
+  backward[cells.at(n, m)] = 0.0;
+  for (std::size_t i = n + 1; i-- > 0;) {
+    for (std::size_t j = cells.band.high[i] + 1; j-- > cells.band.low[i];) {
+      const std::size_t here = cells.at(i, j);
+      for (std::size_t s = 0; s < count; ++s) {
+        const std::size_t to_i = i + shapes[s].source;
+        const std::size_t to_j = j + shapes[s].target;
+        if (to_j > m || !cells.inside(to_i, to_j)) continue;
+        const std::size_t there = cells.at(to_i, to_j);
+        const double cost = stored_cost[there * count + s];
+        if (cost == infinity) continue;
+        backward[here] = log_add(backward[here], backward[there] - cost / temperature);
+      }
+    }
+  }
+  const double all_paths = forward[cells.at(n, m)];
+  for (PathStep& step : path) {
+    const std::size_t from = cells.at(step.source_begin, step.target_begin);
+    const std::size_t to =
+        cells.at(step.source_begin + step.source_count, step.target_begin + step.target_count);
+    const double log_posterior = forward[from] - step.cost / temperature + backward[to] - all_paths;
+    step.posterior = std::clamp(std::exp(log_posterior), 0.0, 1.0);
+  }
+}
+
+Solved solve_in_band(std::size_t n, std::size_t m, const BeadCost& cost,
+                     const std::vector<BeadShape>& shapes, const Band& band,
+                     double posterior_temperature) {
+  const BandCells cells(band, n);
+  std::vector<double> total(cells.size(), infinity);
+  std::vector<std::uint8_t> chosen(cells.size(), no_shape);
+  const bool posteriors = posterior_temperature > 0.0;
+  // Bead costs kept for forward–backward, by arriving cell and shape (floats: half the memory,
+  // and far more precision than a probability needs).
+  std::vector<float> stored_cost(posteriors ? cells.size() * shapes.size() : 0,
+                                 std::numeric_limits<float>::infinity());
+  const auto cell = [&cells](std::size_t i, std::size_t j) { return cells.at(i, j); };
+  const auto inside = [&band](std::size_t i, std::size_t j) {
     return j >= band.low[i] && j <= band.high[i];
   };
 
@@ -133,7 +208,9 @@ Solved solve_in_band(std::size_t n, std::size_t m, const BeadCost& cost,
         if (!inside(from_i, from_j)) continue;
         const double before = total[cell(from_i, from_j)];
         if (before == infinity) continue;
-        const double candidate = before + cost(from_i, from_j, shape.source, shape.target);
+        const double bead = cost(from_i, from_j, shape.source, shape.target);
+        if (posteriors) stored_cost[cell(i, j) * shapes.size() + s] = static_cast<float>(bead);
+        const double candidate = before + bead;
         if (candidate < best) {
           best = candidate;
           best_shape = static_cast<std::uint8_t>(s);
@@ -164,6 +241,8 @@ Solved solve_in_band(std::size_t n, std::size_t m, const BeadCost& cost,
     j = from_j;
   }
   std::reverse(solved.path.begin(), solved.path.end());
+  if (posteriors)
+    fill_posteriors(solved.path, n, m, shapes, cells, stored_cost, posterior_temperature);
   return solved;
 }
 
@@ -172,7 +251,8 @@ std::vector<PathStep> best_path_between_anchors(std::size_t n, std::size_t m, co
   if (n == 0 && m == 0) return {};
   const std::size_t largest = std::max(n, m);
   if (options.band == 0 || 2 * options.band + 1 >= m + 1) {
-    Solved solved = solve_in_band(n, m, cost, options.shapes, full_band(n, m));
+    Solved solved =
+        solve_in_band(n, m, cost, options.shapes, full_band(n, m), options.posterior_temperature);
     if (!solved.reachable) throw std::invalid_argument("no alignment path with the allowed beads");
     return std::move(solved.path);
   }
@@ -180,7 +260,7 @@ std::vector<PathStep> best_path_between_anchors(std::size_t n, std::size_t m, co
   Band band = options.guide.empty() ? band_around_diagonal(n, m, width)
                                     : band_around_guide(options.guide, n, m, width);
   while (true) {
-    Solved solved = solve_in_band(n, m, cost, options.shapes, band);
+    Solved solved = solve_in_band(n, m, cost, options.shapes, band, options.posterior_temperature);
     const bool band_is_full = 2 * width + 1 >= largest + 1;
     if (solved.reachable && (!solved.touches_edge || band_is_full)) return std::move(solved.path);
     if (band_is_full) throw std::invalid_argument("no alignment path with the allowed beads");

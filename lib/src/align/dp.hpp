@@ -5,6 +5,11 @@
 // space: lower is better, +infinity forbids) and the DP returns the cheapest path. Large inputs run
 // in a band around a first guess that widens where the best path touches its edge, so memory and
 // time grow with n × band, not n × m.
+//
+// Costs read as -log of a probability, so the same lattice defines a distribution over paths,
+// P(path) ∝ exp(-cost(path) / temperature). On request the DP also runs forward–backward over the
+// band of the best path and gives each step of that path its posterior: the probability, under
+// that distribution, that a path takes exactly this bead.
 #pragma once
 
 #include <cstddef>
@@ -42,6 +47,8 @@ struct DpOptions {
   std::vector<Anchor> guide;
   // Half-width of the first band around the guessed path; 0 runs the full DP (n × m cells).
   std::size_t band = 64;
+  // Positive: fill PathStep::posterior with costs divided by this temperature. Zero: leave it.
+  double posterior_temperature = 0.0;
 };
 
 struct PathStep {
@@ -50,6 +57,7 @@ struct PathStep {
   std::size_t target_begin = 0;
   std::size_t target_count = 0;
   double cost = 0.0;
+  double posterior = 1.0;  // see DpOptions::posterior_temperature
 };
 
 // The cheapest path, in order. Throws std::invalid_argument when anchors are out of range or not

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <span>
 
 #include "alinea/error.hpp"
 #include "text/unicode.hpp"
@@ -21,7 +22,7 @@ double token_weight(std::uint32_t id) {
   return (id & strong_bit) != 0 ? strong_token_weight : 1.0;
 }
 
-double weight_of(const std::vector<std::uint32_t>& ids) {
+double weight_of(std::span<const std::uint32_t> ids) {
   double total = 0.0;
   for (const std::uint32_t id : ids) total += token_weight(id);
   return total;
@@ -29,7 +30,7 @@ double weight_of(const std::vector<std::uint32_t>& ids) {
 
 // Sum of `weight` over the ids two sorted lists share; one merge pass.
 template <typename Weight>
-double sum_over_shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+double sum_over_shared(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
                        Weight weight) {
   double total = 0.0;
   auto left = a.begin();
@@ -48,8 +49,7 @@ double sum_over_shared(const std::vector<std::uint32_t>& a, const std::vector<st
   return total;
 }
 
-double weighted_intersection(const std::vector<std::uint32_t>& a,
-                             const std::vector<std::uint32_t>& b) {
+double weighted_intersection(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
   return sum_over_shared(a, b, token_weight);
 }
 // Fewer tokens than this on both sides together is weak evidence either way.
@@ -338,14 +338,30 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
                  minus_log(weights_.two_to_two),
                  minus_log(weights_.three_to_one),
                  minus_log(0.0005)};
-  double source_total = 0.0;
-  double target_total = 0.0;
-  for (const UnitFeatures& unit : source_) source_total += unit.length;
-  for (const UnitFeatures& unit : target_) target_total += unit.length;
+  source_tokens_ = span_lists(source_, &UnitFeatures::tokens);
+  target_tokens_ = span_lists(target_, &UnitFeatures::tokens);
+  source_translated_ = span_lists(source_, &UnitFeatures::translated);
+  // Only looked up when some source unit carries translations (a word list or learned lexicon).
+  if (!source_translated_.ids.empty()) target_exact_ = span_lists(target_, &UnitFeatures::exact);
+  const auto prefix_sums = [](const std::vector<UnitFeatures>& units) {
+    std::vector<double> sums{0.0};
+    for (const UnitFeatures& unit : units) sums.push_back(sums.back() + unit.length);
+    return sums;
+  };
+  source_length_prefix_ = prefix_sums(source_);
+  target_length_prefix_ = prefix_sums(target_);
+  const double source_total = source_length_prefix_.back();
+  const double target_total = target_length_prefix_.back();
   if (source_total > 0.0 && target_total > 0.0) {
     // Clamped so that a wildly unbalanced pair does not make every length look plausible.
     length_ratio_ = std::clamp(target_total / source_total, 0.5, 2.0);
   }
+}
+
+std::pair<double, double> BeadScorer::lengths(std::size_t i, std::size_t j, std::size_t di,
+                                              std::size_t dj) const {
+  return {source_length_prefix_[i + di] - source_length_prefix_[i],
+          target_length_prefix_[j + dj] - target_length_prefix_[j]};
 }
 
 double BeadScorer::length_cost(double source_length, double target_length) const {
@@ -356,28 +372,66 @@ double BeadScorer::length_cost(double source_length, double target_length) const
   return minus_log_erfc(std::abs(delta) / std::numbers::sqrt2);
 }
 
+BeadScorer::SpanLists BeadScorer::span_lists(const std::vector<UnitFeatures>& units,
+                                             std::vector<std::uint32_t> UnitFeatures::*member) {
+  SpanLists lists;
+  lists.units = units.size();
+  lists.offset.push_back(0);
+  std::vector<std::uint32_t> merged;
+  std::vector<std::uint32_t> scratch;
+  for (std::size_t length = 1; length <= longest_cached_span; ++length) {
+    for (std::size_t begin = 0; begin < units.size(); ++begin) {
+      const std::size_t count = std::min(length, units.size() - begin);
+      const auto& ids = union_of(units, begin, count, member, merged, scratch);
+      lists.ids.insert(lists.ids.end(), ids.begin(), ids.end());
+      lists.offset.push_back(lists.ids.size());
+      lists.weight.push_back(weight_of(ids));
+    }
+  }
+  return lists;
+}
+
 BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std::size_t di,
                                               std::size_t dj) const {
   Overlap overlap;
-  {
+  if (di == 0 || dj == 0 || di > longest_cached_span || dj > longest_cached_span) {
+    // Rare shapes (and one-sided beads, whose tokens all go unmatched): merge on the spot.
     const auto& left =
         union_of(source_, i, di, &UnitFeatures::tokens, scratch_source_, scratch_merge_);
     const auto& right =
         union_of(target_, j, dj, &UnitFeatures::tokens, scratch_target_, scratch_merge_);
     overlap.shared = weighted_intersection(left, right);
     overlap.total = (weight_of(left) + weight_of(right)) / 2.0;
+    if (weights_.use_word_list && di > 0 && dj > 0) {
+      const auto& translated =
+          union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
+      const auto& exact =
+          union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
+      overlap.translated = sum_over_shared(translated, exact, [](std::uint32_t) { return 1.0; });
+    }
+    overlap.shared = std::min(overlap.shared, overlap.total);
+    return overlap;
   }
-  bool any_translated = false;
-  for (std::size_t k = i; k < i + di; ++k) any_translated |= !source_[k].translated.empty();
-  if (weights_.use_word_list && any_translated) {
-    const auto& left =
-        union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
-    const auto& right =
-        union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
-    overlap.translated = sum_over_shared(left, right, [](std::uint32_t) { return 1.0; });
+  const std::size_t left = (di - 1) * source_tokens_.units + i;
+  const std::size_t right = (dj - 1) * target_tokens_.units + j;
+  const auto span = [](const SpanLists& lists, std::size_t index) {
+    return std::span<const std::uint32_t>(lists.ids.data() + lists.offset[index],
+                                          lists.offset[index + 1] - lists.offset[index]);
+  };
+  overlap.shared = weighted_intersection(span(source_tokens_, left), span(target_tokens_, right));
+  overlap.total = (source_tokens_.weight[left] + target_tokens_.weight[right]) / 2.0;
+  if (weights_.use_word_list && source_translated_.weight[left] > 0.0) {
+    overlap.translated = sum_over_shared(span(source_translated_, left), span(target_exact_, right),
+                                         [](std::uint32_t) { return 1.0; });
   }
   overlap.shared = std::min(overlap.shared, overlap.total);
   return overlap;
+}
+
+std::pair<double, double> BeadScorer::token_agreement(std::size_t i, std::size_t j, std::size_t di,
+                                                      std::size_t dj) const {
+  const Overlap overlap = token_overlap(i, j, di, dj);
+  return {overlap.shared, overlap.total};
 }
 
 double BeadScorer::similarity(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
@@ -415,10 +469,7 @@ double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
 double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   double total = shape_prior_cost(di, dj);
   if (di > 0 && dj > 0) {
-    double source_length = 0.0;
-    double target_length = 0.0;
-    for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
-    for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
+    const auto [source_length, target_length] = lengths(i, j, di, dj);
     total += length_cost(source_length, target_length);
   }
   // Additive evidence: a token found on both sides argues for the bead, one found on a single side
@@ -438,12 +489,9 @@ double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_
   return total;
 }
 
-double BeadScorer::confidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+double BeadScorer::evidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   if (di == 0 || dj == 0) return 0.5;
-  double source_length = 0.0;
-  double target_length = 0.0;
-  for (std::size_t k = i; k < i + di; ++k) source_length += source_[k].length;
-  for (std::size_t k = j; k < j + dj; ++k) target_length += target_[k].length;
+  const auto [source_length, target_length] = lengths(i, j, di, dj);
   const double length_factor =
       std::exp(-std::max(0.0, length_cost(source_length, target_length) - 1.0) / 3.0);
   const Overlap overlap = token_overlap(i, j, di, dj);

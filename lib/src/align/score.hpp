@@ -112,9 +112,12 @@ class BeadScorer {
   // Share of the bead's tokens found on both sides, 0..1.
   [[nodiscard]] double similarity(std::size_t i, std::size_t j, std::size_t di,
                                   std::size_t dj) const;
-  // How sure we are of a bead on the best path, 0..1; low for unrelated texts.
-  [[nodiscard]] double confidence(std::size_t i, std::size_t j, std::size_t di,
-                                  std::size_t dj) const;
+  // (weighted tokens on both sides, weighted tokens on either side) of the bead.
+  [[nodiscard]] std::pair<double, double> token_agreement(std::size_t i, std::size_t j,
+                                                          std::size_t di, std::size_t dj) const;
+  // How much of the bead's evidence agrees, 0..1 (a heuristic, not a probability): picks the
+  // beads a lexicon is learned from.
+  [[nodiscard]] double evidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
 
   // -log P(length of the target | length of the source) under Gale & Church's model.
   [[nodiscard]] double length_cost(double source_length, double target_length) const;
@@ -134,10 +137,32 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
+                                                  std::size_t dj) const;
+
+  // One token list per run of 1 to `longest_cached_span` consecutive units, merged once when the
+  // scorer is built, so that pricing a bead is one intersection of two ready lists instead of
+  // set unions per candidate. Flat storage: the ids of span (begin, length) are
+  // ids[offset[index] .. offset[index + 1]), index = (length - 1) * units + begin.
+  struct SpanLists {
+    std::size_t units = 0;
+    std::vector<std::uint32_t> ids;
+    std::vector<std::size_t> offset;
+    std::vector<double> weight;  // summed token weights of each span's list
+  };
+  static constexpr std::size_t longest_cached_span = 3;
+  [[nodiscard]] static SpanLists span_lists(const std::vector<UnitFeatures>& units,
+                                            std::vector<std::uint32_t> UnitFeatures::*member);
 
   std::vector<UnitFeatures> source_;
   std::vector<UnitFeatures> target_;
   ScoreWeights weights_;
+  SpanLists source_tokens_;
+  SpanLists target_tokens_;
+  SpanLists source_translated_;
+  SpanLists target_exact_;
+  std::vector<double> source_length_prefix_;  // characters of units [0, k)
+  std::vector<double> target_length_prefix_;
   double length_ratio_ = 1.0;
   std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else  // target
                                         // characters per source character over the whole text

@@ -1,5 +1,6 @@
 // The dynamic programming over two sequences: properties on random inputs and exact small cases.
 #define BOOST_TEST_MODULE dp
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdint>
@@ -236,4 +237,122 @@ BOOST_AUTO_TEST_CASE(a_guide_leads_a_narrow_band_to_a_path_far_from_the_diagonal
   const auto found = alinea::best_path(n, m, cost, guided);
   BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
   check_covers_in_order(found, n, m, guided.shapes);
+}
+
+namespace {
+
+// Every path from (0, 0) to (n, m), by brute force: for each, its steps.
+void enumerate_paths(std::size_t i, std::size_t j, std::size_t n, std::size_t m,
+                     const std::vector<BeadShape>& shapes, std::vector<PathStep>& current,
+                     std::vector<std::vector<PathStep>>& out) {
+  if (i == n && j == m) {
+    out.push_back(current);
+    return;
+  }
+  for (const BeadShape& shape : shapes) {
+    if (i + shape.source > n || j + shape.target > m) continue;
+    current.push_back({i, shape.source, j, shape.target, 0.0});
+    enumerate_paths(i + shape.source, j + shape.target, n, m, shapes, current, out);
+    current.pop_back();
+  }
+}
+
+bool same_bead(const PathStep& a, const PathStep& b) {
+  return a.source_begin == b.source_begin && a.source_count == b.source_count &&
+         a.target_begin == b.target_begin && a.target_count == b.target_count;
+}
+
+// P(a path takes `step`) under P(path) ∝ exp(-cost / temperature), summed over all paths.
+template <typename Cost>
+double brute_force_posterior(const PathStep& step, std::size_t n, std::size_t m, const Cost& cost,
+                             double temperature) {
+  std::vector<std::vector<PathStep>> paths;
+  std::vector<PathStep> current;
+  enumerate_paths(0, 0, n, m, alinea::standard_bead_shapes(), current, paths);
+  double all = 0.0;
+  double with_step = 0.0;
+  for (const auto& path : paths) {
+    double total = 0.0;
+    for (const PathStep& s : path) {
+      total += cost(s.source_begin, s.target_begin, s.source_count, s.target_count);
+    }
+    const double weight = std::exp(-total / temperature);
+    all += weight;
+    if (std::any_of(path.begin(), path.end(),
+                    [&step](const PathStep& s) { return same_bead(s, step); })) {
+      with_step += weight;
+    }
+  }
+  return with_step / all;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(posteriors_match_a_sum_over_every_path_of_a_tiny_lattice) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    const std::size_t n = 2 + seed % 3;
+    const std::size_t m = 1 + seed % 4;
+    const RandomCosts cost{seed};
+    DpOptions options;
+    options.posterior_temperature = seed % 2 == 0 ? 1.0 : 3.0;
+    const auto path = alinea::best_path(n, m, cost, options);
+    for (const PathStep& step : path) {
+      const double expected =
+          brute_force_posterior(step, n, m, cost, options.posterior_temperature);
+      BOOST_TEST(std::abs(step.posterior - expected) < 1e-5, "seed " << seed);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(equal_costs_give_each_bead_its_share_of_the_paths) {
+  // Uniform: every path is as likely, so a bead's posterior is the share of paths through it.
+  const auto flat = [](std::size_t, std::size_t, std::size_t di, std::size_t dj) {
+    return 2.0 * static_cast<double>(di + dj);  // every path costs 2 (n + m): all equal
+  };
+  DpOptions options;
+  options.posterior_temperature = 1.0;
+  const auto path = alinea::best_path(3, 3, flat, options);
+  double sum_check = 0.0;
+  for (const PathStep& step : path) {
+    const double expected = brute_force_posterior(step, 3, 3, flat, 1.0);
+    BOOST_TEST(std::abs(step.posterior - expected) < 1e-9);
+    BOOST_TEST(step.posterior < 1.0);
+    sum_check += step.posterior;
+  }
+  BOOST_TEST(sum_check > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_path_far_cheaper_than_all_others_is_certain) {
+  // Separable: the diagonal costs nothing, every other bead 30 nats.
+  const auto cost = [](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    return (di == 1 && dj == 1 && i == j) ? 0.0 : 30.0;
+  };
+  DpOptions options;
+  options.posterior_temperature = 1.0;
+  for (const PathStep& step : alinea::best_path(6, 6, cost, options)) {
+    BOOST_TEST(step.posterior > 0.999999);
+  }
+  options.posterior_temperature = 0.0;
+  for (const PathStep& step : alinea::best_path(6, 6, cost, options)) {
+    BOOST_TEST(step.posterior == 1.0);  // not asked for: left alone
+  }
+}
+
+BOOST_AUTO_TEST_CASE(posteriors_stay_finite_on_long_banded_inputs) {
+  // 20,000 steps: products of probabilities underflow unless the sums stay in log space.
+  const std::size_t n = 20000;
+  const RandomCosts noise{7};
+  const auto cost = [&noise](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    return ((di == 1 && dj == 1 && i == j) ? 0.0 : 4.0) + noise(i, j, di, dj) * 0.1;
+  };
+  DpOptions options;
+  options.band = 8;
+  options.posterior_temperature = 1.0;
+  const auto path = alinea::best_path(n, n, cost, options);
+  BOOST_REQUIRE(path.size() == n);
+  for (const PathStep& step : path) {
+    BOOST_TEST(std::isfinite(step.posterior));
+    BOOST_TEST(step.posterior > 0.5);
+    BOOST_TEST(step.posterior <= 1.0);
+  }
 }

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(a_translation_costs_less_than_an_unrelated_sentence) {
                                        "Los pescadores volvieron tarde con las redes vacías."}));
   BOOST_TEST(scorer.cost(0, 0, 1, 1) < scorer.cost(0, 1, 1, 1));
   BOOST_TEST(scorer.similarity(0, 0, 1, 1) > scorer.similarity(0, 1, 1, 1));
-  BOOST_TEST(scorer.confidence(0, 0, 1, 1) > scorer.confidence(0, 1, 1, 1));
+  BOOST_TEST(scorer.evidence(0, 0, 1, 1) > scorer.evidence(0, 1, 1, 1));
   BOOST_TEST(scorer.cost(0, 0, 1, 0) > 0.0);
 }
 
