@@ -96,6 +96,11 @@ template <typename Block>
 // columns in characters; line and column 0 when the document was not read from a file or has no
 // such unit. Sentence units need the document to be segmented.
 [[nodiscard]] SourcePosition unit_position(const Document& document, const UnitRef& unit);
+// The same once the paragraph or note is found (callers with their own index use this).
+[[nodiscard]] SourcePosition unit_position_of(const Document& document, const Paragraph* block,
+                                              const UnitRef& unit);
+[[nodiscard]] SourcePosition unit_position_of(const Document& document, const Note* block,
+                                              const UnitRef& unit);
 
 // A short, stable fingerprint of a text: 8 hex digits of a 64-bit FNV-1a hash of its NFC form
 // with runs of white space folded to one space and the ends trimmed. Used to notice that a

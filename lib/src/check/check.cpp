@@ -12,7 +12,9 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <variant>
 
 #include "alinea/alignment_io.hpp"
 #include "alinea/edition.hpp"
@@ -29,8 +31,52 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Alignment files and documents are a few hundred kilobytes; anything far larger is a mistake.
-constexpr std::size_t max_checked_file_bytes = std::size_t{64} << 20U;
+// The budget of one file, so that a pull request of a few megabytes cannot keep CI busy for hours
+// or take gigabytes (docs/SECURITY.md). Alignment files and documents are a few hundred kilobytes
+// (a volume of collected works has some 5 000 paragraphs); anything far larger is a mistake.
+constexpr std::size_t max_checked_file_bytes = std::size_t{16} << 20U;
+// Paragraphs, notes and sentences of one document; lines of one file, counted before parsing.
+constexpr std::size_t max_units_per_document = 250'000;
+constexpr std::size_t max_lines_per_file = 2 * max_units_per_document;
+// Units named in one finding; the rest are counted ("and 80 more").
+constexpr std::size_t max_listed_units = 20;
+
+// The first max_listed_units of `units`.
+std::vector<std::string> listed(std::vector<std::string> units) {
+  if (units.size() > max_listed_units) units.resize(max_listed_units);
+  return units;
+}
+
+// ", and N more" for what a finding does not list, or "".
+std::string and_more(std::size_t total) {
+  return total > max_listed_units ? ", and " + std::to_string(total - max_listed_units) + " more"
+                                  : std::string();
+}
+
+std::string too_many_lines(std::size_t lines) {
+  return "it has " + std::to_string(lines) + " lines; check reads files of at most " +
+         std::to_string(max_lines_per_file) + " lines and documents of at most " +
+         std::to_string(max_units_per_document) +
+         " paragraphs, notes and sentences: split the work into several documents";
+}
+
+// Why a file is over check's budget, from its size or its lines; "" when it is not.
+std::string over_budget(const fs::path& file, std::string_view text = {}) {
+  std::error_code error;
+  if (const auto bytes = fs::file_size(file, error); !error && bytes > max_checked_file_bytes) {
+    return "it has " + std::to_string(bytes) + " bytes; check reads files of at most " +
+           std::to_string(max_checked_file_bytes >> 20U) + " MiB";
+  }
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  return lines > max_lines_per_file ? too_many_lines(lines) : std::string();
+}
+
+std::size_t unit_count(const Document& document) {
+  std::size_t units = document.paragraphs.size() + document.notes.size();
+  for (const Paragraph& p : document.paragraphs) units += p.sentences.size();
+  for (const Note& n : document.notes) units += n.sentences.size();
+  return units;
+}
 
 const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max-length-ratio",
                                                     "min-length-for-ratio", "min-words-identical",
@@ -54,6 +100,8 @@ std::string format_ratio(double value) {
 const std::vector<RuleInfo>& check_rules() {
   static const std::vector<RuleInfo> rules = {
       {"file/unreadable", Severity::error, "a file cannot be read"},
+      {"file/too-large", Severity::error,
+       "a file over check's budget (16 MiB, 500000 lines, 250000 units per document)"},
       {"yaml/syntax", Severity::error, "an alignment file is not valid YAML"},
       {"reference/path-outside-repository", Severity::error,
        "a path leaves the repository (.., absolute, or a link out)"},
@@ -212,47 +260,86 @@ struct Position {
   }
 };
 
+// Every paragraph and note of a document by id: ids come from the pull request, so each lookup
+// must not scan the document (that made check quadratic).
 class DocumentIndex {
  public:
   explicit DocumentIndex(const Document& document) : document_(document) {
+    blocks_.reserve(document.paragraphs.size() + document.notes.size());
     for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
-      blocks_[document.paragraphs[i].id] = {0, i + 1, 0};
+      blocks_.try_emplace(document.paragraphs[i].id, Block{{0, i + 1, 0}, &document.paragraphs[i]});
     }
-    for (std::size_t i = 0; i < document.notes.size(); ++i)
-      blocks_[document.notes[i].id] = {1, i + 1, 0};
+    for (std::size_t i = 0; i < document.notes.size(); ++i) {
+      blocks_.try_emplace(document.notes[i].id, Block{{1, i + 1, 0}, &document.notes[i]});
+    }
   }
 
   // The position of an existing unit; std::nullopt for malformed or unknown ids.
   [[nodiscard]] std::optional<Position> find(const std::string& id) const {
     const auto unit = UnitRef::parse(id);
     if (!unit) return std::nullopt;
-    const auto block = blocks_.find(unit->block_id);
-    if (block == blocks_.end()) return std::nullopt;
-    if (!unit_text(document_, *unit)) return std::nullopt;
-    Position position = block->second;
+    const Block* block = block_of(unit->block_id);
+    if (block == nullptr || !text_of(*block, *unit)) return std::nullopt;
+    Position position = block->position;
     position.sentence = unit->sentence.value_or(0);
     return position;
+  }
+
+  // The text of a unit; std::nullopt for malformed or unknown ids.
+  [[nodiscard]] std::optional<std::string_view> text(const std::string& id) const {
+    const auto unit = UnitRef::parse(id);
+    if (!unit) return std::nullopt;
+    const Block* block = block_of(unit->block_id);
+    return block == nullptr ? std::nullopt : text_of(*block, *unit);
+  }
+
+  // Where a unit stands in the document file (the file alone when the unit is unknown).
+  [[nodiscard]] SourcePosition position(const UnitRef& unit) const {
+    const Block* block = block_of(unit.block_id);
+    if (block == nullptr) return {document_.path, 0, 0};
+    return std::visit([&](const auto* b) { return unit_position_of(document_, b, unit); },
+                      block->unit);
+  }
+
+  // The sentences of a paragraph or note; nullptr for an unknown block id.
+  [[nodiscard]] const std::vector<std::string>* sentences(const std::string& block_id) const {
+    const Block* block = block_of(block_id);
+    if (block == nullptr) return nullptr;
+    return std::visit([](const auto* b) { return &b->sentences; }, block->unit);
+  }
+
+  // The units' texts joined by a space, as fingerprints are taken; unknown ids are skipped.
+  [[nodiscard]] std::string side_text(const std::vector<std::string>& ids) const {
+    std::string joined;
+    for (const std::string& id : ids) {
+      const auto part = text(id);
+      if (!part) continue;
+      if (!joined.empty()) joined += ' ';
+      joined += *part;
+    }
+    return joined;
   }
 
   [[nodiscard]] const Document& document() const { return document_; }
 
  private:
-  const Document& document_;
-  std::map<std::string, Position, std::less<>> blocks_;
-};
+  struct Block {
+    Position position;
+    std::variant<const Paragraph*, const Note*> unit;
+  };
 
-std::string side_text(const Document& document, const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) {
-    const auto unit = UnitRef::parse(id);
-    if (!unit) continue;
-    const auto part = unit_text(document, *unit);
-    if (!part) continue;
-    if (!text.empty()) text += ' ';
-    text += *part;
+  [[nodiscard]] const Block* block_of(const std::string& id) const {
+    const auto found = blocks_.find(id);
+    return found == blocks_.end() ? nullptr : &found->second;
   }
-  return text;
-}
+
+  static std::optional<std::string_view> text_of(const Block& block, const UnitRef& unit) {
+    return std::visit([&](const auto* b) { return unit_text_of(b, unit); }, block.unit);
+  }
+
+  const Document& document_;
+  std::unordered_map<std::string, Block> blocks_;
+};
 
 std::string count_of(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -336,7 +423,7 @@ class AlignmentChecker {
     std::vector<std::string> units;
     for (const std::string& id : link.source) units.push_back(source_unit(id));
     for (const std::string& id : link.target) units.push_back(target_unit(id));
-    return units;
+    return listed(std::move(units));
   }
 
   void add(const std::string& rule, const Link& link, std::vector<std::string> units,
@@ -384,9 +471,9 @@ class AlignmentChecker {
     if (ids.empty()) return {};
     const auto unit = UnitRef::parse(ids.front());
     if (!unit) return {};
-    const Document& document = is_source ? source_.document() : target_.document();
+    const DocumentIndex& document = is_source ? source_ : target_;
     return {{(is_source ? source_unit(ids.front()) : target_unit(ids.front())),
-             unit_position(document, *unit)}};
+             document.position(*unit)}};
   }
 
   // A link's place in both documents, the translation first: it is the text a translator edits.
@@ -424,24 +511,31 @@ class AlignmentChecker {
   }
 
   void check_sentences_inside_their_link() {
+    const Link* parent = nullptr;
+    std::unordered_set<std::string> parent_source;
+    std::unordered_set<std::string> parent_target;
     for (const LinkView& view : sentences_) {
       const Link& link = *view.link;
+      // The parent's ids as sets, made once per parent (its sentence links follow each other).
+      if (view.parent != parent) {
+        parent = view.parent;
+        parent_source = {parent->source.begin(), parent->source.end()};
+        parent_target = {parent->target.begin(), parent->target.end()};
+      }
       const auto outside = [](const std::vector<std::string>& ids,
-                              const std::vector<std::string>& blocks) {
+                              const std::unordered_set<std::string>& blocks) {
         std::vector<std::string> out;
         for (const std::string& id : ids) {
           const auto unit = UnitRef::parse(id);
-          if (unit && std::find(blocks.begin(), blocks.end(), unit->block_id) == blocks.end()) {
-            out.push_back(id);
-          }
+          if (unit && blocks.count(unit->block_id) == 0) out.push_back(id);
         }
         return out;
       };
-      for (const std::string& id : outside(link.source, view.parent->source)) {
+      for (const std::string& id : outside(link.source, parent_source)) {
         add("structure/sentence-outside-link", link, {source_unit(id)},
             source_unit(id) + " is not in the source side of its paragraph or note link");
       }
-      for (const std::string& id : outside(link.target, view.parent->target)) {
+      for (const std::string& id : outside(link.target, parent_target)) {
         add("structure/sentence-outside-link", link, {target_unit(id)},
             target_unit(id) + " is not in the target side of its paragraph or note link");
       }
@@ -560,9 +654,14 @@ class AlignmentChecker {
                       const std::string& previous_id, bool is_source) {
     const std::string lang = is_source ? source_lang() : target_lang();
     std::vector<std::string> units;
-    for (const std::string& id : run) units.push_back(lang + ":" + id);
-    const std::string span =
-        run.size() == 1 ? units.front() : units.front() + " to " + units.back();
+    for (std::size_t i = 0; i < run.size() && i < max_listed_units; ++i) {
+      units.push_back(lang + ":" + run[i]);
+    }
+    const std::string span = run.size() == 1
+                                 ? units.front()
+                                 : units.front() + " to " + lang + ":" + run.back() + " (" +
+                                       std::to_string(run.size()) + " units: " + units.back() +
+                                       " and before are listed" + and_more(run.size()) + ")";
     SourcePosition at{alignment_.path, 0, 0};
     if (const Link* anchor = link_with(next_id, is_source)) {
       at = where(*anchor);
@@ -584,13 +683,20 @@ class AlignmentChecker {
          first_position(run, is_source)});
   }
 
-  const Link* link_with(const std::string& id, bool is_source) const {
+  // The first block link holding a unit, by id: built once, so that placing each run of unlinked
+  // units costs no scan of the links.
+  const Link* link_with(const std::string& id, bool is_source) {
     if (id.empty()) return nullptr;
-    for (const LinkView& view : blocks_) {
-      const auto& ids = is_source ? view.link->source : view.link->target;
-      if (std::find(ids.begin(), ids.end(), id) != ids.end()) return view.link;
+    auto& index = is_source ? source_links_ : target_links_;
+    if (index.empty()) {
+      for (const LinkView& view : blocks_) {
+        for (const std::string& unit : is_source ? view.link->source : view.link->target) {
+          index.try_emplace(unit, view.link);
+        }
+      }
     }
-    return nullptr;
+    const auto found = index.find(id);
+    return found == index.end() ? nullptr : found->second;
   }
 
   void check_sentence_coverage() {
@@ -605,24 +711,24 @@ class AlignmentChecker {
       for (const std::string& id : link.source) {
         const auto unit = UnitRef::parse(id);
         if (!unit) continue;
-        const std::vector<std::string>* sentences = nullptr;
-        if (const Paragraph* p = source_.document().find_paragraph(id)) sentences = &p->sentences;
-        if (const Note* n = source_.document().find_note(id)) sentences = &n->sentences;
-        if (sentences == nullptr) continue;
+        const std::vector<std::string>* sentences = source_.sentences(unit->block_id);
+        if (sentences == nullptr || unit->sentence) continue;
         for (std::size_t i = 1; i <= sentences->size(); ++i) {
           const std::string sentence_id = id + ".s" + std::to_string(i);
           if (linked.count(sentence_id) == 0) missing.push_back(source_unit(sentence_id));
         }
       }
       if (missing.empty()) continue;
+      const std::vector<std::string> shown = listed(missing);
       std::string list;
-      for (const std::string& unit : missing) list += (list.empty() ? "" : ", ") + unit;
+      for (const std::string& unit : shown) list += (list.empty() ? "" : ", ") + unit;
       std::vector<UnitPosition> place;
       if (const auto unit = UnitRef::parse(missing.front().substr(missing.front().find(':') + 1))) {
-        place.push_back({missing.front(), unit_position(source_.document(), *unit)});
+        place.push_back({missing.front(), source_.position(*unit)});
       }
-      add("coverage/unlinked-sentence", link, missing,
-          list + (missing.size() == 1 ? " is" : " are") + " in no sentence link of this link",
+      add("coverage/unlinked-sentence", link, shown,
+          list + and_more(missing.size()) + (missing.size() == 1 ? " is" : " are") +
+              " in no sentence link of this link",
           std::move(place));
     }
   }
@@ -637,9 +743,9 @@ class AlignmentChecker {
     const auto compare = [&](const std::vector<std::string>& ids, bool is_source,
                              const std::string& recorded, const std::string& side) {
       if (recorded.empty() && !ids.empty()) return;  // unknown, not empty
-      const Document& document = is_source ? source_.document() : target_.document();
+      const DocumentIndex& document = is_source ? source_ : target_;
       const std::string now =
-          ids.empty() ? std::string() : text_fingerprint(side_text(document, ids));
+          ids.empty() ? std::string() : text_fingerprint(document.side_text(ids));
       if (now == recorded) return;
       changed.push_back(side);
       for (UnitPosition& place : first_position(ids, is_source)) places.push_back(std::move(place));
@@ -681,8 +787,8 @@ class AlignmentChecker {
     for (const std::string& id : link.target) {
       if (!target_.find(id)) return;
     }
-    const LinkTexts texts{side_text(source_.document(), link.source),
-                          side_text(target_.document(), link.target), source_lang(), target_lang()};
+    const LinkTexts texts{source_.side_text(link.source), target_.side_text(link.target),
+                          source_lang(), target_lang()};
     Diagnostics found = check_translation(texts, settings_, where(link), units_of(link));
     const std::vector<UnitPosition> places = positions_of(link);
     for (Diagnostic& d : found) {
@@ -708,6 +814,8 @@ class AlignmentChecker {
   const CheckSettings& settings_;
   std::vector<LinkView> blocks_;
   std::vector<LinkView> sentences_;
+  std::unordered_map<std::string, const Link*> source_links_;
+  std::unordered_map<std::string, const Link*> target_links_;
   std::unordered_map<const Link*, const Link*> parents_;  // sentence link → its block link
   Diagnostics findings_;
 };
@@ -753,8 +861,26 @@ LoadedDocument load_document(const fs::path& root, const std::string& alignment_
     return loaded;
   }
   try {
-    Document document = parse_document(read_text_file(*resolved, max_checked_file_bytes), path);
+    std::string text;
+    std::string problem = over_budget(*resolved);
+    if (problem.empty()) {
+      text = read_text_file(*resolved, max_checked_file_bytes);
+      problem = over_budget(*resolved, text);
+    }
+    if (!problem.empty()) {
+      report("file/too-large", {path, 0, 0}, "document '" + path + "' is too large: " + problem);
+      return loaded;
+    }
+    Document document = parse_document(text, path);
     segment_document(document);
+    if (const std::size_t units = unit_count(document); units > max_units_per_document) {
+      report("file/too-large", {path, 0, 0},
+             "document '" + path + "' is too large: it has " + std::to_string(units) +
+                 " paragraphs, notes and sentences; check reads documents of at most " +
+                 std::to_string(max_units_per_document) +
+                 ": split the work into several documents");
+      return loaded;
+    }
     loaded.document = std::move(document);
   } catch (const InputError& failure) {
     report("reference/unreadable-document", failure.where(), failure.message());
@@ -874,7 +1000,16 @@ LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
   std::string text;
   AlignmentReadResult read;
   try {
-    text = read_text_file(*resolved, max_checked_file_bytes);
+    std::string problem = over_budget(*resolved);
+    if (problem.empty()) {
+      text = read_text_file(*resolved, max_checked_file_bytes);
+      problem = over_budget(*resolved, text);
+    }
+    if (!problem.empty()) {
+      report("file/too-large", {alignment_path, 0, 0},
+             "'" + alignment_path + "' is too large: " + problem);
+      return pair;
+    }
     read = parse_alignment(text, alignment_path);
   } catch (const FileError& failure) {
     report("file/unreadable", {alignment_path, 0, 0},

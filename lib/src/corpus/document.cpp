@@ -42,16 +42,31 @@ std::optional<std::size_t> parse_positive(std::string_view digits) {
 
 }  // namespace
 
+namespace {
+
+// Paragraph ids are positional (p1 … pN) and notes are mostly numbered in order (n1 … nN), so the
+// unit at the id's position is tried before the list is searched: lookups stay constant-time.
+template <typename Block>
+const Block* find_block(const std::vector<Block>& blocks, std::string_view wanted) {
+  if (wanted.size() > 1) {
+    const auto position = parse_positive(wanted.substr(1));
+    if (position && *position <= blocks.size() && blocks[*position - 1].id == wanted) {
+      return &blocks[*position - 1];
+    }
+  }
+  const auto found =
+      std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.id == wanted; });
+  return found == blocks.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
 const Paragraph* Document::find_paragraph(std::string_view wanted) const {
-  const auto found = std::find_if(paragraphs.begin(), paragraphs.end(),
-                                  [&](const Paragraph& p) { return p.id == wanted; });
-  return found == paragraphs.end() ? nullptr : &*found;
+  return find_block(paragraphs, wanted);
 }
 
 const Note* Document::find_note(std::string_view wanted) const {
-  const auto found =
-      std::find_if(notes.begin(), notes.end(), [&](const Note& n) { return n.id == wanted; });
-  return found == notes.end() ? nullptr : &*found;
+  return find_block(notes, wanted);
 }
 
 std::string Document::meta_text(std::string_view key) const {
@@ -136,6 +151,15 @@ SourcePosition block_position(const Document& document, const Block* block, cons
 }
 
 }  // namespace
+
+SourcePosition unit_position_of(const Document& document, const Paragraph* block,
+                                const UnitRef& unit) {
+  return block_position(document, block, unit);
+}
+
+SourcePosition unit_position_of(const Document& document, const Note* block, const UnitRef& unit) {
+  return block_position(document, block, unit);
+}
 
 SourcePosition unit_position(const Document& document, const UnitRef& unit) {
   return unit.kind == UnitRef::Kind::paragraph

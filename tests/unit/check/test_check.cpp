@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <ctime>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -596,4 +597,107 @@ BOOST_AUTO_TEST_CASE(dotted_acronyms_and_the_names_glossary) {
   const NamesReadResult bad = parse_names("names:\n  - [Guépéou]\n  - GPU\nother: 1\n", "n.yaml");
   BOOST_TEST(bad.diagnostics.size() == 3U);
   BOOST_TEST(bad.diagnostics.at(0).where.file == "n.yaml");
+}
+
+namespace {
+
+// A document of `count` paragraphs and as many notes whose labels are not numbers (so that no
+// position can stand in for an index), built in code: the reader's own speed is not measured.
+Document large_document(const std::string& lang, std::size_t count) {
+  Document d;
+  d.path = lang + ".md";
+  d.id = "w";
+  d.lang = lang;
+  for (std::size_t i = 1; i <= count; ++i) {
+    const std::string n = std::to_string(i);
+    d.paragraphs.push_back({"p" + n, "Le chat dort sur la table " + n + ".", {}, {}, i});
+    d.notes.push_back({"nx" + n, "x" + n, "Note " + n + ".", {}, i});
+  }
+  return d;
+}
+
+}  // namespace
+
+// Every other unit linked: as many unlinked runs and as many links as the documents allow. On
+// the quadratic checker of before this took minutes; linear, it takes well under a second.
+BOOST_AUTO_TEST_CASE(check_is_linear_on_100k_units, *boost::unit_test::timeout(300)) {
+  constexpr std::size_t count = 100'000;
+  const Document source = large_document("fr", count);
+  const Document target = large_document("es", count);
+  Alignment alignment;
+  alignment.path = "a.yaml";
+  alignment.source = {"fr.md", "fr"};
+  alignment.target = {"es.md", "es"};
+  for (std::size_t i = 2; i <= count; i += 2) {
+    const std::string n = std::to_string(i);
+    const auto link = [&](const std::string& id) {
+      Link made;
+      made.source = {id};
+      made.target = {id};
+      made.confidence = 0.9;
+      made.line = i;
+      made.column = 3;
+      return made;
+    };
+    alignment.paragraphs.push_back(link("p" + n));
+    alignment.notes.push_back(link("nx" + n));
+  }
+  // Processor time, not wall time: the machine may be shared (the timeout is for a wall clock and
+  // only stops a runaway). The unoptimised build takes ~7 s.
+  const std::clock_t start = std::clock();
+  const Diagnostics findings = check_alignment(alignment, source, target);
+  const double took = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  BOOST_TEST_MESSAGE("check of 2 x 200k units: " << took << " s of processor time");
+  BOOST_TEST(took < 30.0);
+  BOOST_TEST(with_rule(findings, "coverage/unlinked-source").size() == count);  // p and n runs
+}
+
+BOOST_AUTO_TEST_CASE(a_finding_lists_at_most_twenty_units_and_counts_the_rest) {
+  std::string body;
+  for (int i = 1; i <= 100; ++i) body += "Paragraphe " + std::to_string(i) + ".\n\n";
+  const Diagnostics findings =
+      check("paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n", body,
+            "Párrafo.\n");
+  const auto unlinked = with_rule(findings, "coverage/unlinked-source");
+  BOOST_TEST_REQUIRE(unlinked.size() == 1U);
+  BOOST_TEST(unlinked[0]->units.size() == 20U);
+  BOOST_TEST(unlinked[0]->units.back() == "fr:p21");
+  BOOST_TEST_INFO(unlinked[0]->message);
+  BOOST_TEST(unlinked[0]->message.find("and 79 more") != std::string::npos);
+
+  std::string sentences;
+  for (int i = 1; i <= 50; ++i) sentences += "Phrase " + std::to_string(i) + ". ";
+  const Diagnostics left_out = check(
+      "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n"
+      "    sentences:\n      - {src: [p1.s1], tgt: [p1.s1], status: auto, confidence: 0.9}\n",
+      sentences + "\n", "Frase.\n");
+  const auto missing = with_rule(left_out, "coverage/unlinked-sentence");
+  BOOST_TEST_REQUIRE(missing.size() == 1U);
+  BOOST_TEST(missing[0]->units.size() == 20U);
+  BOOST_TEST_INFO(missing[0]->message);
+  BOOST_TEST(missing[0]->message.find("and 29 more") != std::string::npos);
+  BOOST_TEST(missing[0]->message.size() < 400U);
+}
+
+// Two documents of 300 000 one-letter paragraphs (600 kB each): over the budget of units per
+// document, a finding at once, not minutes and gigabytes of findings.
+BOOST_AUTO_TEST_CASE(documents_over_the_unit_budget_are_one_finding,
+                     *boost::unit_test::timeout(300)) {
+  const Repository repo;
+  std::string body;
+  for (int i = 0; i < 300'000; ++i) body += "a\n\n";
+  repo.write("corpora/w/fr.md", "---\nid: w\nlang: fr\n---\n\n" + body);
+  repo.write("corpora/w/es.md", "---\nid: w\nlang: es\n---\n\n" + body);
+  repo.alignment(file_header +
+                 "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: auto, confidence: 0.9}\n");
+  const std::clock_t start = std::clock();
+  const Diagnostics findings = repo.check_all();
+  const double took = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  BOOST_TEST(took < 10.0);
+  const auto too_large = with_rule(findings, "file/too-large");
+  BOOST_TEST_REQUIRE(too_large.size() == 2U);
+  BOOST_TEST(too_large[0]->where.file == "corpora/w/es.md");
+  BOOST_TEST_INFO(too_large[0]->message);
+  BOOST_TEST(too_large[0]->message.find("250000") != std::string::npos);
+  BOOST_TEST(findings.size() == 2U);
 }
