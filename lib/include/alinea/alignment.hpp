@@ -56,6 +56,16 @@ struct Alignment {
 
 [[nodiscard]] const char* to_string(LinkStatus status) noexcept;  // "auto" / "reviewed"
 
+// The text of one side of a link: its units' texts joined by a space (units the document lacks
+// are left out).
+[[nodiscard]] std::string linked_text(const Document& document,
+                                      const std::vector<std::string>& ids);
+
+// The fingerprint alignment files record for one side of a link (text_fingerprint of its
+// linked_text); "" for a side without units.
+[[nodiscard]] std::string side_fingerprint(const Document& document,
+                                           const std::vector<std::string>& ids);
+
 // Whether a person made or annotated the link: reviewed, or carrying an omission reason, a
 // note or accepted findings. Commands never change or drop such links; realigning keeps them as
 // fixed anchors.

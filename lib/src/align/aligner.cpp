@@ -209,6 +209,13 @@ std::string joined_fingerprint(const std::vector<const Unit*>& units) {
   return text_fingerprint(text);
 }
 
+std::string fingerprint_at(const std::vector<std::size_t>& positions,
+                           const std::vector<Unit>& units) {
+  std::vector<const Unit*> chosen;
+  for (const std::size_t position : positions) chosen.push_back(&units[position]);
+  return joined_fingerprint(chosen);
+}
+
 // Where a link stands among the units: its first source (else target) position.
 struct PlacedLink {
   Link link;
@@ -283,6 +290,14 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
     if (!is_kept(link)) continue;
     PlacedLink kept{link, positions_of(link.source, source_index),
                     positions_of(link.target, target_index)};
+    // A link a person wrote without fingerprints gets those of the text it was written against,
+    // so that later edits under it show as drift; recorded ones are never replaced.
+    if (kept.link.source_fingerprint.empty()) {
+      kept.link.source_fingerprint = fingerprint_at(kept.source_positions, source);
+    }
+    if (kept.link.target_fingerprint.empty()) {
+      kept.link.target_fingerprint = fingerprint_at(kept.target_positions, target);
+    }
     for (const std::size_t position : kept.source_positions) source_taken[position] = true;
     for (const std::size_t position : kept.target_positions) target_taken[position] = true;
     placed.push_back(std::move(kept));

@@ -154,18 +154,6 @@ bool holds_sentence(const std::vector<Link>& links, const Link& wanted) {
                      [&](const Link& link) { return holds(link.sentences, wanted); });
 }
 
-std::string joined_text(const Document& document, const std::vector<std::string>& ids) {
-  std::string text;
-  for (const std::string& id : ids) {
-    const auto unit = UnitRef::parse(id);
-    const auto found = unit ? unit_text(document, *unit) : std::nullopt;
-    if (!found) continue;
-    if (!text.empty()) text += ' ';
-    text += *found;
-  }
-  return text;
-}
-
 std::vector<std::string> block_ids(const Document& document, UnitRef::Kind kind) {
   std::vector<std::string> ids;
   if (kind == UnitRef::Kind::paragraph) {
@@ -186,8 +174,18 @@ std::optional<std::string> link_out_of_date(const Link& link, const Document& do
     if (!unit || !unit_text(document, *unit)) return name + id + " is gone";
   }
   const std::string& recorded = is_source ? link.source_fingerprint : link.target_fingerprint;
-  if (!recorded.empty() && !ids.empty() &&
-      text_fingerprint(joined_text(document, ids)) != recorded) {
+  if (ids.empty()) return std::nullopt;
+  if (recorded.empty()) {
+    // Written by hand without fingerprints: aligning takes them, so that later edits show.
+    if (link.status == LinkStatus::reviewed) {
+      return "the reviewed link of " + name + ids.front() + " has no fingerprint";
+    }
+    return std::nullopt;
+  }
+  // Realigning cannot re-confirm what a person confirmed: a changed text under a hand-made link
+  // is for the review queue and alinea check, else every run would realign again.
+  if (is_hand_made(link)) return std::nullopt;
+  if (side_fingerprint(document, ids) != recorded) {
     return "the text of " + name + ids.front() + " changed";
   }
   return std::nullopt;
@@ -233,6 +231,22 @@ const char* to_string(LinkStatus status) noexcept {
       return "reviewed";
   }
   return "auto";
+}
+
+std::string linked_text(const Document& document, const std::vector<std::string>& ids) {
+  std::string text;
+  for (const std::string& id : ids) {
+    const auto unit = UnitRef::parse(id);
+    const auto found = unit ? unit_text(document, *unit) : std::nullopt;
+    if (!found) continue;
+    if (!text.empty()) text += ' ';
+    text += *found;
+  }
+  return text;
+}
+
+std::string side_fingerprint(const Document& document, const std::vector<std::string>& ids) {
+  return ids.empty() ? std::string() : text_fingerprint(linked_text(document, ids));
 }
 
 bool is_hand_made(const Link& link) noexcept {

@@ -149,10 +149,25 @@ BOOST_AUTO_TEST_CASE(tells_why_an_alignment_is_out_of_date) {
       "  - link: {src: [p1, p2], tgt: [p1], status: auto, confidence: 0.9, fp: [" +
       fp("Premier paragraphe. Deux phrases. Deuxième[^1].") + ", " +
       fp("Primer párrafo.   Dos frases.") + "]}\n" + sentences_of_p1 +
-      "  - link: {src: [], tgt: [p2], status: reviewed, omitted: added}\n"
-      "  - link: {src: [p3], tgt: [p3], status: reviewed}\n"
-      "    sentences:\n      - {src: [p3.s1], tgt: [p3.s1], status: reviewed}\n";
+      "  - link: {src: [], tgt: [p2], status: reviewed, omitted: added, fp: [\"\", " +
+      fp("Segundo[^1].") + "]}\n" + "  - link: {src: [p3], tgt: [p3], status: reviewed, fp: [" +
+      fp("Troisième.") + ", " + fp("Tercero.") + "]}\n" +
+      "    sentences:\n      - {src: [p3.s1], tgt: [p3.s1], status: reviewed, fp: [" +
+      fp("Troisième.") + ", " + fp("Tercero.") + "]}\n";
   BOOST_TEST(!why_out_of_date(parse(current), source, target).has_value());
+
+  // A reviewed link written without fingerprints: aligning records them.
+  std::string unprinted = current;
+  const std::string p3_fp = ", fp: [" + fp("Troisième.") + ", " + fp("Tercero.") + "]";
+  unprinted.erase(unprinted.rfind(p3_fp), p3_fp.size());
+  BOOST_TEST(why_out_of_date(parse(unprinted), source, target).value_or("up to date") ==
+             "the reviewed link of fr:p3.s1 has no fingerprint");
+
+  // A reviewed text that changed is for a person (alinea review), not for realigning, which
+  // could not re-confirm it and would run again every time.
+  std::string drifted = current;
+  drifted.replace(drifted.rfind(fp("Tercero.")), 8, fp("Otro."));
+  BOOST_TEST(!why_out_of_date(parse(drifted), source, target).has_value());
 
   std::string changed = current;
   changed.replace(changed.find(fp("Una nota.")), 8, fp("Otra nota."));

@@ -1,0 +1,150 @@
+// Reviewing an alignment: what still needs a person (the queue), and what a person does about it —
+// accept links, set a link by hand, record an omission, attach a note, merge and split links.
+//
+// Every operation takes the alignment as a value and returns the new one, with the fingerprints of
+// what it touched taken from the current texts; nothing is written until save_review(), which
+// refuses when the file changed on disk since it was read. No operation drops a reviewed link, an
+// omission or a note unless the request replaces it (a link set by hand replaces the links it
+// overlaps). See docs/REVIEW.md.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alinea/alignment.hpp"
+#include "alinea/document.hpp"
+#include "alinea/error.hpp"
+
+namespace alinea {
+
+// Automatic links less sure than this are put in the review queue unless the caller says
+// otherwise. Measured on the bench dev sets: see docs/REVIEW.md, "The threshold".
+inline constexpr double default_review_threshold = 0.5;
+
+// A request that cannot be done as asked: an unknown unit id (the message suggests the closest),
+// ids of two paragraphs on one side, a link that would cross another. Nothing was changed.
+class ReviewError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The alignment file changed on disk after it was read: nothing was written.
+class ReviewConflict : public ReviewError {
+ public:
+  using ReviewError::ReviewError;
+};
+
+// The two segmented documents an alignment links.
+struct ReviewDocuments {
+  Document source;
+  Document target;
+};
+
+// An alignment file as read for review: its text (to notice edits made meanwhile), the alignment
+// (links carry their line) and its documents.
+struct OpenedAlignment {
+  std::filesystem::path file;
+  std::string text;
+  Alignment alignment;
+  ReviewDocuments documents;
+};
+
+// Reads the alignment strictly (InputError naming the line of the first schema error) and its two
+// documents, found relative to the repository root above the file (the folder holding alinea.yaml,
+// else the file's folder), from any working folder.
+[[nodiscard]] OpenedAlignment open_for_review(const std::filesystem::path& file);
+
+// Writes `updated` to opened.file atomically and returns the file as read back. Throws
+// ReviewConflict, writing nothing, when the file on disk is no longer opened.text.
+[[nodiscard]] OpenedAlignment save_review(const OpenedAlignment& opened, const Alignment& updated);
+
+// ---- The queue
+
+enum class QueueReason {
+  drift,           // a reviewed link whose text changed since it was reviewed
+  no_fingerprint,  // a reviewed link without fingerprints: later edits would go unnoticed
+  low_confidence,  // an automatic link the aligner is not sure of
+  unlinked,        // a unit in no link
+};
+enum class UnitLevel { note, paragraph, sentence };
+
+[[nodiscard]] const char* to_string(QueueReason reason) noexcept;  // "drift", "no-fingerprint", …
+[[nodiscard]] const char* to_string(UnitLevel level) noexcept;     // "note", "paragraph", …
+
+struct QueueItem {
+  QueueReason reason = QueueReason::unlinked;
+  UnitLevel level = UnitLevel::paragraph;
+  std::vector<std::string> source;  // unit ids
+  std::vector<std::string> target;
+  std::optional<LinkStatus> status;  // std::nullopt: a unit in no link
+  std::optional<double> confidence;
+  SourcePosition where;  // the link in the alignment file; an unlinked unit in its document
+  std::string detail;    // for people: "the text of fr:p3 changed", "confidence 0.31"
+};
+
+// What needs a person, in this order: drift, no-fingerprint, low-confidence (automatic links with
+// confidence below `threshold`, least confident first), unlinked (source units, then target units,
+// paragraphs and notes, and sentences of links that have sentence links). Links and units keep
+// file order within a reason.
+[[nodiscard]] std::vector<QueueItem> review_queue(const Alignment& alignment,
+                                                  const ReviewDocuments& documents,
+                                                  double threshold = default_review_threshold);
+
+// ---- Operations
+
+enum class Side { source, target };
+
+// A unit named on the command line or by the page: "p2.s1" is a source unit, "tgt:p2.s1" a target
+// unit. Throws ReviewError when it is not a unit id.
+struct UnitChoice {
+  Side side = Side::source;
+  std::string id;
+
+  [[nodiscard]] static UnitChoice parse(std::string_view text);
+  [[nodiscard]] std::string to_string() const;
+};
+
+// The links holding these units become reviewed, their fingerprints taken from the current texts
+// (this is how a drifted link is re-confirmed). A paragraph or note id names its paragraph or note
+// link, a sentence id its sentence link.
+[[nodiscard]] Alignment accept_links(const Alignment& alignment, const ReviewDocuments& documents,
+                                     const std::vector<UnitChoice>& units);
+
+// Every automatic link (paragraph, note or sentence) with confidence >= threshold is accepted.
+[[nodiscard]] Alignment accept_above(const Alignment& alignment, const ReviewDocuments& documents,
+                                     double threshold);
+
+// A reviewed link between these units, replacing every link it overlaps. Each side is either
+// consecutive paragraphs (or notes), or consecutive sentences inside one paragraph or note link;
+// either side may be empty (an omission, recorded with `omitted: ""` unless the replaced link
+// gave a reason), not both. Sentence links of replaced paragraph links that still fit inside the
+// new link are kept.
+[[nodiscard]] Alignment set_link(const Alignment& alignment, const ReviewDocuments& documents,
+                                 const std::vector<std::string>& source_ids,
+                                 const std::vector<std::string>& target_ids);
+
+// The unit alone in a reviewed link with nothing on the other side, and why.
+[[nodiscard]] Alignment mark_omission(const Alignment& alignment, const ReviewDocuments& documents,
+                                      const UnitChoice& unit, const std::string& reason);
+
+// A reviewer's note on the link holding `unit`; an empty text removes the note.
+[[nodiscard]] Alignment attach_note(const Alignment& alignment, const ReviewDocuments& documents,
+                                    const UnitChoice& unit, const std::string& text);
+
+// The link holding `unit` and the next link of its level (in the file's order) become one
+// reviewed link.
+[[nodiscard]] Alignment merge_with_next(const Alignment& alignment,
+                                        const ReviewDocuments& documents, const UnitChoice& unit);
+
+// The link holding `unit` becomes two reviewed links: its first source and first target unit, and
+// the rest (a side with one unit stays with the first part). A link of one unit per side cannot
+// be split.
+[[nodiscard]] Alignment split_link(const Alignment& alignment, const ReviewDocuments& documents,
+                                   const UnitChoice& unit);
+
+}  // namespace alinea
