@@ -82,6 +82,13 @@ const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max
                                                     "min-length-for-ratio", "min-words-identical",
                                                     "dictionaries",         "rules"};
 
+// The folders Debian's hunspell dictionaries live in. A repository may pick one of these or none,
+// never a folder of its own: a pull request's .aff file could make hunspell take all memory.
+bool is_system_dictionary_folder(const std::string& folder) {
+  return folder.empty() || folder == "/usr/share/hunspell" || folder == "/usr/share/myspell" ||
+         folder == "/usr/share/myspell/dicts";
+}
+
 }  // namespace
 
 namespace detail {
@@ -202,8 +209,11 @@ SettingsReadResult apply_settings(const CheckSettings& base, const Value& settin
                                      : result.settings.min_words_identical) =
           static_cast<std::size_t>(*number);
     } else if (key == "dictionaries") {
-      if (!value.is_scalar()) {
-        report("config/bad-value", value, "'dictionaries' must be a folder of hunspell files");
+      if (!value.is_scalar() || !is_system_dictionary_folder(value.text)) {
+        report("config/bad-value", value,
+               "'dictionaries' must be \"\" (none) or a system folder of hunspell files "
+               "(/usr/share/hunspell, /usr/share/myspell): the repository under check does not "
+               "choose the files check reads");
         continue;
       }
       result.settings.dictionaries = value.text;

@@ -76,7 +76,10 @@ void add_gaps(PairCoverage& coverage, const Document& document, const std::strin
   flush();
 }
 
+// "n/a" when there was nothing to measure (no notes, a file that could not be read): a share of
+// nothing is not full coverage.
 std::string percent(const CoverageCount& count) {
+  if (count.total == 0) return "n/a";
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%.1f%%", count.share() * 100.0);
   return buffer.data();

@@ -123,3 +123,17 @@ BOOST_AUTO_TEST_CASE(measures_a_repository_and_reports_unreadable_files) {
   BOOST_TEST(has_errors(corpus.problems));
   fs::remove_all(root);
 }
+
+// A document without notes has nothing to measure there: that is not "100.0% (0/0)".
+BOOST_AUTO_TEST_CASE(nothing_measured_is_shown_as_such) {
+  CorpusCoverage corpus;
+  corpus.pairs.push_back(PairCoverage{});
+  corpus.pairs.back().alignment = "a.yaml";
+  for (const CoverageFormat format :
+       {CoverageFormat::text, CoverageFormat::markdown, CoverageFormat::html}) {
+    const std::string shown = format_coverage(corpus, format);
+    BOOST_TEST_INFO(shown);
+    BOOST_TEST(!contains(shown, "100.0%"));
+    BOOST_TEST(contains(shown, "n/a"));
+  }
+}
