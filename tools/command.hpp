@@ -57,6 +57,7 @@ int run_align(const Arguments& arguments);
 int run_check(const Arguments& arguments);
 int run_coverage(const Arguments& arguments);
 int run_catalogue(const Arguments& arguments);
+int run_review(const Arguments& arguments);
 int run_align_lines(const Arguments& arguments);  // alinea align --lines (benchmark mode)
 
 }  // namespace alinea::cli

@@ -23,6 +23,8 @@ constexpr std::array commands = {
             alinea::cli::run_check},
     Command{"coverage", "how much of each source is linked, and the gaps",
             alinea::cli::run_coverage},
+    Command{"review", "the review queue, and accepting, linking and noting by hand",
+            alinea::cli::run_review},
     Command{"catalogue", "turn a table of contents into an edition catalogue",
             alinea::cli::run_catalogue},
 };

@@ -24,7 +24,7 @@ namespace alinea {
 
 // Automatic links less sure than this are put in the review queue unless the caller says
 // otherwise. Measured on the bench dev sets: see docs/REVIEW.md, "The threshold".
-inline constexpr double default_review_threshold = 0.5;
+inline constexpr double default_review_threshold = 0.9;
 
 // A request that cannot be done as asked: an unknown unit id (the message suggests the closest),
 // ids of two paragraphs on one side, a link that would cross another. Nothing was changed.
@@ -94,6 +94,13 @@ struct QueueItem {
 [[nodiscard]] std::vector<QueueItem> review_queue(const Alignment& alignment,
                                                   const ReviewDocuments& documents,
                                                   double threshold = default_review_threshold);
+
+enum class QueueFormat { text, json };
+
+// The queue for people (one line per item, "file:line: reason: level src ↔ tgt (status
+// confidence): detail", then a count) or programs (a JSON array of objects with file, line, level,
+// src, tgt, status, confidence, reason, detail; null where there is none).
+[[nodiscard]] std::string format_queue(const std::vector<QueueItem>& queue, QueueFormat format);
 
 // ---- Operations
 

@@ -769,7 +769,7 @@ class AlignmentChecker {
     if (link.status == LinkStatus::reviewed) {
       add("drift/reviewed-text-changed", link, units_of(link),
           "the " + sides + " changed after this link was reviewed: review it again, then update " +
-              "its fp (alinea align refreshes it)",
+              "its fp: alinea review --accept does both",
           std::move(places));
     } else {
       add("drift/text-changed", link, units_of(link),

@@ -36,6 +36,8 @@ Document load_document(const fs::path& root, const DocumentRef& ref, const std::
   }
   Document document = read_document(*path);
   segment_document(document);
+  // Named in messages and in the queue as the person can open it from here.
+  document.path = path->lexically_proximate(fs::current_path()).generic_string();
   return document;
 }
 
