@@ -125,8 +125,9 @@ int run_align_lines(const Arguments& arguments) {
   }
   const std::vector<Bead> beads = align_sentences(
       lines_of(read_input(source_path), source_path),
-      lines_of(read_input(target_path), target_path), (*values)["src-lang"].as<std::string>(),
-      (*values)["tgt-lang"].as<std::string>(), align_options);
+      lines_of(read_input(target_path), target_path),
+      language_option("src-lang", (*values)["src-lang"].as<std::string>()).tag,
+      language_option("tgt-lang", (*values)["tgt-lang"].as<std::string>()).tag, align_options);
   write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
   return 0;
 }

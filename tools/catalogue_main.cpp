@@ -30,7 +30,7 @@ int run_catalogue(const Arguments& arguments) {
   const std::string output = (*values)["output"].as<std::string>();
   TocOptions toc;
   toc.title = (*values)["title"].as<std::string>();
-  toc.lang = (*values)["lang"].as<std::string>();
+  toc.lang = language_option("lang", (*values)["lang"].as<std::string>()).tag;
   toc.id = output == "-" ? std::string() : std::filesystem::path(output).stem().string();
   toc.source_name = input == "-" ? "<stdin>" : input;
   if (values->count("volume") != 0) {

@@ -31,6 +31,12 @@ std::optional<po::variables_map> parse_command_line(
   return values;
 }
 
+Language language_option(std::string_view option, const std::string& value) {
+  LanguageReading reading = read_language(value);
+  if (!reading.language) throw UsageError("--" + std::string(option) + ": " + reading.problem);
+  return std::move(*reading.language);
+}
+
 void write_output(const std::string& path, std::string_view content, bool force) {
   if (path.empty() || path == "-") {
     std::cout << content;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "alinea/language.hpp"
+
 namespace alinea::cli {
 
 using Arguments = std::vector<std::string>;
@@ -32,6 +34,10 @@ struct Command {
     const Arguments& arguments, std::string_view usage,
     const boost::program_options::options_description& options,
     const boost::program_options::positional_options_description& positional = {});
+
+// The language an option names, in canonical form ("ES" → es, "es_es" → es-ES); UsageError naming
+// the option and the tag when it is not the tag of a known language.
+[[nodiscard]] Language language_option(std::string_view option, const std::string& value);
 
 // Writes `content` to stdout when `path` is empty or "-", else atomically to the file.
 void write_output(const std::string& path, std::string_view content, bool force = true);

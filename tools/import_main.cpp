@@ -16,8 +16,9 @@ ImportFormat parse_format(const std::string& name) {
   if (name == "text") return ImportFormat::text;
   if (name == "markdown") return ImportFormat::markdown;
   if (name == "toc") {
-    throw UsageError("a table of contents becomes an edition catalogue, not a document: "
-                     "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
+    throw UsageError(
+        "a table of contents becomes an edition catalogue, not a document: "
+        "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
   }
   throw UsageError("--from must be pdf-text, text or markdown, not '" + name + "'");
 }
@@ -53,7 +54,7 @@ int run_import(const Arguments& arguments) {
 
   const std::string input_path = (*values)["input"].as<std::string>();
   ImportOptions import_options;
-  import_options.lang = (*values)["lang"].as<std::string>();
+  import_options.lang = language_option("lang", (*values)["lang"].as<std::string>()).tag;
   import_options.format = parse_format((*values)["from"].as<std::string>());
   import_options.source_name = input_path == "-" ? "<stdin>" : input_path;
   import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();

@@ -1,4 +1,5 @@
 // alinea segment: plain text (or JSON Lines) in, one sentence per line out.
+#include <iostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,7 +98,11 @@ int run_segment(const Arguments& arguments) {
   if (const auto problem = find_invalid_utf8(text)) {
     throw InputError({name, problem->line, problem->column}, "invalid UTF-8");
   }
-  Segmenter segmenter((*values)["lang"].as<std::string>());
+  const Language language = language_option("lang", (*values)["lang"].as<std::string>());
+  if (const auto warning = segmentation_warning(language)) {
+    std::cerr << "alinea segment: warning: " << *warning << '\n';
+  }
+  Segmenter segmenter(language.tag);
   const std::string out = values->count("jsonl") != 0 ? segment_json_lines(text, segmenter, name)
                                                       : segment_plain_text(text, segmenter);
   write_output((*values)["output"].as<std::string>(), out);

@@ -97,13 +97,6 @@ Document load_document(const fs::path& root, const DocumentRef& ref, const Align
   return document;
 }
 
-// Letters, digits and hyphens only: safe as a file name suffix.
-bool is_language_tag(std::string_view lang) {
-  return !lang.empty() && std::all_of(lang.begin(), lang.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
 bool same_file(const fs::path& a, const fs::path& b) {
   std::error_code error;
   return fs::equivalent(a, b, error) && !error;
@@ -220,10 +213,11 @@ int run_show(const Arguments& arguments) {
       write_output(output, render_tsv(view, level, filter));
       break;
     case ShowFormat::moses: {
+      // A checked tag is letters, digits and hyphens: safe as a file name suffix.
       for (const std::string& lang : {alignment.source.lang, alignment.target.lang}) {
-        if (!is_language_tag(lang)) {
-          throw UsageError("--format moses names its files by language, and '" + lang +
-                           "' is not a language tag");
+        const LanguageReading reading = read_language(lang);
+        if (!reading.language) {
+          throw UsageError("--format moses names its files by language, and " + reading.problem);
         }
       }
       if (alignment.source.lang == alignment.target.lang) {

@@ -4,17 +4,14 @@
 # bar per volume with its translated, aligned and reviewed segments, markup in titles stays
 # text, nothing runs, each translated text links to its `alinea show --format html` page, the
 # links are reached with the Tab key (keyboard_links.js), and screenshots at a desktop and a phone
-# width come out. Exits 77 (skipped) when chromium is not installed.
+# width come out. Without chromium: skipped, or failed in CI (chromium.sh).
 # Usage: coverage_edition_html.sh ALINEA SOURCE_DIR [KEEP_DIR]
 set -euo pipefail
 alinea=$1
 source_dir=$2
 keep=${3:-}
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "chromium is not installed: skipped"
-  exit 77
-fi
+# shellcheck source=chromium.sh
+source "${BASH_SOURCE[0]%/*}/chromium.sh"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"

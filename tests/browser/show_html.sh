@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # The page `alinea show --format html` writes, opened in a real browser (Debian's chromium,
 # headless): it renders, markup in the texts stays text, nothing in it runs, and screenshots at a
-# desktop and a phone width come out. Exits 77 (skipped) when chromium is not installed.
+# desktop and a phone width come out. Without chromium: skipped, or failed in CI (chromium.sh).
 # Usage: show_html.sh ALINEA [KEEP_DIR] — KEEP_DIR keeps the page and screenshots for a person.
 set -euo pipefail
 alinea=$1
 keep=${2:-}
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "chromium is not installed: skipped"
-  exit 77
-fi
+# shellcheck source=chromium.sh
+source "${BASH_SOURCE[0]%/*}/chromium.sh"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"

@@ -3,12 +3,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "alinea/document.hpp"
+#include "alinea/language.hpp"
 
 namespace alinea {
 
@@ -21,6 +23,7 @@ struct SentenceSpan {
 // generic rules for any other). Reusable across many paragraphs; not thread-safe.
 class Segmenter {
  public:
+  // `lang` is a BCP 47 tag ("es", "es_ES"; "" for none); InputError naming it otherwise.
   explicit Segmenter(const std::string& lang);
   ~Segmenter();
   Segmenter(Segmenter&&) noexcept;
@@ -33,6 +36,10 @@ class Segmenter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Why the sentences of `language` may be split less well: it has no rules of its own (no
+// lib/data), so ICU's general rules apply. std::nullopt for es and fr. Commands print it.
+[[nodiscard]] std::optional<std::string> segmentation_warning(const Language& language);
 
 // Fills `sentences` of every paragraph and note, using the document's language.
 void segment_document(Document& document);

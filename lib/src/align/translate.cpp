@@ -9,18 +9,21 @@
 #include <random>
 #include <sstream>
 
+#include "alinea/language.hpp"
+
 namespace alinea {
 
 namespace {
 
 namespace fs = std::filesystem;
 
-bool is_language_code(const std::string& lang) {
-  if (lang.empty() || lang.size() > 8) return false;
-  for (const char c : lang) {
-    if (c < 'a' || c > 'z') return false;
-  }
-  return true;
+// "fr-es": Apertium names its language pairs by the primary languages of the two tags.
+std::optional<std::string> apertium_pair(const std::string& source_lang,
+                                         const std::string& target_lang) {
+  const std::optional<Language> source = read_language(source_lang).language;
+  const std::optional<Language> target = read_language(target_lang).language;
+  if (!source || !target) return std::nullopt;
+  return source->primary + "-" + target->primary;
 }
 
 bool program_on_path(const std::string& name) {
@@ -46,11 +49,11 @@ struct ScratchFolder {
 }  // namespace
 
 bool apertium_available(const std::string& source_lang, const std::string& target_lang) {
-  if (!is_language_code(source_lang) || !is_language_code(target_lang)) return false;
+  const std::optional<std::string> pair = apertium_pair(source_lang, target_lang);
+  if (!pair) return false;
   std::error_code ignored;
   return program_on_path("apertium") &&
-         fs::exists("/usr/share/apertium/modes/" + source_lang + "-" + target_lang + ".mode",
-                    ignored);
+         fs::exists("/usr/share/apertium/modes/" + *pair + ".mode", ignored);
 }
 
 std::optional<std::vector<std::string>> translate_with_apertium(
@@ -77,8 +80,9 @@ std::optional<std::vector<std::string>> translate_with_apertium(
     }
     if (!out) return std::nullopt;
   }
-  // Language codes are checked to be lowercase letters and paths are ours: nothing to quote.
-  const std::string command = "apertium -u " + source_lang + "-" + target_lang + " '" +
+  // The pair is made of checked language subtags (letters) and the paths are ours: nothing to
+  // quote.
+  const std::string command = "apertium -u " + *apertium_pair(source_lang, target_lang) + " '" +
                               input.string() + "' '" + output.string() + "' 2>/dev/null";
   if (std::system(command.c_str()) != 0) return std::nullopt;
   std::ifstream in(output, std::ios::binary);

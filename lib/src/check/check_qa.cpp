@@ -12,6 +12,7 @@
 
 #include "alinea/check.hpp"
 #include "alinea/document.hpp"
+#include "alinea/language.hpp"
 #include "check/check_internal.hpp"
 #include "text/dictionary.hpp"
 #include "text/unicode.hpp"
@@ -457,7 +458,8 @@ std::string trimmed(std::string_view text) {
 }
 
 bool is_spanish(std::string_view lang) {
-  return lang == "es" || lang.substr(0, 3) == "es-";
+  const std::optional<Language> language = read_language(lang).language;
+  return language && language->primary == "es";
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"
@@ -183,6 +184,13 @@ class AlignmentReader {
       if (!text) continue;
       if (text->empty()) {
         report(*member, "schema/bad-value", std::string(which) + "." + key + " is empty");
+      } else if (std::string_view(key) == "lang") {
+        LanguageReading reading = read_language(*text);
+        if (reading.language) {
+          *text = std::move(reading.language->tag);
+        } else {
+          report(*member, "schema/bad-value", std::string(which) + ".lang: " + reading.problem);
+        }
       }
       (std::string_view(key) == "path" ? ref.path : ref.lang) = std::move(*text);
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"
@@ -172,7 +173,13 @@ class ManifestReader {
              "'documents' of " + owner + " must map languages to paths, e.g. 'fr: corpora/" +
                  work.id + "/fr.md'");
     } else {
-      for (const auto& [lang, path] : documents->members) {
+      for (const auto& [written_lang, path] : documents->members) {
+        const LanguageReading reading = read_language(written_lang);
+        if (!reading.language) {
+          report("manifest/unknown-language", path, reading.problem);
+          continue;
+        }
+        const std::string& lang = reading.language->tag;
         declared_langs.insert(lang);
         if (!path.is_scalar() || path.text.empty()) {
           report("manifest/wrong-type", path,
@@ -208,12 +215,20 @@ class ManifestReader {
       return std::nullopt;
     }
     report_unknown_keys(entry, alignment_keys, "an alignment of " + owner);
-    const auto source = required_text(entry, "source", "an alignment of " + owner);
-    const auto target = required_text(entry, "target", "an alignment of " + owner);
+    auto source = required_text(entry, "source", "an alignment of " + owner);
+    auto target = required_text(entry, "target", "an alignment of " + owner);
     const auto file = required_text(entry, "file", "an alignment of " + owner);
     if (!source || !target || !file) return std::nullopt;
     bool usable = true;
-    for (const auto& [key, lang] : {std::pair{"source", *source}, std::pair{"target", *target}}) {
+    for (auto& [key, lang] :
+         {std::pair<const char*, std::string&>{"source", *source}, {"target", *target}}) {
+      const LanguageReading reading = read_language(lang);
+      if (!reading.language) {
+        report("manifest/unknown-language", *entry.find(key), reading.problem);
+        usable = false;
+        continue;
+      }
+      lang = reading.language->tag;
       if (declared_langs.count(lang) == 0) {
         report(
             "manifest/unknown-language", *entry.find(key),

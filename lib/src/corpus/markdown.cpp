@@ -5,6 +5,7 @@
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
@@ -45,13 +46,14 @@ std::size_t indentation(std::string_view line) {
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t number = 1;
+  // A line ends at LF, CR LF or a lone CR, as in CommonMark: a CR kept inside a paragraph's text
+  // would come back one fewer after a write and a read.
   while (!text.empty()) {
-    const std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back({line, number++});
+    const std::size_t end = text.find_first_of("\r\n");
+    lines.push_back({text.substr(0, end), number++});
     if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
+    const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+    text.remove_prefix(end + (crlf ? 2 : 1));
   }
   return lines;
 }
@@ -120,7 +122,10 @@ Document parse_document(std::string_view raw, const std::string& path) {
       }
     }
     document.id = document.meta_text("id");
-    document.lang = document.meta_text("lang");
+    if (const Value* lang = document.meta.find("lang")) {
+      document.lang = language_or_throw(lang->text, {path, lang->line, lang->column}).tag;
+      document.meta.set("lang", Value::make_scalar(document.lang));
+    }
     body_start = end + 1;
   } else {
     document.meta = Value::make_mapping();
@@ -174,6 +179,13 @@ Document parse_document(std::string_view raw, const std::string& path) {
                      "the document has no paragraph");
   }
   for (Paragraph& paragraph : document.paragraphs) {
+    // Lines are joined with a space: "[^a" then "b]: c" would make a paragraph that reads as a
+    // note definition once written, so it could not be read back.
+    if (note_definition_start(paragraph.text)) {
+      throw InputError({path, paragraph.line, 1},
+                       "a paragraph starts like a note definition '[^label]: text' across "
+                       "lines; put the definition on one line");
+    }
     for (const std::string& label : note_references(paragraph.text)) {
       const auto id = note_id_for_label(label);
       if (!id || note_index.count(*id) == 0) {

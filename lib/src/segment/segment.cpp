@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "segment/segment_data.hpp"
 #include "segment/segment_rules.hpp"
 #include "text/unicode.hpp"
@@ -643,8 +644,13 @@ std::vector<SentenceSpan> spans_between(std::string_view text,
 }
 
 // A language has rules when lib/data holds its abbreviations: adding a language is adding data.
-bool has_rules(const std::string& lang) {
-  return !detail::language_data("abbreviations", primary_language(lang)).empty();
+bool has_rules(const Language& language) {
+  return !detail::language_data("abbreviations", language.primary).empty();
+}
+
+// A document that names no language is split by ICU's rules for none ("und").
+Language language_of(const std::string& lang) {
+  return lang.empty() ? Language{"und", "und", ""} : language_or_throw(lang, {});
 }
 
 }  // namespace
@@ -654,13 +660,20 @@ struct Segmenter::Impl {
   WordRoles words;
   std::optional<BreakFinder> finder;  // only for languages without rules
 
-  explicit Impl(const std::string& lang)
-      : abbreviations(Abbreviations::for_language(lang)), words(WordRoles::for_language(lang)) {
-    if (!has_rules(lang)) finder.emplace(BreakKind::sentence, lang.empty() ? "und" : lang);
+  explicit Impl(const Language& language)
+      : abbreviations(Abbreviations::for_language(language.primary)),
+        words(WordRoles::for_language(language.primary)) {
+    if (!has_rules(language)) finder.emplace(BreakKind::sentence, language.tag);
   }
 };
 
-Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>(lang)) {}
+Segmenter::Segmenter(const std::string& lang) : impl_(std::make_unique<Impl>(language_of(lang))) {}
+
+std::optional<std::string> segmentation_warning(const Language& language) {
+  if (has_rules(language)) return std::nullopt;
+  return "alinea has no sentence rules of its own for '" + language.tag +
+         "': ICU's general rules split its sentences (abbreviations such as 'Sr.' may end one)";
+}
 Segmenter::~Segmenter() = default;
 Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;

@@ -225,10 +225,6 @@ std::vector<std::string_view> split_on_spaces(std::string_view line) {
 
 }  // namespace
 
-std::string_view primary_language(std::string_view lang) noexcept {
-  return lang.substr(0, std::min(lang.find_first_of("-_@"), lang.size()));
-}
-
 std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept {
   if (pos + 3 >= text.size() || text[pos] != '[' || text[pos + 1] != '^') return 0;
   std::size_t end = pos + 2;
@@ -326,8 +322,8 @@ Abbreviations::Abbreviations(std::string_view list) {
   }
 }
 
-Abbreviations Abbreviations::for_language(std::string_view lang) {
-  return Abbreviations(detail::language_data("abbreviations", primary_language(lang)));
+Abbreviations Abbreviations::for_language(std::string_view primary_language) {
+  return Abbreviations(detail::language_data("abbreviations", primary_language));
 }
 
 AbbreviationKind Abbreviations::kind(std::string_view word) const {
@@ -353,8 +349,8 @@ WordRoles::WordRoles(std::string_view list) {
   }
 }
 
-WordRoles WordRoles::for_language(std::string_view lang) {
-  return WordRoles(detail::language_data("words", primary_language(lang)));
+WordRoles WordRoles::for_language(std::string_view primary_language) {
+  return WordRoles(detail::language_data("words", primary_language));
 }
 
 WordRoles::Roles WordRoles::roles(std::string_view word) const {

@@ -10,9 +10,6 @@ namespace alinea {
 
 namespace segment_rules {
 
-// "es" of "es-ES", "fr_CA", "es@ss=standard": the language whose data applies.
-[[nodiscard]] std::string_view primary_language(std::string_view lang) noexcept;
-
 // Sentence-final punctuation: . ! ? … and their doubled and full-width forms.
 [[nodiscard]] bool is_terminator(char32_t c) noexcept;
 [[nodiscard]] bool is_closing_punctuation(char32_t c) noexcept;  // ) ] } » ” ’ " ' ›
@@ -43,7 +40,8 @@ class Abbreviations {
  public:
   Abbreviations() = default;
   explicit Abbreviations(std::string_view list);  // the data file's text
-  [[nodiscard]] static Abbreviations for_language(std::string_view lang);
+  // "es": the primary language subtag (Language::primary).
+  [[nodiscard]] static Abbreviations for_language(std::string_view primary_language);
   [[nodiscard]] AbbreviationKind kind(std::string_view word) const;
 
  private:
@@ -89,7 +87,7 @@ class WordRoles {
  public:
   WordRoles() = default;
   explicit WordRoles(std::string_view list);  // the data file's text
-  [[nodiscard]] static WordRoles for_language(std::string_view lang);
+  [[nodiscard]] static WordRoles for_language(std::string_view primary_language);
   [[nodiscard]] bool opens(std::string_view word) const;   // "Al", "Ils", "C'" (of "C'est")
   [[nodiscard]] bool binds(std::string_view word) const;   // "de", "película": not a last word
   [[nodiscard]] bool speaks(std::string_view word) const;  // "nous", "yo": first or second person

@@ -3,67 +3,34 @@
 
 #include <algorithm>
 #include <hunspell.hxx>
+#include <optional>
 #include <system_error>
 #include <vector>
 
+#include "alinea/language.hpp"
+
 namespace alinea {
 namespace {
-
-std::string lowercase_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
-std::string uppercase_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return text;
-}
 
 bool is_readable_file(const std::filesystem::path& path) {
   std::error_code error;
   return std::filesystem::is_regular_file(path, error);
 }
 
-// Whether `lang` has the shape of a language tag ("es", "fr-CA", "es_ES", "zh-Hant-TW"): two or
-// three letters, then subtags of one to eight letters or digits. Anything else, "../x" above all,
-// would make the tag a path.
-bool is_language_tag(std::string_view lang) {
-  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::size_t start = 0;
-  for (std::size_t index = 0; start <= lang.size(); ++index) {
-    const std::size_t end = std::min(lang.find_first_of("-_", start), lang.size());
-    const std::string_view subtag = lang.substr(start, end - start);
-    const bool letters = std::all_of(subtag.begin(), subtag.end(), is_letter);
-    const bool alphanumeric = std::all_of(subtag.begin(), subtag.end(),
-                                          [&](char c) { return is_letter(c) || is_digit(c); });
-    if (index == 0 ? !letters || subtag.size() < 2 || subtag.size() > 3
-                   : !alphanumeric || subtag.empty() || subtag.size() > 8) {
-      return false;
-    }
-    start = end + 1;
-  }
-  return true;
-}
-
-// Candidate .dic files for a language tag, best first.
+// Candidate .dic files for a language tag, best first: es_ES.dic for es-ES, then es.dic, es_ES.dic
+// and any other es_*.dic for es. Nothing for what is not a tag: the name never leaves `folder`.
 std::vector<std::filesystem::path> candidates(const std::filesystem::path& folder,
                                               std::string_view lang) {
-  std::string tag(lang);
-  std::replace(tag.begin(), tag.end(), '-', '_');
-  const std::string language = lowercase_ascii(tag.substr(0, tag.find('_')));
   std::vector<std::filesystem::path> found;
-  if (language.empty()) return found;
-  if (tag.find('_') != std::string::npos) {
-    found.push_back(folder /
-                    (language + "_" + uppercase_ascii(tag.substr(tag.find('_') + 1)) + ".dic"));
-  }
+  const std::optional<Language> tag = read_language(lang).language;
+  if (!tag) return found;
+  const std::string& language = tag->primary;
+  if (!tag->region.empty()) found.push_back(folder / (language + "_" + tag->region + ".dic"));
   found.push_back(folder / (language + ".dic"));
-  found.push_back(folder / (language + "_" + uppercase_ascii(language) + ".dic"));
+  std::string same_region = language;
+  std::transform(same_region.begin(), same_region.end(), same_region.begin(),
+                 [](char c) { return static_cast<char>(c - 'a' + 'A'); });
+  found.push_back(folder / (language + "_" + same_region + ".dic"));
   std::error_code error;
   std::vector<std::filesystem::path> regional;
   for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
@@ -96,7 +63,8 @@ Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
 
 std::optional<Dictionary> Dictionary::open(const std::filesystem::path& folder,
                                            std::string_view lang) {
-  if (folder.empty() || !is_language_tag(lang)) return std::nullopt;
+  // candidates() names no file for what is not a language tag ("../x" would be a path).
+  if (folder.empty()) return std::nullopt;
   for (const auto& words : candidates(folder, lang)) {
     auto affixes = words;
     affixes.replace_extension(".aff");

@@ -5,6 +5,7 @@
 #include <unicode/errorcode.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
@@ -197,6 +198,13 @@ std::string to_nfc(std::string_view text) {
   const icu::UnicodeString result = nfc.normalize(source, status);
   if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
   return to_utf8(result);
+}
+
+bool is_known_language_code(std::string_view code) {
+  for (const char* const* known = uloc_getISOLanguages(); *known != nullptr; ++known) {
+    if (code == *known) return true;
+  }
+  return false;
 }
 
 std::string to_lower(std::string_view text) {

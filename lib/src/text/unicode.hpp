@@ -81,6 +81,9 @@ void append_utf8(std::string& out, char32_t code_point);
 [[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
 [[nodiscard]] std::size_t display_width(char32_t c) noexcept;
 
+// Whether ICU knows `code` ("es", "fra", "und") as an ISO 639 language code, in lower case.
+[[nodiscard]] bool is_known_language_code(std::string_view code);
+
 enum class BreakKind { character, word, line, sentence };
 
 // Finds boundaries with ICU's rule-based break iterators. Creating one is costly, so keep a

@@ -122,18 +122,75 @@ BOOST_AUTO_TEST_CASE(anchored_paths_pass_through_every_anchor) {
   }
 }
 
+// How far a path strays from the diagonal of an n × m grid: the largest column distance, over
+// every cell its beads cover, from the diagonal's column in that row (as the DP's band counts it).
+std::size_t distance_from_diagonal(const std::vector<PathStep>& path, std::size_t n,
+                                   std::size_t m) {
+  std::size_t farthest = 0;
+  for (const PathStep& step : path) {
+    for (std::size_t row = step.source_begin; row <= step.source_begin + step.source_count; ++row) {
+      const std::size_t centre = row * m / n;
+      for (const std::size_t column : {step.target_begin, step.target_begin + step.target_count}) {
+        farthest = std::max(farthest, column > centre ? column - centre : centre - column);
+      }
+    }
+  }
+  return farthest;
+}
+
+// Property: whenever the cheapest path lies inside the first band, the banded DP finds it. The
+// band is narrower than the grid (2 × band + 1 < m + 1), so the banded code runs, not the full DP.
 BOOST_AUTO_TEST_CASE(banded_result_equals_full_dp_when_the_band_can_hold_the_answer) {
   std::mt19937 generator(13);
+  unsigned banded = 0;
   for (unsigned trial = 0; trial < 100; ++trial) {
-    const std::size_t n = std::uniform_int_distribution<std::size_t>(1, 25)(generator);
-    const std::size_t m = std::uniform_int_distribution<std::size_t>(1, 25)(generator);
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(30, 80)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(30, 80)(generator);
     DpOptions full;
     full.band = 0;
-    DpOptions wide;
-    wide.band = 30;
     const RandomCosts costs{trial};
-    BOOST_TEST(std::abs(total_cost(alinea::best_path(n, m, costs, full)) -
-                        total_cost(alinea::best_path(n, m, costs, wide))) < 1e-9);
+    const auto expected = alinea::best_path(n, m, costs, full);
+    DpOptions narrow;
+    narrow.band = distance_from_diagonal(expected, n, m) + 1;
+    if (2 * narrow.band + 1 >= m + 1) continue;
+    ++banded;
+    const auto found = alinea::best_path(n, m, costs, narrow);
+    BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+    check_covers_in_order(found, n, m, narrow.shapes);
+  }
+  BOOST_TEST(banded >= 50U);
+}
+
+// The same with a guide: a path that first skips 20 to 40 source units runs far from the
+// diagonal; a guide through every third point of the cheapest path leads a band of 10 to it.
+BOOST_AUTO_TEST_CASE(guided_band_equals_full_dp_far_from_the_diagonal) {
+  std::mt19937 generator(19);
+  for (unsigned trial = 0; trial < 40; ++trial) {
+    std::vector<PathStep> planted;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    const auto one_to_one = [&](std::size_t count) {
+      for (std::size_t k = 0; k < count; ++k) planted.push_back({i++, 1, j++, 1, 0.0});
+    };
+    one_to_one(std::uniform_int_distribution<std::size_t>(0, 10)(generator));
+    const std::size_t skipped = std::uniform_int_distribution<std::size_t>(20, 40)(generator);
+    for (std::size_t k = 0; k < skipped; ++k) planted.push_back({i++, 1, j, 0, 0.0});
+    one_to_one(std::uniform_int_distribution<std::size_t>(40, 60)(generator));
+    const PlantedCosts costs{planted, RandomCosts{trial}};
+    DpOptions full;
+    full.band = 0;
+    const auto expected = alinea::best_path(i, j, costs, full);
+    DpOptions guided;
+    guided.band = 10;
+    BOOST_REQUIRE(2 * guided.band + 1 < j + 1);
+    BOOST_REQUIRE(distance_from_diagonal(expected, i, j) > guided.band);
+    for (std::size_t k = 2; k < expected.size(); k += 3) {
+      guided.guide.push_back({expected[k].source_begin + expected[k].source_count,
+                              expected[k].target_begin + expected[k].target_count});
+    }
+    const auto found = alinea::best_path(i, j, costs, guided);
+    BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+    check_covers_in_order(found, i, j, guided.shapes);
   }
 }
 

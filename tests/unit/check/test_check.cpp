@@ -15,6 +15,7 @@
 #include "check/check_qa.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
+#include "missing_tool.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
@@ -186,6 +187,31 @@ BOOST_AUTO_TEST_CASE(drift_is_an_error_for_reviewed_links_only) {
   const auto automatic = with_rule(findings, "drift/text-changed");
   BOOST_TEST_REQUIRE(automatic.size() == 1U);
   BOOST_TEST(automatic[0]->severity == Severity::warning);
+}
+
+// A change of the translation alone is drift too, named as such; an empty target recorded as ""
+// stays in step.
+BOOST_AUTO_TEST_CASE(drift_on_the_target_side_only) {
+  const Document french = document("fr", french_body);
+  const Document spanish = document("es", spanish_body);
+  const std::string source_fp = text_fingerprint(french.paragraphs[0].text);
+  const std::string target_fp = text_fingerprint(spanish.paragraphs[2].text);
+  const std::string links =
+      "paragraphs:\n"
+      "  - link: {src: [p1], tgt: [p1], status: reviewed, fp: [" +
+      source_fp + ", 00000000]}\n" +
+      "  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.9, fp: [" +
+      text_fingerprint(french.paragraphs[1].text) + ", 00000000]}\n" +
+      "  - link: {src: [p3], tgt: [p3], status: reviewed, fp: [\"\", " + target_fp + "]}\n";
+  const Diagnostics findings = check(links);
+  const auto reviewed = with_rule(findings, "drift/reviewed-text-changed");
+  BOOST_TEST_REQUIRE(reviewed.size() == 1U);
+  BOOST_TEST(reviewed[0]->where.line == 5U);
+  BOOST_TEST(reviewed[0]->message.find("the target text changed") == 0U);
+  const auto automatic = with_rule(findings, "drift/text-changed");
+  BOOST_TEST_REQUIRE(automatic.size() == 1U);
+  BOOST_TEST(automatic[0]->where.line == 6U);
+  BOOST_TEST(automatic[0]->message.find("the target text changed") == 0U);
 }
 
 // QA, on texts directly.
@@ -416,7 +442,7 @@ BOOST_AUTO_TEST_CASE(common_words_capitalised_by_convention_are_not_names) {
   CheckSettings settings;
   if (!fs::exists(settings.dictionaries + "/es_ES.dic") ||
       !fs::exists(settings.dictionaries + "/fr_FR.dic")) {
-    BOOST_TEST_MESSAGE("no hunspell dictionaries for es and fr; skipped");
+    testing::missing_tool("the hunspell dictionaries for es and fr (hunspell-es, hunspell-fr)");
     return;
   }
   BOOST_TEST(!flags(qa("Il rejoignit l'Opposition de gauche en Espagne.",

@@ -383,3 +383,22 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_read_and_need_a_reason) {
   BOOST_TEST(problems("accept: qa/identical, reason: why") == "schema/wrong-type ");
   BOOST_TEST(problems("accept: [identical], reason: why") == "schema/bad-value ");
 }
+
+BOOST_AUTO_TEST_CASE(language_tags_are_checked_and_made_canonical) {
+  const std::string links = "paragraphs: []\n";
+  const AlignmentReadResult good =
+      parse("alinea: 1\nsource: {path: a/fr.md, lang: FR}\ntarget: {path: a/es.md, lang: es_es}\n" +
+            links);
+  BOOST_TEST(good.diagnostics.empty());
+  BOOST_TEST(good.alignment.source.lang == "fr");
+  BOOST_TEST(good.alignment.target.lang == "es-ES");
+  BOOST_TEST(errors_of("alinea: 1\nsource: {path: a/fr.md, lang: fr}\n"
+                       "target: {path: a/es.md, lang: ../../d/x}\n" +
+                       links) ==
+             "3:31: target.lang: '../../d/x' is not a BCP 47 language tag (like 'es', 'fr' or "
+             "'es-ES')");
+  BOOST_TEST(errors_of("alinea: 1\nsource: {path: a/fr.md, lang: xx}\n"
+                       "target: {path: a/es.md, lang: es}\n" +
+                       links)
+                 .find("'xx' is not a known language") != std::string::npos);
+}

@@ -93,3 +93,16 @@ BOOST_AUTO_TEST_CASE(units_know_their_line_and_column_in_the_file) {
   accented.paragraphs[0].sentences = {"Él vino.", "Ñandú corrió."};
   BOOST_TEST(unit_position(accented, *UnitRef::parse("p1.s2")).column == 10U);
 }
+
+BOOST_AUTO_TEST_CASE(the_language_is_checked_and_made_canonical) {
+  const Document document = parse_document("---\nid: w\nlang: es_es\n---\n\nHola.\n", "d.md");
+  BOOST_TEST(document.lang == "es-ES");
+  BOOST_TEST(document.meta_text("lang") == "es-ES");
+  try {
+    (void)parse_document("---\nid: w\nlang: xx\n---\n\nHola.\n", "d.md");
+    BOOST_FAIL("xx accepted");
+  } catch (const InputError& error) {
+    BOOST_TEST(error.where().line == 3U);
+    BOOST_TEST(error.message().find("'xx'") != std::string::npos);
+  }
+}

@@ -204,3 +204,24 @@ BOOST_AUTO_TEST_CASE(a_manifest_linked_from_outside_is_refused) {
   BOOST_CHECK_THROW(static_cast<void>(read_manifest(repo.root)), FileError);
   fs::remove(outside);
 }
+
+BOOST_AUTO_TEST_CASE(language_tags_are_checked_and_made_canonical) {
+  const Repository repo;
+  const auto good = repo.manifest(
+      "alinea: 1\nworks:\n  - id: w\n    documents: {FR: corpora/w/fr.md, es_es: corpora/w/es.md}\n"
+      "    alignments:\n      - {source: fr, target: es-ES, file: alignments/w.fr-es.yaml}\n");
+  BOOST_TEST(good.diagnostics.empty());
+  const ManifestWork& work = good.manifest.works.at(0);
+  BOOST_TEST(work.document("fr") != nullptr);
+  BOOST_TEST(work.document("es-ES") != nullptr);
+  BOOST_REQUIRE(work.alignments.size() == 1U);
+  BOOST_TEST(work.alignments.at(0).target_lang == "es-ES");
+
+  const auto bad = repo.manifest(
+      "alinea: 1\nworks:\n  - id: w\n    documents: {fr: corpora/w/fr.md, ../x: corpora/w/es.md}\n"
+      "    alignments:\n      - {source: fr, target: xx, file: alignments/w.fr-es.yaml}\n");
+  const Diagnostic* named = find_rule(bad.diagnostics, "manifest/unknown-language");
+  BOOST_REQUIRE(named != nullptr);
+  BOOST_TEST(named->message.find("'../x'") != std::string::npos);
+  BOOST_TEST(bad.manifest.works.at(0).alignments.empty());
+}
