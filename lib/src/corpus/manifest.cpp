@@ -283,11 +283,34 @@ std::optional<fs::path> find_repository_root(const fs::path& start) {
 
 ManifestReadResult read_manifest(const fs::path& root) {
   const std::string file = manifest_file_name;
+  // The manifest too must be a file of the repository, not a link to one elsewhere.
+  if (!resolve_in_repository(root, manifest_file_name)) {
+    throw FileError(
+        (root / manifest_file_name).string() +
+        ": is a symbolic link out of the repository; alinea reads only files inside it");
+  }
   const std::string text = read_text_file(root / manifest_file_name, max_manifest_bytes);
   const Value top = parse_yaml(text, file);
   ManifestReader reader(root, file);
   return reader.read(top);
 }
+
+namespace {
+
+// Whether a path goes through a folder named .git (in any case: some file systems ignore it).
+// CI checkouts keep a credential in .git/config, and a file written under .git/hooks runs.
+bool names_a_git_folder(const fs::path& relative) {
+  for (const fs::path& part : relative) {
+    std::string name = part.string();
+    for (char& c : name) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (name == ".git") return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::optional<fs::path> resolve_in_repository(const fs::path& root, std::string_view relative) {
   if (relative.empty() || relative.find('\0') != std::string_view::npos) return std::nullopt;
@@ -305,6 +328,9 @@ std::optional<fs::path> resolve_in_repository(const fs::path& root, std::string_
   const fs::path real_path = fs::weakly_canonical(root / lexical, error);
   if (error) return std::nullopt;  // a link loop, or a component that cannot be read
   if (!is_inside(real_root, real_path)) return std::nullopt;
+  if (names_a_git_folder(lexical) || names_a_git_folder(real_path.lexically_relative(real_root))) {
+    return std::nullopt;
+  }
   return root / lexical;
 }
 

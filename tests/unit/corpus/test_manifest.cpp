@@ -179,6 +179,32 @@ BOOST_AUTO_TEST_CASE(a_missing_manifest_is_a_file_error) {
   BOOST_CHECK_THROW((void)read_manifest(repo.root), FileError);
 }
 
+// CI checkouts keep a credential in .git/config; align --all must not write a hook there.
+BOOST_AUTO_TEST_CASE(git_folders_are_never_inside_the_repository) {
+  const Repository repo;
+  fs::create_directories(repo.root / ".git/hooks");
+  repo.write(".git/config", "[http]\n");
+  fs::create_symlink(".git/config", repo.root / "config.md");
+  for (const char* path : {".git/config", ".git", "corpora/../.git/config", "corpora/.git/x",
+                           ".GIT/config", ".git/hooks/pre-commit", "config.md"}) {
+    BOOST_TEST_INFO(path);
+    BOOST_TEST(!resolve_in_repository(repo.root, path).has_value());
+  }
+  BOOST_TEST(resolve_in_repository(repo.root, ".gitignore").has_value());
+}
+
+// The manifest itself is read only when it is a file of the repository, not a link out of it.
+BOOST_AUTO_TEST_CASE(a_manifest_linked_from_outside_is_refused) {
+  const Repository repo;
+  const fs::path outside =
+      fs::temp_directory_path() / ("alinea-outside-" + std::to_string(::getpid()) + ".yaml");
+  write_file_atomically(outside, "alinea: 1\nworks: []\nsecret: 1\n");
+  fs::remove(repo.root / "alinea.yaml");
+  fs::create_symlink(outside, repo.root / "alinea.yaml");
+  BOOST_CHECK_THROW(static_cast<void>(read_manifest(repo.root)), FileError);
+  fs::remove(outside);
+}
+
 BOOST_AUTO_TEST_CASE(language_tags_are_checked_and_made_canonical) {
   const Repository repo;
   const auto good = repo.manifest(
