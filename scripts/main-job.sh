@@ -11,7 +11,7 @@ echo "== Importing the Spanish letter from its PDF extraction"
 if cmp -s "$scratch/es.md" "$work/es.md"; then
   echo "   (identical to the committed $work/es.md)"
 else
-  echo "   differs from the committed $work/es.md:"; diff -u "$work/es.md" "$scratch/es.md" | head -20
+  echo "   differs from the committed $work/es.md:"; { diff -u "$work/es.md" "$scratch/es.md" || true; } | head -20
 fi
 echo
 echo "== Its structure"
@@ -27,11 +27,14 @@ cp "$reviewed" "$scratch/reviewed.yaml"
 if cmp -s "$reviewed" "$scratch/reviewed.yaml"; then
   echo "   (identical to the committed $reviewed)"
 else
-  echo "   differs from the committed $reviewed:"; diff -u "$reviewed" "$scratch/reviewed.yaml" | head -20
+  echo "   differs from the committed $reviewed:"; { diff -u "$reviewed" "$scratch/reviewed.yaml" || true; } | head -20
 fi
 links_of() { grep -o '{src: \[[^]]*\], tgt: \[[^]]*\]' "$1" | sort; }
 agreed=$(comm -12 <(links_of "$reviewed") <(links_of "$scratch/letter.fr-es.yaml") | wc -l)
 echo "   the automatic alignment agrees with the review on $agreed of $(links_of "$reviewed" | wc -l) links"
+echo
+echo "== The review queue of the committed alignment (alinea review --list; empty once all is reviewed)"
+"$alinea" review "$reviewed" --list
 echo
 echo "== The letter side by side: French stand-in left, Spanish right (alinea show)"
 letter_alignment=alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml
