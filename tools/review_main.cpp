@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "alinea/check.hpp"
 #include "alinea/review.hpp"
 #include "command.hpp"
 
@@ -55,6 +56,10 @@ int run_review(const Arguments& arguments) {
       "either may be \"\" (an omission)")("note",
                                           po::value<std::vector<std::string>>()->multitoken(),
                                           "ID TEXT: a reviewer's note on the link holding ID")(
+      "acknowledge", po::value<std::vector<std::string>>()->multitoken(),
+      "ID RULE…: findings of these alinea check rules on the link holding ID are intended "
+      "(needs --reason)")("reason", po::value<std::string>(),
+                          "with --acknowledge: why the findings are intended")(
       "alignment", po::value<std::string>(), "the alignment file");
   po::positional_options_description positional;
   positional.add("alignment", 1);
@@ -62,16 +67,18 @@ int run_review(const Arguments& arguments) {
       arguments,
       "alinea review ALIGNMENT.yaml [--list] [--below C] [--format text|json]\n"
       "       alinea review ALIGNMENT.yaml --accept ID… | --accept-above C | --link SRC TGT | "
-      "--note ID TEXT",
+      "--note ID TEXT\n"
+      "       alinea review ALIGNMENT.yaml --acknowledge ID RULE… --reason TEXT",
       options, positional);
   if (!values) return 0;
   if (values->count("alignment") == 0) throw UsageError("name the alignment file to review");
   std::size_t actions = 0;
-  for (const char* action : {"accept", "accept-above", "link", "note"}) {
+  for (const char* action : {"accept", "accept-above", "link", "note", "acknowledge"}) {
     actions += values->count(action);
   }
   if (actions > 1) {
-    throw UsageError("one change at a time: --accept, --accept-above, --link or --note");
+    throw UsageError(
+        "one change at a time: --accept, --accept-above, --link, --note or --acknowledge");
   }
   if (actions == 1 && (values->count("below") != 0 || values->count("list") != 0)) {
     throw UsageError("--list and --below go without a change");
@@ -89,6 +96,18 @@ int run_review(const Arguments& arguments) {
   if (values->count("note") != 0) {
     note = (*values)["note"].as<std::vector<std::string>>();
     if (note.size() != 2) throw UsageError("--note takes two arguments: ID TEXT");
+  }
+  std::vector<std::string> acknowledge;
+  if (values->count("acknowledge") != 0) {
+    acknowledge = (*values)["acknowledge"].as<std::vector<std::string>>();
+    if (acknowledge.size() < 2) {
+      throw UsageError("--acknowledge takes a unit id and one or more rule ids: ID RULE…");
+    }
+    if (values->count("reason") == 0) {
+      throw UsageError("--acknowledge needs --reason TEXT: why the findings are intended");
+    }
+  } else if (values->count("reason") != 0) {
+    throw UsageError("--reason goes with --acknowledge");
   }
   std::optional<double> accept_above_confidence;
   if (values->count("accept-above") != 0) {
@@ -123,6 +142,13 @@ int run_review(const Arguments& arguments) {
     updated = set_link(opened.alignment, opened.documents, id_list(link[0]), id_list(link[1]));
     done =
         "linked " + (link[0].empty() ? "∅" : link[0]) + " ↔ " + (link[1].empty() ? "∅" : link[1]);
+  } else if (!acknowledge.empty()) {
+    const std::vector<std::string> rules(acknowledge.begin() + 1, acknowledge.end());
+    updated = acknowledge_findings(opened.alignment, acknowledge[0], rules,
+                                   (*values)["reason"].as<std::string>());
+    done = "acknowledged";
+    for (const std::string& rule : rules) done += " " + rule;
+    done += " on the link of " + acknowledge[0];
   } else {
     updated = attach_note(opened.alignment, opened.documents, UnitChoice::parse(note[0]), note[1]);
     done = "noted the link of " + note[0];
