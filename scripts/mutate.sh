@@ -66,7 +66,8 @@ PY
     printf '%-48s SURVIVED\n' "$name"
     survivors=$((survivors + 1))
   else
-    failed=$(sed -n 's/^ *[0-9]* - \([^ ]*\) .*/\1/p' "$scratch/test.log" | tr '\n' ' ')
+    failed=$(sed -n '/tests FAILED:/,$s/^[[:space:]]*[0-9]* - \([^ ]*\) (.*/\1/p' "$scratch/test.log" |
+      tr '\n' ' ')
     printf '%-48s killed by %s\n' "$name" "$failed"
   fi
   cp "$scratch/original" "$file"
