@@ -40,6 +40,9 @@ struct Link {
   std::size_t column = 0;
 };
 
+// "p2,p3 ↔ p2" (∅ for an empty side), for messages.
+[[nodiscard]] std::string describe(const Link& link);
+
 struct DocumentRef {
   std::string path;  // relative to the repository root (the folder holding alinea.yaml)
   std::string lang;

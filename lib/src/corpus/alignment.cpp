@@ -39,15 +39,6 @@ std::optional<Place> place_of(const Document& document, std::string_view id) {
   return Place{*block, unit->sentence.value_or(0)};
 }
 
-std::string describe(const Link& link) {
-  const auto join = [](const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out.empty() ? std::string("∅") : out;
-  };
-  return join(link.source) + " ↔ " + join(link.target);
-}
-
 class AnchorChecker {
  public:
   AnchorChecker(const Alignment& alignment, const Document& source, const Document& target)
@@ -222,6 +213,15 @@ std::optional<std::string> side_out_of_date(const std::vector<Link>& links,
 }
 
 }  // namespace
+
+std::string describe(const Link& link) {
+  const auto join = [](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+    return out.empty() ? std::string("∅") : out;
+  };
+  return join(link.source) + " ↔ " + join(link.target);
+}
 
 const char* to_string(LinkStatus status) noexcept {
   switch (status) {

@@ -12,7 +12,6 @@
 namespace alinea {
 namespace {
 
-using review_detail::describe;
 using review_detail::find_link;
 using review_detail::ids_on;
 using review_detail::Indexes;

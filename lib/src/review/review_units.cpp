@@ -80,15 +80,6 @@ const std::vector<Link>& level_of(const Alignment& alignment, UnitRef::Kind kind
   return kind == UnitRef::Kind::paragraph ? alignment.paragraphs : alignment.notes;
 }
 
-std::string describe(const Link& link) {
-  const auto join = [](const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out.empty() ? std::string("∅") : out;
-  };
-  return join(link.source) + " ↔ " + join(link.target);
-}
-
 LinkAddress find_link(const Alignment& alignment, const Indexes& indexes, const UnitChoice& unit) {
   const UnitRef ref =
       indexes.of(unit.side).checked(unit.id, unit.side == Side::source ? "source" : "target");

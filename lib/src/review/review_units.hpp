@@ -64,7 +64,4 @@ struct LinkAddress {
 [[nodiscard]] LinkAddress find_link(const Alignment& alignment, const Indexes& indexes,
                                     const UnitChoice& unit);
 
-// "p2,p3 ↔ p2" for messages.
-[[nodiscard]] std::string describe(const Link& link);
-
 }  // namespace alinea::review_detail
