@@ -13,9 +13,9 @@
 #include "alinea/report.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
+#include "missing_tool.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
-#include "missing_tool.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
@@ -59,6 +59,8 @@ Diagnostics check(const std::string& links, const std::string& source_body = fre
                          settings);
 }
 
+// The pointers point into `diagnostics`: keep a named copy alive while they are used, or use them
+// within one full expression (ASan found a pointer kept past its temporary).
 std::vector<const Diagnostic*> with_rule(const Diagnostics& diagnostics, const std::string& rule) {
   std::vector<const Diagnostic*> found;
   for (const Diagnostic& d : diagnostics) {
@@ -558,7 +560,8 @@ BOOST_AUTO_TEST_CASE(accepted_findings_are_acknowledged_not_reported) {
   // A rule that does not exist is named, with the closest one.
   std::string unknown = links;
   unknown.replace(unknown.find("qa/number-mismatch"), 18, "qa/number-mismatc");
-  const auto bad = with_rule(check(unknown, french_body, target), "schema/bad-value");
+  const Diagnostics unknown_findings = check(unknown, french_body, target);
+  const auto bad = with_rule(unknown_findings, "schema/bad-value");
   BOOST_TEST_REQUIRE(bad.size() == 1U);
   BOOST_TEST(bad[0]->message.find("qa/number-mismatch") != std::string::npos);
 }
