@@ -10,3 +10,22 @@ if [ -z "$browser" ]; then
   echo "chromium is not installed: skipped"
   exit 77
 fi
+
+# render_page PAGE.html: its DOM after scripts (dom.html) and screenshots at a desktop and a phone
+# width (desktop.png, phone.png), all in $scratch, which the sourcing test has made and entered.
+run_browser() {
+  timeout 90 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --no-first-run --user-data-dir="$scratch/profile" "$@" 2>>browser.log
+}
+render_page() {
+  run_browser --virtual-time-budget=3000 --dump-dom "file://$scratch/$1" >dom.html
+  run_browser --window-size=1280,900 --screenshot="$scratch/desktop.png" "file://$scratch/$1" >/dev/null
+  run_browser --window-size=390,1600 --screenshot="$scratch/phone.png" "file://$scratch/$1" >/dev/null
+}
+
+failures=0
+expect() {  # expect DESCRIPTION COMMAND...
+  local what=$1
+  shift
+  if "$@"; then echo "ok: $what"; else echo "FAILED: $what"; failures=$((failures + 1)); fi
+}

@@ -24,20 +24,7 @@ for alignment in alignments/*.yaml; do
 done
 "$alinea" coverage --by-edition --format html -o page.html
 
-run_browser() {
-  timeout 90 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --no-first-run --user-data-dir="$scratch/profile" "$@" 2>>browser.log
-}
-run_browser --virtual-time-budget=3000 --dump-dom "file://$scratch/page.html" >dom.html
-run_browser --window-size=1280,900 --screenshot="$scratch/desktop.png" "file://$scratch/page.html" >/dev/null
-run_browser --window-size=390,1600 --screenshot="$scratch/phone.png" "file://$scratch/page.html" >/dev/null
-
-failures=0
-expect() {  # expect DESCRIPTION COMMAND...
-  local what=$1
-  shift
-  if "$@"; then echo "ok: $what"; else echo "FAILED: $what"; failures=$((failures + 1)); fi
-}
+render_page page.html
 bars=$(grep -o '<div class="bar"' dom.html | wc -l)
 expect "one bar per volume (found $bars)" test "$bars" -eq 2
 for state in reviewed aligned translated; do

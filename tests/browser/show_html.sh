@@ -54,20 +54,7 @@ paragraphs:
 EOF
 "$alinea" show alignments/w.fr-es.yaml --format html -o page.html
 
-run_browser() {
-  timeout 90 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --no-first-run --user-data-dir="$scratch/profile" "$@" 2>>browser.log
-}
-run_browser --virtual-time-budget=3000 --dump-dom "file://$scratch/page.html" >dom.html
-run_browser --window-size=1280,900 --screenshot="$scratch/desktop.png" "file://$scratch/page.html" >/dev/null
-run_browser --window-size=390,1600 --screenshot="$scratch/phone.png" "file://$scratch/page.html" >/dev/null
-
-failures=0
-expect() {  # expect DESCRIPTION COMMAND...
-  local what=$1
-  shift
-  if "$@"; then echo "ok: $what"; else echo "FAILED: $what"; failures=$((failures + 1)); fi
-}
+render_page page.html
 rows=$(grep -o '<section class="row' dom.html | wc -l)
 expect "the page rendered its rows (found $rows)" test "$rows" -eq 3
 expect "no script element in the document" bash -c '! grep -qi "<script" dom.html'
