@@ -64,8 +64,9 @@ std::optional<std::pair<std::string, std::size_t>> note_definition_start(std::st
   if (indent > 3) return std::nullopt;
   const std::size_t open = line.find_first_not_of(" \t");
   if (line.compare(open, 2, "[^") != 0) return std::nullopt;
-  const std::size_t close = line.find("]:", open);
-  if (close == std::string_view::npos) return std::nullopt;
+  // The label ends at the first ']': in "[^1] x \\]: y" the paragraph cites note 1.
+  const std::size_t close = line.find(']', open);
+  if (close == std::string_view::npos || line.substr(close, 2) != "]:") return std::nullopt;
   return std::pair{std::string(line.substr(open + 2, close - open - 2)), close + 2};
 }
 

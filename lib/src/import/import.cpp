@@ -27,8 +27,10 @@ Document empty_document(const ImportOptions& options) {
   return document;
 }
 
+// Text taken from the input stays text: a title "~" or "null" is written quoted, not as YAML's
+// null. A date is the importer's own ISO form and stays plain.
 void set_if_present(Document& document, std::string_view key, const std::string& text) {
-  if (!text.empty()) document.meta.set(key, Value::make_scalar(text));
+  if (!text.empty()) document.meta.set(key, Value::make_scalar(text, key != "date"));
 }
 
 void add_paragraph(Document& document, std::string text, std::vector<std::string> note_labels) {

@@ -618,6 +618,10 @@ std::string to_markdown(const ReferencedText& text) {
       out += c;
     }
   }
+  // "[^1]: text" would read back as the definition of note 1, not a paragraph citing it.
+  if (!text.labels.empty() && out.starts_with("[^" + text.labels.front() + "]:")) {
+    out.insert(text.labels.front().size() + 3, 1, '\\');
+  }
   return out;
 }
 

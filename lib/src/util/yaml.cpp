@@ -329,6 +329,12 @@ std::string double_quoted(std::string_view text) {
 
 void emit_into(std::string& out, const Value& value, int indent, int level, bool in_flow);
 
+// YAML limits an implicit key ("key: value") to 1024 characters, and yaml-cpp counts them in
+// bytes; a longer key is written as an explicit key ("? key" then ": value"), read at any length.
+constexpr std::size_t longest_implicit_key = 1024;
+
+bool needs_explicit_key(std::string_view written) { return written.size() > longest_implicit_key; }
+
 std::string scalar_text(const Value& value) {
   if (value.is_null()) return "null";
   // A plain scalar stays plain (1936 stays a number); a quoted one is quoted only if it must be.
@@ -348,7 +354,8 @@ void emit_flow(std::string& out, const Value& value) {
     out += '{';
     for (std::size_t i = 0; i < value.members.size(); ++i) {
       if (i > 0) out += ", ";
-      out += yaml_scalar(value.members[i].first) + ": ";
+      const std::string key = yaml_scalar(value.members[i].first);
+      out += (needs_explicit_key(key) ? "? " + key + " : " : key + ": ");
       emit_flow(out, value.members[i].second);
     }
     out += '}';
@@ -367,7 +374,9 @@ void emit_into(std::string& out, const Value& value, int indent, int level, bool
   const std::string pad(static_cast<std::size_t>(indent * level), ' ');
   if (value.is_mapping() && !value.flow && !value.members.empty()) {
     for (const auto& [key, member] : value.members) {
-      out += pad + yaml_scalar(key) + ':';
+      const std::string written_key = yaml_scalar(key);
+      out += pad + (needs_explicit_key(written_key) ? "? " + written_key + "\n" + pad : written_key) +
+             ':';
       if (is_block_collection(member)) {
         out += '\n';
         emit_into(out, member, indent, level + 1, false);

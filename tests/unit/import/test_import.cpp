@@ -340,6 +340,22 @@ BOOST_AUTO_TEST_CASE(imported_documents_read_back_the_same) {
   BOOST_TEST(plain_text(again.paragraphs[0].text) == "a) [^1]: x");
 }
 
+// Found by fuzz_html: a paragraph opening with a note call and a colon, and a title YAML reads
+// as null, must both be written so that they read back as they were imported.
+BOOST_AUTO_TEST_CASE(imported_pages_read_back_the_same) {
+  const Document page = import_text(
+      "<html><head><title>~</title></head><body><p>[1]: cited first</p><h2>Notas</h2>"
+      "<p>[1] the note</p></body></html>",
+      "es", ImportFormat::html);
+  const std::string written = format_document(page);
+  const Document again = parse_document(written, "page.md");
+  BOOST_TEST(format_document(again) == written);
+  BOOST_REQUIRE(again.paragraphs.size() == 1U);
+  BOOST_TEST(again.paragraphs[0].note_ids == std::vector<std::string>{"n1"});
+  BOOST_TEST(plain_text(again.paragraphs[0].text) == ": cited first");
+  BOOST_TEST(again.meta_text("title") == "~");
+}
+
 // --- Fixtures, whole ------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(fixtures_import_as_pinned) {

@@ -117,3 +117,17 @@ BOOST_AUTO_TEST_CASE(emits_what_it_reads) {
   const Value root = parse_yaml(text, "f");
   BOOST_TEST(emit_yaml(root) == text);
 }
+
+// YAML allows implicit keys of 1024 characters at most (found by fuzz_document).
+BOOST_AUTO_TEST_CASE(keys_of_any_length_are_written_so_they_read_back) {
+  Value root = Value::make_mapping();
+  const std::string long_key = std::string(300, '\x13') + "key";
+  root.set(long_key, Value::make_scalar("v", true));
+  Value flow = Value::make_mapping();
+  flow.flow = true;
+  flow.set(long_key, Value::make_scalar("w", true));
+  root.set("flow", flow);
+  const Value again = parse_yaml(emit_yaml(root), "f");
+  BOOST_TEST(again.find(long_key)->text == "v");
+  BOOST_TEST(again.find("flow")->find(long_key)->text == "w");
+}
