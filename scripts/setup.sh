@@ -9,7 +9,8 @@ profile=${1:-build}
 packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libhunspell-dev hunspell-es hunspell-fr
-          libgumbo-dev)  # import --from html
+          libgumbo-dev  # import --from html
+          libpoppler-cpp-dev)  # import --from pdf
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
   packages+=(python3)  # tests/bench: the benchmark metrics checked on toy cases

@@ -1,9 +1,9 @@
 // alinea review: the review queue of an alignment file, and the changes a reviewer makes to it —
 // glue over alinea/review.hpp, where every rule lives.
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
-#include "alinea/check.hpp"
 #include "alinea/review.hpp"
 #include "command.hpp"
 
@@ -34,6 +34,19 @@ std::vector<std::string> id_list(const std::string& text) {
   return ids;
 }
 
+// A note typed (or piped) after the file was read: a person may take minutes over it, so what
+// changed on disk meanwhile is noticed when it is saved.
+std::string note_from_input(const std::string& id) {
+  std::cerr << "the note on the link of " << id << ", ended by Ctrl-D:" << std::endl;
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (text.empty()) {
+    // An empty note removes the one there is: only on purpose (--note ID ""), never by accident.
+    throw UsageError("the note read from standard input is empty; nothing was changed");
+  }
+  return text;
+}
+
 std::size_t count_of(const std::vector<QueueItem>& queue) {
   return queue.size();
 }
@@ -53,9 +66,10 @@ int run_review(const Arguments& arguments) {
                       "accept every automatic link with confidence >= C")(
       "link", po::value<std::vector<std::string>>()->multitoken(),
       "SRC TGT: set a link by hand; each side comma-separated ids of one paragraph or note, "
-      "either may be \"\" (an omission)")("note",
-                                          po::value<std::vector<std::string>>()->multitoken(),
-                                          "ID TEXT: a reviewer's note on the link holding ID")(
+      "either may be \"\" (an omission)")(
+      "note", po::value<std::vector<std::string>>()->multitoken(),
+      "ID TEXT: a reviewer's note on the link holding ID (TEXT - : read from standard "
+      "input, after the file)")(
       "acknowledge", po::value<std::vector<std::string>>()->multitoken(),
       "ID RULE…: findings of these alinea check rules on the link holding ID are intended "
       "(needs --reason)")("reason", po::value<std::string>(),
@@ -124,6 +138,8 @@ int run_review(const Arguments& arguments) {
     std::cout << format_queue(queue, format == "json" ? QueueFormat::json : QueueFormat::text);
     return 0;
   }
+  const std::string note_text =
+      note.empty() ? "" : (note[1] == "-" ? note_from_input(note[0]) : note[1]);
   Alignment updated;
   std::string done;
   if (values->count("accept") != 0) {
@@ -144,16 +160,26 @@ int run_review(const Arguments& arguments) {
         "linked " + (link[0].empty() ? "∅" : link[0]) + " ↔ " + (link[1].empty() ? "∅" : link[1]);
   } else if (!acknowledge.empty()) {
     const std::vector<std::string> rules(acknowledge.begin() + 1, acknowledge.end());
-    updated = acknowledge_findings(opened.alignment, acknowledge[0], rules,
-                                   (*values)["reason"].as<std::string>());
+    updated = acknowledge_on_link(opened.alignment, opened.documents, acknowledge[0], rules,
+                                  (*values)["reason"].as<std::string>());
     done = "acknowledged";
     for (const std::string& rule : rules) done += " " + rule;
     done += " on the link of " + acknowledge[0];
   } else {
-    updated = attach_note(opened.alignment, opened.documents, UnitChoice::parse(note[0]), note[1]);
+    updated =
+        attach_note(opened.alignment, opened.documents, UnitChoice::parse(note[0]), note_text);
     done = "noted the link of " + note[0];
   }
-  const OpenedAlignment saved = save_review(opened, updated);
+  const OpenedAlignment saved = [&] {
+    try {
+      return save_review(opened, updated);
+    } catch (const ReviewConflict& conflict) {
+      if (note.empty() || note[1] != "-") throw;
+      // What the person typed is not lost with the refused change.
+      throw ReviewConflict(std::string(conflict.what()) + "; the note you typed, to add again:\n" +
+                           note_text);
+    }
+  }();
   std::cerr << opened.file.string() << ": " << done << "; "
             << count_of(review_queue(saved.alignment, saved.documents, below))
             << " left in the review queue\n";

@@ -10,12 +10,10 @@
 #include <optional>
 #include <system_error>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/document.hpp"
+#include "alinea/corpus.hpp"
 #include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
+#include "alinea/language.hpp"
 #include "alinea/render.hpp"
-#include "alinea/segment.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
@@ -76,41 +74,6 @@ Width terminal_width(const po::variables_map& values) {
     return {size.ws_col, "the terminal"};
   }
   return {80, "the default"};
-}
-
-// A document the alignment names, read and segmented. Paths are relative to the repository root.
-Document load_document(const fs::path& root, const DocumentRef& ref, const Alignment& alignment,
-                       std::string_view role) {
-  const SourcePosition where{alignment.path, 0, 0};
-  const std::optional<fs::path> path = resolve_in_repository(root, ref.path);
-  if (!path) {
-    throw InputError(where, "the " + std::string(role) + " document '" + ref.path +
-                                "' is not a path inside the repository " + root.string());
-  }
-  std::error_code error;
-  if (!fs::exists(*path, error)) {
-    throw FileError(alignment.path + ": its " + std::string(role) + " document " + ref.path +
-                    " does not exist (looked for " + path->string() + ")");
-  }
-  Document document = read_document(*path);
-  segment_document(document);
-  return document;
-}
-
-bool same_file(const fs::path& a, const fs::path& b) {
-  std::error_code error;
-  return fs::equivalent(a, b, error) && !error;
-}
-
-// Output never replaces what a person wrote: the alignment or either of its documents.
-void refuse_to_overwrite_inputs(const std::string& output, const std::vector<fs::path>& inputs) {
-  if (output.empty() || output == "-") return;
-  for (const fs::path& input : inputs) {
-    if (same_file(output, input)) {
-      throw UsageError("-o " + output + " would overwrite " + input.string() +
-                       ", an input of this command");
-    }
-  }
 }
 
 ExportFilter export_filter(const po::variables_map& values, ShowFormat format) {
@@ -181,35 +144,28 @@ int run_show(const Arguments& arguments) {
   }
 
   const fs::path alignment_path = (*values)["alignment"].as<std::string>();
-  const Alignment alignment = read_alignment(alignment_path);
-  const fs::path folder = fs::absolute(alignment_path).parent_path();
-  const fs::path root = find_repository_root(folder).value_or(folder);
-  const Document source = load_document(root, alignment.source, alignment, "source");
-  const Document target = load_document(root, alignment.target, alignment, "target");
-  const SideBySide view = build_side_by_side(alignment, source, target);
+  const LoadedPair pair = load_pair(alignment_path);
+  const Alignment& alignment = pair.alignment;
+  const SideBySide view = build_side_by_side(alignment, pair.source, pair.target);
 
-  const std::vector<fs::path> inputs{alignment_path, source.path, target.path};
+  const std::vector<fs::path> inputs{alignment_path, pair.source_file, pair.target_file};
+  if (format != ShowFormat::moses) refuse_overwriting_inputs(output, inputs);
   switch (format) {
     case ShowFormat::term: {
       const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_terminal(view, {width.columns, level, colour}));
       break;
     }
     case ShowFormat::html:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_html(view, level));
       break;
     case ShowFormat::markdown:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_markdown(view, level));
       break;
     case ShowFormat::tmx:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_tmx(view, level, filter));
       break;
     case ShowFormat::tsv:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_tsv(view, level, filter));
       break;
     case ShowFormat::moses: {
@@ -226,8 +182,8 @@ int run_show(const Arguments& arguments) {
       }
       const std::string source_file = output + "." + alignment.source.lang;
       const std::string target_file = output + "." + alignment.target.lang;
-      refuse_to_overwrite_inputs(source_file, inputs);
-      refuse_to_overwrite_inputs(target_file, inputs);
+      refuse_overwriting_inputs(source_file, inputs);
+      refuse_overwriting_inputs(target_file, inputs);
       const ParallelText text = render_moses(view, level, filter);
       write_output(source_file, text.source);
       write_output(target_file, text.target);

@@ -9,6 +9,8 @@ grep -n 'accept:' alignments/w.fr-es.yaml
 cp alignments/w.fr-es.yaml before.yaml
 run alignments/w.fr-es.yaml --acknowledge p2 qa/no-such-rule --reason x
 run alignments/w.fr-es.yaml --acknowledge p9 qa/length-ratio --reason x
+run alignments/w.fr-es.yaml --acknowledge tgt:p2.s9 qa/length-ratio --reason x
+run alignments/w.fr-es.yaml --acknowledge p1+p3 qa/length-ratio --reason x
 run alignments/w.fr-es.yaml --acknowledge p2 qa/length-ratio
 run alignments/w.fr-es.yaml --acknowledge p2 --reason x
 run alignments/w.fr-es.yaml --reason x

@@ -154,4 +154,13 @@ struct UnitChoice {
 [[nodiscard]] Alignment split_link(const Alignment& alignment, const ReviewDocuments& documents,
                                    const UnitChoice& unit);
 
+// acknowledge_findings (alinea/check.hpp) on the link named by `link_id` ("p3", "p2+p3",
+// "tgt:p5"), once each unit it names is checked against the documents: an unknown id is refused
+// with the closest one suggested, as the other operations do.
+[[nodiscard]] Alignment acknowledge_on_link(const Alignment& alignment,
+                                            const ReviewDocuments& documents,
+                                            const std::string& link_id,
+                                            const std::vector<std::string>& rules,
+                                            const std::string& reason);
+
 }  // namespace alinea

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <set>
 
+#include "alinea/check.hpp"
 #include "alinea/review.hpp"
 #include "review_units.hpp"
 
@@ -454,6 +455,30 @@ Alignment split_link(const Alignment& alignment, const ReviewDocuments& document
   for (Link* part : {&first, &rest}) confirm(*part, documents);
   put_links(siblings, {std::move(first), std::move(rest)}, Placer{indexes});
   return result;
+}
+
+Alignment acknowledge_on_link(const Alignment& alignment, const ReviewDocuments& documents,
+                              const std::string& link_id, const std::vector<std::string>& rules,
+                              const std::string& reason) {
+  const Indexes indexes(documents);
+  std::string_view ids(link_id);
+  Side side = Side::source;
+  // "tgt:" as alinea review names target units, "to-" as alinea show names rows.
+  for (const std::string_view prefix : {std::string_view("tgt:"), std::string_view("to-")}) {
+    if (ids.substr(0, prefix.size()) == prefix) {
+      side = Side::target;
+      ids.remove_prefix(prefix.size());
+    }
+  }
+  for (;;) {
+    const std::size_t plus = ids.find('+');
+    UnitChoice unit = UnitChoice::parse(ids.substr(0, plus));
+    unit.side = side;
+    static_cast<void>(find_link(alignment, indexes, unit));
+    if (plus == std::string_view::npos) break;
+    ids.remove_prefix(plus + 1);
+  }
+  return acknowledge_findings(alignment, link_id, rules, reason);
 }
 
 }  // namespace alinea

@@ -183,6 +183,20 @@ BOOST_AUTO_TEST_CASE(unknown_ids_name_the_closest) {
              "the source fr.md has no unit 'p12345' (it has p1…p5, n1…n1)");
 }
 
+BOOST_AUTO_TEST_CASE(acknowledging_checks_the_ids_first) {
+  const ReviewDocuments docs = documents();
+  const Alignment alignment = aligned(docs);
+  const std::vector<std::string> rules{"qa/length-ratio"};
+  BOOST_TEST(message_of([&] { (void)acknowledge_on_link(alignment, docs, "p9", rules, "x"); }) ==
+             "the source fr.md has no unit 'p9' (did you mean 'p1'?)");
+  BOOST_TEST(message_of([&] {
+               (void)acknowledge_on_link(alignment, docs, "tgt:p1+p3.s7", rules, "x");
+             }) == "the target es.md has no unit 'p3.s7' (did you mean 'p3.s1'?)");
+  const Alignment acknowledged = acknowledge_on_link(alignment, docs, "tgt:p2", rules, "intended");
+  BOOST_TEST(link_of(acknowledged, "p2")->accepted == rules);
+  BOOST_TEST(*link_of(acknowledged, "p2")->accept_reason == "intended");
+}
+
 BOOST_AUTO_TEST_CASE(a_link_set_by_hand_replaces_what_it_overlaps) {
   const ReviewDocuments docs = documents();
   const Alignment before = aligned(docs);
