@@ -22,18 +22,20 @@ struct PairFiles {
   std::filesystem::path source_file;  // where to read the documents and write the alignment
   std::filesystem::path target_file;
   std::filesystem::path output_file;  // "-": nothing is written, PairOutcome::text holds it
-  std::string source_ref;  // the documents as the alignment file names them (root-relative)
+  std::string source_ref;  // the documents as the alignment file names them (alinea/corpus.hpp)
   std::string target_ref;
   std::string output_name;  // the alignment file, for messages
 };
 
-// Two documents and the file to write, the documents named relative to `root` (the repository).
+// Two documents and the file to write, the documents named as the file's readers will look for
+// them (alinea/corpus.hpp): relative to the repository holding `output`, else to its folder; for
+// "-", relative to the working folder's repository, else to the working folder. InputError when
+// `output` is in a repository and a document is not.
 [[nodiscard]] PairFiles pair_of_documents(const std::filesystem::path& source,
                                           const std::filesystem::path& target,
-                                          const std::string& output,
-                                          const std::filesystem::path& root);
+                                          const std::string& output);
 
-// The pair an existing alignment file names, from the repository it is in (any working folder).
+// The pair an existing alignment file names, found as load_pair finds it (any working folder).
 // InputError when a document it names is not inside that repository.
 [[nodiscard]] PairFiles pair_named_by(const std::filesystem::path& alignment_file);
 
@@ -44,12 +46,16 @@ struct PairOutcome {
   std::string reason;   // why it was realigned, or what went wrong
   std::string summary;  // for created and realigned pairs: counts, the least sure links
   std::string text;     // the alignment file's text when the output is "-"
+  // "FILE:LINE: warning: …": reviewed links that now stand on text other than the one reviewed.
+  std::vector<std::string> warnings;
 };
 
 // Aligns one pair, anchored on the links of the file already there (reviewed links, omissions,
 // notes), and writes the file unless nothing changed. With `only_if_stale`, a file that is up to
 // date is left alone. Throws InputError (or FileError) and writes nothing when the previous
-// file cannot anchor the new one or the new one would lose a hand-made link or a unit.
+// file cannot anchor the new one, the new one would lose a hand-made link or a unit, or the file
+// changed on disk while aligning (a person's edit is never overwritten). An output that is not a
+// regular file (a device, a pipe) is written, never read as a previous alignment.
 [[nodiscard]] PairOutcome realign_pair(const PairFiles& pair, const AlignOptions& options,
                                        bool only_if_stale);
 
