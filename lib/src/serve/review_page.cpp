@@ -234,6 +234,7 @@ const char* review_page_script() {
     } catch (error) {
       say(error.message, true);
     }
+    document.body.dataset.answers = String(Number(document.body.dataset.answers || 0) + 1);
   }
 
   async function change(action, text, unit) {
@@ -255,6 +256,7 @@ const char* review_page_script() {
     } finally {
       busy = false;
       document.body.classList.remove('busy');
+      document.body.dataset.answers = String(Number(document.body.dataset.answers || 0) + 1);
     }
   }
 
