@@ -99,10 +99,13 @@ async function launch(browser, profile, extraArguments = []) {
         await sleep(100);
         await page.waitFor('document.readyState === "complete"');
       },
-      async screenshot(file, width, height) {
+      // At this width and height; `prepare`, an expression, runs once the page has the size.
+      async screenshot(file, width, height, prepare = 'true') {
         await page.send('Emulation.setDeviceMetricsOverride',
           { width, height, deviceScaleFactor: 1, mobile: width < 600 });
         await sleep(200);
+        await page.evaluate(prepare);
+        await sleep(100);
         const { data } = await page.send('Page.captureScreenshot', { format: 'png' });
         fs.writeFileSync(file, Buffer.from(data, 'base64'));
       },

@@ -183,6 +183,12 @@ const char* review_page_script() {
       entry.append(button);
       items.append(entry);
     });
+    if (state.queue.length === 0) {
+      const done = document.createElement('li');
+      done.className = 'done';
+      done.textContent = 'Nothing left to review.';
+      items.append(done);
+    }
     $('queue-count').textContent = String(state.queue.length);
     const links = state.rows.filter((row) => row.status !== null);
     const reviewed = links.filter((row) => row.status === 'reviewed').length;
@@ -326,14 +332,16 @@ h2 { font-size: 1rem; margin: 0 0 0.5rem; }
 header p { margin: 0.25rem 0 0; }
 .keys { font-size: 0.85rem; color: #57606a; }
 kbd { font: 0.85em ui-monospace, monospace; border: 1px solid #d0d7de; border-radius: 3px; padding: 0 0.25em; background: #f6f8fa; }
-#message { margin: 0; padding: 0.4rem 1rem; background: #f6f8fa; min-height: 2.2rem; }
+#message { position: fixed; bottom: 0; left: 0; right: 0; z-index: 1; margin: 0; padding: 0.4rem 1rem; background: #f6f8fa; border-top: 1px solid #d0d7de; min-height: 2.2rem; }
+body { padding-bottom: 3rem; }
+#queue li.done { list-style: none; }
 #message.error { background: #ffebe9; color: #82071e; font-weight: 600; }
 main { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1rem; padding: 0 1rem 2rem; }
 #queue { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto; padding-top: 0.5rem; }
 #queue ol { margin: 0; padding-left: 1.5rem; font-size: 0.85rem; }
 #queue button { font: inherit; text-align: left; background: none; border: 0; padding: 0.1rem 0; cursor: pointer; color: inherit; }
 #queue button.drift { color: var(--drift); }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; padding: 0.3rem 0.5rem; border-left: 4px solid var(--auto); margin: 0.2rem 0; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; padding: 0.3rem 0.5rem; border-left: 4px solid var(--auto); margin: 0.2rem 0; scroll-margin: 4rem 0 1rem; }
 .row.head { border: 0; font-weight: 600; position: sticky; top: 0; background: #fff; }
 .row.sentence { margin-left: 1.5rem; font-size: 0.95rem; }
 .row.note { font-size: 0.9rem; }
