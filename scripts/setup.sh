@@ -10,6 +10,7 @@ packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libhunspell-dev hunspell-es hunspell-fr
           libgumbo-dev  # import --from html
+          libpoppler-cpp-dev  # import --from pdf
           libboost-dev)  # Boost.Beast: the HTTP server of alinea review --serve
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)

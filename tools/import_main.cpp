@@ -1,4 +1,4 @@
-// alinea import: PDF-extracted text, plain text or Markdown in, a corpus document out.
+// alinea import: a PDF, PDF-extracted text, plain text or Markdown in, a corpus document out.
 #include <filesystem>
 #include <iostream>
 
@@ -12,6 +12,7 @@ namespace po = boost::program_options;
 namespace {
 
 ImportFormat parse_format(const std::string& name) {
+  if (name == "pdf") return ImportFormat::pdf;
   if (name == "pdf-text") return ImportFormat::pdf_text;
   if (name == "text") return ImportFormat::text;
   if (name == "markdown") return ImportFormat::markdown;
@@ -21,7 +22,7 @@ ImportFormat parse_format(const std::string& name) {
         "a table of contents becomes an edition catalogue, not a document: "
         "alinea catalogue --from-toc TOC.txt --title T --lang L -o editions/ID.yaml");
   }
-  throw UsageError("--from must be pdf-text, text, markdown or html, not '" + name + "'");
+  throw UsageError("--from must be pdf, pdf-text, text, markdown or html, not '" + name + "'");
 }
 
 // The work id a corpus path implies: corpora/<work-id>/<lang>.md → <work-id>.
@@ -38,7 +39,7 @@ int run_import(const Arguments& arguments) {
   options.add_options()("lang,l", po::value<std::string>()->required(),
                         "language of the text (BCP 47: es, fr, …)")(
       "from", po::value<std::string>()->default_value("pdf-text"),
-      "input kind: pdf-text, text, markdown or html")(
+      "input kind: pdf, pdf-text, text, markdown or html")(
       "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "force,f", "replace OUTPUT if it exists")(
       "id", po::value<std::string>(),
@@ -49,8 +50,9 @@ int run_import(const Arguments& arguments) {
   po::positional_options_description positional;
   positional.add("input", 1);
   const auto values = parse_command_line(
-      arguments, "alinea import --lang L [--from pdf-text|text|markdown|html] INPUT -o OUTPUT.md",
-      options, positional);
+      arguments,
+      "alinea import --lang L [--from pdf|pdf-text|text|markdown|html] INPUT -o OUTPUT.md", options,
+      positional);
   if (!values) return 0;
 
   const std::string input_path = (*values)["input"].as<std::string>();

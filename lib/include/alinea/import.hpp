@@ -14,6 +14,7 @@ enum class ImportFormat {
   text,      // plain text: paragraphs separated by blank lines (or line breaks), a notes block
   markdown,  // an alinea/Pandoc Markdown document, normalised
   html,      // a web page: its text, notes, title block; navigation and boilerplate dropped
+  pdf,       // a PDF file: its text read page by page in printed order, then as pdf_text
 };
 
 struct ImportOptions {
@@ -33,9 +34,11 @@ struct ImportOptions {
 // none), front matter read, a numbered notes block at the end turned into notes when its numbers
 // stand in the text. markdown: read and normalised. html: a web page in any charset it
 // declares (UTF-8 otherwise), up to 16 MB; paragraphs, note links and their notes, the title
-// block; navigation, layout tables, scripts dropped.
-// Throws InputError (with line and byte offset) for invalid UTF-8, and for input with no text
-// left once page furniture is removed.
+// block; navigation, layout tables, scripts dropped. pdf: the bytes of a PDF file (up to
+// 128 MB), its pages' text read as pdf_text reads an extraction.
+// Throws InputError (with line and byte offset) for invalid UTF-8, for input with no text left
+// once page furniture is removed, and for a PDF that is not one, damaged, encrypted, without
+// pages or without text (saying which).
 [[nodiscard]] Document import_document(std::string_view input, const ImportOptions& options);
 
 // The same, with what the importer assumed where the input did not say (text with no blank

@@ -226,6 +226,21 @@ ImportResult import_html(std::string_view input, const ImportOptions& options) {
   return {std::move(document), layout.warnings};
 }
 
+ImportResult import_pdf(std::string_view input, const ImportOptions& options) {
+  std::string text;
+  try {
+    text = import_steps::read_pdf_text(input);
+  } catch (const import_steps::UnreadablePdf& error) {
+    throw InputError({options.source_name, 0, 0}, error.what());
+  }
+  if (const auto bad = find_invalid_utf8(text)) {
+    throw InputError({options.source_name, 0, 0},
+                     "the PDF's text is not valid UTF-8 at byte offset " +
+                         std::to_string(bad->byte_offset) + " of its extraction");
+  }
+  return import_pdf_text(text, options);
+}
+
 }  // namespace
 
 Document import_document(std::string_view input, const ImportOptions& options) {
@@ -235,6 +250,7 @@ Document import_document(std::string_view input, const ImportOptions& options) {
 ImportResult import_document_with_warnings(std::string_view input, const ImportOptions& options) {
   // A page says its own encoding; every other input is UTF-8.
   if (options.format == ImportFormat::html) return import_html(input, options);
+  if (options.format == ImportFormat::pdf) return import_pdf(input, options);
   if (const auto bad = find_invalid_utf8(input)) {
     throw InputError({options.source_name, bad->line, bad->column},
                      "invalid UTF-8 at byte offset " + std::to_string(bad->byte_offset));
@@ -251,6 +267,7 @@ ImportResult import_document_with_warnings(std::string_view input, const ImportO
       return import_plain_text(input, options);
     case ImportFormat::pdf_text:
     case ImportFormat::html:
+    case ImportFormat::pdf:
       break;
   }
   return import_pdf_text(input, options);

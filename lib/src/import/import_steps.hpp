@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -142,5 +143,20 @@ struct HtmlText {
   std::string text;
 };
 [[nodiscard]] HtmlText read_html(std::string_view utf8_html);
+
+// Why a PDF gives no text: not a PDF, damaged, encrypted, no pages, no text layer, too large.
+struct UnreadablePdf : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Larger PDFs are refused before poppler parses them: a book's text is far smaller, and what is
+// larger is scanned images, which have no text to import anyway.
+inline constexpr std::size_t largest_pdf = std::size_t{128} << 20U;
+inline constexpr int most_pdf_pages = 20000;
+
+// A PDF's text (pdf_poppler.cpp, the only file that talks to poppler): each page's lines in
+// physical layout order with their indents, as `pdftotext -layout` sets them, pages separated
+// by form feeds — the input analyse_pdf_text reads. Throws UnreadablePdf saying why not.
+[[nodiscard]] std::string read_pdf_text(std::string_view pdf);
 
 }  // namespace alinea::import_steps

@@ -1,0 +1,127 @@
+#define BOOST_TEST_MODULE import_pdf
+// PDF files through poppler (lib/src/import/pdf_poppler.cpp): their text in printed order, and
+// every kind of unreadable PDF refused with its reason. Fixtures: tests/fixtures/import/pdf/
+// (make.py, hand-written PDFs) and tests/fixtures/import/layouts/ (the letter typeset by groff).
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "alinea/document.hpp"
+#include "alinea/error.hpp"
+#include "alinea/import.hpp"
+#include "import/import_steps.hpp"
+
+using namespace alinea;
+using namespace alinea::import_steps;
+
+namespace {
+
+const std::string fixtures = std::string(ALINEA_TEST_DATA) + "/fixtures/import/";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "cannot read " + path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+Document import_pdf(const std::string& bytes, const std::string& name = "test.pdf") {
+  ImportOptions options;
+  options.lang = "es";
+  options.format = ImportFormat::pdf;
+  options.source_name = name;
+  options.dictionary_dir = "";
+  return import_document(bytes, options);
+}
+
+// The reason read_pdf_text gives for refusing `bytes`, or "" when it reads them.
+std::string refusal(const std::string& bytes) {
+  try {
+    (void)read_pdf_text(bytes);
+  } catch (const UnreadablePdf& error) {
+    return error.what();
+  }
+  return {};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(pages_are_separated_by_form_feeds_and_lines_keep_their_order) {
+  const std::string text = read_pdf_text(read_file(fixtures + "pdf/two-pages.pdf"));
+  BOOST_TEST(text ==
+             "El molino de la orilla\n\n"
+             "El molino de la orilla del río giraba despacio cuando\n"
+             "llegamos al pueblo, y nadie supo decirnos desde cuándo.\n\n"
+             "Al día siguiente el agua bajó y la rueda se detuvo.\n"
+             "\fNadie volvió a moverla hasta el verano siguiente.\n\n2\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_paragraph_runs_on_across_the_page_break_and_the_page_number_goes) {
+  const Document document = import_pdf(read_file(fixtures + "pdf/two-pages.pdf"));
+  BOOST_REQUIRE_EQUAL(document.paragraphs.size(), 3U);
+  BOOST_TEST(document.paragraphs[2].text ==
+             "Al día siguiente el agua bajó y la rueda se detuvo. Nadie volvió a moverla hasta "
+             "el verano siguiente.");
+}
+
+// The letter typeset three ways by groff (layouts/make.sh) is the letter each time: the same
+// document as its pdftotext -layout extractions give (tests/golden/import-layouts).
+BOOST_AUTO_TEST_CASE(the_typeset_letter_is_twelve_paragraphs_and_seven_notes_in_every_layout) {
+  for (const char* name : {"letter-ms", "a5-indented", "a4-endnotes"}) {
+    BOOST_TEST_CONTEXT(name) {
+      const Document document =
+          import_pdf(read_file(fixtures + "layouts/" + name + ".pdf"), std::string(name) + ".pdf");
+      BOOST_TEST(document.paragraphs.size() == 12U);
+      BOOST_TEST(document.notes.size() == 7U);
+      const Value* title = document.meta.find("title");
+      BOOST_REQUIRE(title != nullptr);
+      BOOST_TEST(title->text == "[Bienvenida a Victor Serge]");
+      BOOST_TEST(document.meta.find("date")->text == "1936-04-24");
+      const std::string layout_text = read_file(fixtures + "layouts/" + name + ".layout.txt");
+      ImportOptions options;
+      options.lang = "es";
+      options.source_name = std::string(name) + ".pdf";
+      options.dictionary_dir = "";
+      BOOST_TEST(format_document(document) ==
+                 format_document(import_document(layout_text, options)));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(each_kind_of_unreadable_pdf_is_refused_with_its_reason) {
+  BOOST_TEST(contains(refusal("Una carta, no un PDF.\n"), "not a PDF"));
+  BOOST_TEST(contains(refusal(""), "not a PDF"));
+  BOOST_TEST(contains(refusal(read_file(fixtures + "pdf/encrypted.pdf")), "encrypted"));
+  BOOST_TEST(contains(refusal(read_file(fixtures + "pdf/no-pages.pdf")), "no pages"));
+  BOOST_TEST(contains(refusal(read_file(fixtures + "pdf/no-text.pdf")), "no text layer"));
+  const std::string letter = read_file(fixtures + "layouts/letter-ms.pdf");
+  for (const std::size_t size : {std::size_t{9}, std::size_t{400}, letter.size() / 2}) {
+    BOOST_TEST_CONTEXT("truncated to " << size) {
+      BOOST_TEST(contains(refusal(letter.substr(0, size)), "damaged or truncated"));
+    }
+  }
+  // A header with junk before it is still a PDF; one past the first kilobyte is not.
+  BOOST_TEST(refusal(std::string(1000, ' ') + read_file(fixtures + "pdf/two-pages.pdf")).empty());
+  BOOST_TEST(contains(refusal(std::string(1100, ' ') + "%PDF-1.4\n"), "not a PDF"));
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_over_the_size_limit_is_refused_before_it_is_parsed) {
+  std::string huge = "%PDF-1.4\n";
+  huge.resize(largest_pdf + 1, ' ');
+  BOOST_TEST(contains(refusal(huge), "PDFs up to 128 MB"));
+}
+
+BOOST_AUTO_TEST_CASE(the_input_error_names_the_file) {
+  try {
+    (void)import_pdf(read_file(fixtures + "pdf/no-text.pdf"), "scan.pdf");
+    BOOST_FAIL("a PDF without text was imported");
+  } catch (const InputError& error) {
+    BOOST_TEST(error.where().file == "scan.pdf");
+    BOOST_TEST(contains(error.what(), "scan.pdf"));
+    BOOST_TEST(contains(error.what(), "OCR"));
+  }
+}
