@@ -116,11 +116,13 @@ int align_files(const po::variables_map& values, const AlignOptions& options) {
     throw UsageError("give both documents (SRC.md TGT.md), or an alignment file (FILE.yaml)");
   }
   if (values.count("output") == 0) throw UsageError("say where to write: -o alignments/NAME.yaml");
+  const fs::path target = values["target"].as<std::string>();
+  const std::string output = values["output"].as<std::string>();
+  std::vector<fs::path> inputs{source, target};
+  if (options.dictionary) inputs.emplace_back(*options.dictionary);
+  refuse_overwriting_inputs(output, inputs);
   const fs::path root = find_repository_root(fs::current_path()).value_or(fs::current_path());
-  return align_one(values,
-                   pair_of_documents(source, values["target"].as<std::string>(),
-                                     values["output"].as<std::string>(), root),
-                   options);
+  return align_one(values, pair_of_documents(source, target, output, root), options);
 }
 
 }  // namespace

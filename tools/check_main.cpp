@@ -73,12 +73,14 @@ int run_check(const Arguments& arguments) {
     throw UsageError("--format must be text, json, github or sarif, not '" + format_name + "'");
   const auto paths = (*values)["path"].as<std::vector<std::string>>();
   const unsigned jobs = (*values)["jobs"].as<unsigned>();
+  const std::string output = (*values)["output"].as<std::string>();
   std::optional<std::string> root;
   if (values->count("root") != 0) root = (*values)["root"].as<std::string>();
 
   Diagnostics findings;
   try {
     CorpusSelection selection = select_corpus(paths, root);
+    refuse_overwriting_corpus(output, selection);
     findings = std::move(selection.problems);
     if (paths.empty()) {
       if (selection.manifest) append(findings, check_repository(*selection.manifest, jobs));
@@ -98,7 +100,7 @@ int run_check(const Arguments& arguments) {
       append(findings, std::move(settings_findings));
     }
     std::stable_sort(findings.begin(), findings.end());
-    write_output((*values)["output"].as<std::string>(), format_report(findings, *format));
+    write_output(output, format_report(findings, *format));
   } catch (const FileError& failure) {
     std::cerr << "alinea check: " << failure.what() << '\n';
     return 2;

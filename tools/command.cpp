@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "alinea/output.hpp"
 #include "util/files.hpp"
 
 namespace alinea::cli {
@@ -35,6 +36,11 @@ Language language_option(std::string_view option, const std::string& value) {
   LanguageReading reading = read_language(value);
   if (!reading.language) throw UsageError("--" + std::string(option) + ": " + reading.problem);
   return std::move(*reading.language);
+}
+
+void refuse_overwriting_inputs(const std::string& output,
+                               const std::vector<std::filesystem::path>& inputs) {
+  if (const auto problem = output_replaces_input(output, inputs)) throw UsageError(*problem);
 }
 
 void write_output(const std::string& path, std::string_view content, bool force) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -38,6 +39,11 @@ struct Command {
 // The language an option names, in canonical form ("ES" → es, "es_es" → es-ES); UsageError naming
 // the option and the tag when it is not the tag of a known language.
 [[nodiscard]] Language language_option(std::string_view option, const std::string& value);
+
+// UsageError when writing `output` would replace one of `inputs` (the library's rule,
+// alinea/output.hpp): called before the work, so that nothing is done for a refused output.
+void refuse_overwriting_inputs(const std::string& output,
+                               const std::vector<std::filesystem::path>& inputs);
 
 // Writes `content` to stdout when `path` is empty or "-", else atomically to the file.
 void write_output(const std::string& path, std::string_view content, bool force = true);

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "alinea/error.hpp"
+#include "alinea/output.hpp"
 
 namespace alinea::cli {
 namespace fs = std::filesystem;
@@ -65,6 +66,12 @@ CorpusSelection select_corpus(const std::vector<std::string>& paths,
     selection.files.push_back(relative.generic_string());
   }
   return selection;
+}
+
+void refuse_overwriting_corpus(const std::string& output, const CorpusSelection& selection) {
+  if (output.empty() || output == "-") return;  // the inputs are not even listed
+  const Manifest* manifest = selection.manifest ? &selection.manifest->manifest : nullptr;
+  refuse_overwriting_inputs(output, repository_inputs(selection.root, manifest, selection.files));
 }
 
 }  // namespace alinea::cli

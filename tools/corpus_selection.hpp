@@ -26,4 +26,8 @@ struct CorpusSelection {
 [[nodiscard]] CorpusSelection select_corpus(const std::vector<std::string>& paths,
                                             const std::optional<std::string>& root_option);
 
+// UsageError when the report `output` would replace a file of the selection (alinea.yaml, a
+// document, an alignment file, a glossary or a catalogue).
+void refuse_overwriting_corpus(const std::string& output, const CorpusSelection& selection);
+
 }  // namespace alinea::cli

@@ -36,6 +36,7 @@ int run_edition_coverage(const po::variables_map& values) {
   if (values.count("root") != 0) root = values["root"].as<std::string>();
   try {
     const CorpusSelection selection = select_corpus({}, root);
+    refuse_overwriting_corpus(values["output"].as<std::string>(), selection);
     EditionReport report;
     if (selection.manifest) report = measure_editions(*selection.manifest);
     report.problems.insert(report.problems.begin(), selection.problems.begin(),
@@ -91,6 +92,7 @@ int run_coverage(const Arguments& arguments) {
 
   try {
     CorpusSelection selection = select_corpus(paths, root);
+    refuse_overwriting_corpus((*values)["output"].as<std::string>(), selection);
     CorpusCoverage coverage;
     if (paths.empty()) {
       if (selection.manifest) coverage = measure_repository(*selection.manifest);

@@ -69,6 +69,7 @@ int run_import(const Arguments& arguments) {
     if (import_options.id.empty()) import_options.id = work_id_from_path(input_path);
   }
 
+  if (input_path != "-") refuse_overwriting_inputs(output_path, {input_path});
   const ImportResult result = import_document_with_warnings(read_input(input_path), import_options);
   for (const std::string& warning : result.warnings) {
     std::cerr << "alinea import: warning: " << import_options.source_name << ": " << warning

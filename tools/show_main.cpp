@@ -97,22 +97,6 @@ Document load_document(const fs::path& root, const DocumentRef& ref, const Align
   return document;
 }
 
-bool same_file(const fs::path& a, const fs::path& b) {
-  std::error_code error;
-  return fs::equivalent(a, b, error) && !error;
-}
-
-// Output never replaces what a person wrote: the alignment or either of its documents.
-void refuse_to_overwrite_inputs(const std::string& output, const std::vector<fs::path>& inputs) {
-  if (output.empty() || output == "-") return;
-  for (const fs::path& input : inputs) {
-    if (same_file(output, input)) {
-      throw UsageError("-o " + output + " would overwrite " + input.string() +
-                       ", an input of this command");
-    }
-  }
-}
-
 ExportFilter export_filter(const po::variables_map& values, ShowFormat format) {
   ExportFilter filter;
   filter.reviewed_only = values["reviewed-only"].as<bool>();
@@ -189,27 +173,23 @@ int run_show(const Arguments& arguments) {
   const SideBySide view = build_side_by_side(alignment, source, target);
 
   const std::vector<fs::path> inputs{alignment_path, source.path, target.path};
+  if (format != ShowFormat::moses) refuse_overwriting_inputs(output, inputs);
   switch (format) {
     case ShowFormat::term: {
       const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_terminal(view, {width.columns, level, colour}));
       break;
     }
     case ShowFormat::html:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_html(view, level));
       break;
     case ShowFormat::markdown:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_markdown(view, level));
       break;
     case ShowFormat::tmx:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_tmx(view, level, filter));
       break;
     case ShowFormat::tsv:
-      refuse_to_overwrite_inputs(output, inputs);
       write_output(output, render_tsv(view, level, filter));
       break;
     case ShowFormat::moses: {
@@ -226,8 +206,8 @@ int run_show(const Arguments& arguments) {
       }
       const std::string source_file = output + "." + alignment.source.lang;
       const std::string target_file = output + "." + alignment.target.lang;
-      refuse_to_overwrite_inputs(source_file, inputs);
-      refuse_to_overwrite_inputs(target_file, inputs);
+      refuse_overwriting_inputs(source_file, inputs);
+      refuse_overwriting_inputs(target_file, inputs);
       const ParallelText text = render_moses(view, level, filter);
       write_output(source_file, text.source);
       write_output(target_file, text.target);
