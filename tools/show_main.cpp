@@ -10,12 +10,10 @@
 #include <optional>
 #include <system_error>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/document.hpp"
+#include "alinea/corpus.hpp"
 #include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
+#include "alinea/language.hpp"
 #include "alinea/render.hpp"
-#include "alinea/segment.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
@@ -76,25 +74,6 @@ Width terminal_width(const po::variables_map& values) {
     return {size.ws_col, "the terminal"};
   }
   return {80, "the default"};
-}
-
-// A document the alignment names, read and segmented. Paths are relative to the repository root.
-Document load_document(const fs::path& root, const DocumentRef& ref, const Alignment& alignment,
-                       std::string_view role) {
-  const SourcePosition where{alignment.path, 0, 0};
-  const std::optional<fs::path> path = resolve_in_repository(root, ref.path);
-  if (!path) {
-    throw InputError(where, "the " + std::string(role) + " document '" + ref.path +
-                                "' is not a path inside the repository " + root.string());
-  }
-  std::error_code error;
-  if (!fs::exists(*path, error)) {
-    throw FileError(alignment.path + ": its " + std::string(role) + " document " + ref.path +
-                    " does not exist (looked for " + path->string() + ")");
-  }
-  Document document = read_document(*path);
-  segment_document(document);
-  return document;
 }
 
 ExportFilter export_filter(const po::variables_map& values, ShowFormat format) {
@@ -165,14 +144,11 @@ int run_show(const Arguments& arguments) {
   }
 
   const fs::path alignment_path = (*values)["alignment"].as<std::string>();
-  const Alignment alignment = read_alignment(alignment_path);
-  const fs::path folder = fs::absolute(alignment_path).parent_path();
-  const fs::path root = find_repository_root(folder).value_or(folder);
-  const Document source = load_document(root, alignment.source, alignment, "source");
-  const Document target = load_document(root, alignment.target, alignment, "target");
-  const SideBySide view = build_side_by_side(alignment, source, target);
+  const LoadedPair pair = load_pair(alignment_path);
+  const Alignment& alignment = pair.alignment;
+  const SideBySide view = build_side_by_side(alignment, pair.source, pair.target);
 
-  const std::vector<fs::path> inputs{alignment_path, source.path, target.path};
+  const std::vector<fs::path> inputs{alignment_path, pair.source_file, pair.target_file};
   if (format != ShowFormat::moses) refuse_overwriting_inputs(output, inputs);
   switch (format) {
     case ShowFormat::term: {

@@ -44,8 +44,12 @@ struct Link {
 [[nodiscard]] std::string describe(const Link& link);
 
 struct DocumentRef {
-  std::string path;  // relative to the repository root (the folder holding alinea.yaml)
+  // Relative to the folder of the alignment file's repository (the nearest folder at or above the
+  // file that holds alinea.yaml), else to the file's own folder: see alinea/corpus.hpp.
+  std::string path;
   std::string lang;
+  std::size_t line = 0;  // where the path is written; 0 if built in code
+  std::size_t column = 0;
 };
 
 struct Alignment {

@@ -54,31 +54,6 @@ std::string and_more(std::size_t total) {
                                   : std::string();
 }
 
-std::string too_many_lines(std::size_t lines) {
-  return "it has " + std::to_string(lines) + " lines; check reads files of at most " +
-         std::to_string(max_lines_per_file) + " lines and documents of at most " +
-         std::to_string(max_units_per_document) +
-         " paragraphs, notes and sentences: split the work into several documents";
-}
-
-// Why a file is over check's budget, from its size or its lines; "" when it is not.
-std::string over_budget(const fs::path& file, std::string_view text = {}) {
-  std::error_code error;
-  if (const auto bytes = fs::file_size(file, error); !error && bytes > max_checked_file_bytes) {
-    return "it has " + std::to_string(bytes) + " bytes; check reads files of at most " +
-           std::to_string(max_checked_file_bytes >> 20U) + " MiB";
-  }
-  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-  return lines > max_lines_per_file ? too_many_lines(lines) : std::string();
-}
-
-std::size_t unit_count(const Document& document) {
-  std::size_t units = document.paragraphs.size() + document.notes.size();
-  for (const Paragraph& p : document.paragraphs) units += p.sentences.size();
-  for (const Note& n : document.notes) units += n.sentences.size();
-  return units;
-}
-
 const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max-length-ratio",
                                                     "min-length-for-ratio", "min-words-identical",
                                                     "dictionaries",         "rules"};
@@ -831,76 +806,6 @@ class AlignmentChecker {
   Diagnostics findings_;
 };
 
-// The line where a top-level key such as "source:" stands, for findings about it; 0 if not found.
-std::size_t line_of_key(std::string_view text, std::string_view key) {
-  std::size_t line = 1;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t end = std::min(text.find('\n', pos), text.size());
-    const std::string_view content = text.substr(pos, end - pos);
-    if (content.size() > key.size() && content.substr(0, key.size()) == key &&
-        content[key.size()] == ':') {
-      return line;
-    }
-    pos = end + 1;
-    ++line;
-  }
-  return 0;
-}
-
-struct LoadedDocument {
-  std::optional<Document> document;
-  Diagnostics diagnostics;
-};
-
-LoadedDocument load_document(const fs::path& root, const std::string& alignment_path,
-                             const std::string& path, std::size_t line) {
-  LoadedDocument loaded;
-  const auto report = [&](const char* rule, SourcePosition at, std::string message) {
-    loaded.diagnostics.push_back({rule, Severity::error, std::move(at), {}, std::move(message)});
-  };
-  const auto resolved = resolve_in_repository(root, path);
-  if (!resolved) {
-    report("reference/path-outside-repository", {alignment_path, line, 0},
-           "document '" + path + "' is not inside the repository: use a path relative to the " +
-               "folder of alinea.yaml");
-    return loaded;
-  }
-  std::error_code error;
-  if (!fs::is_regular_file(*resolved, error)) {
-    report("reference/missing-document", {alignment_path, line, 0},
-           "document '" + path + "' does not exist: fix the path or import the document");
-    return loaded;
-  }
-  try {
-    std::string text;
-    std::string problem = over_budget(*resolved);
-    if (problem.empty()) {
-      text = read_text_file(*resolved, max_checked_file_bytes);
-      problem = over_budget(*resolved, text);
-    }
-    if (!problem.empty()) {
-      report("file/too-large", {path, 0, 0}, "document '" + path + "' is too large: " + problem);
-      return loaded;
-    }
-    Document document = parse_document(text, path);
-    segment_document(document);
-    if (const std::size_t units = unit_count(document); units > max_units_per_document) {
-      report("file/too-large", {path, 0, 0},
-             "document '" + path + "' is too large: it has " + std::to_string(units) +
-                 " paragraphs, notes and sentences; check reads documents of at most " +
-                 std::to_string(max_units_per_document) +
-                 ": split the work into several documents");
-      return loaded;
-    }
-    loaded.document = std::move(document);
-  } catch (const InputError& failure) {
-    report("reference/unreadable-document", failure.where(), failure.message());
-  } catch (const FileError& failure) {
-    report("file/unreadable", {path, 0, 0}, file_problem(failure, *resolved, path));
-  }
-  return loaded;
-}
-
 void append(Diagnostics& to, Diagnostics from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
@@ -992,87 +897,42 @@ Diagnostics check_alignment(const Alignment& alignment, const Document& source,
 
 namespace detail {
 
-LoadedPair load_pair(const fs::path& root, const std::string& alignment_path,
-                     const CheckSettings& settings,
-                     const std::optional<ExpectedDocuments>& expected) {
-  LoadedPair pair;
-  Diagnostics& findings = pair.problems;
-  const auto report = [&](const char* rule, SourcePosition at, std::string message) {
-    findings.push_back({rule, Severity::error, std::move(at), {}, std::move(message)});
-  };
-  const auto resolved = resolve_in_repository(root, alignment_path);
-  if (!resolved) {
-    report("reference/path-outside-repository", {alignment_path, 0, 0},
-           "'" + alignment_path +
-               "' is not inside the repository (the folder of alinea.yaml), or cannot be "
-               "resolved (a symbolic link loop)");
-    return pair;
-  }
-  std::string text;
-  AlignmentReadResult read;
-  try {
-    std::string problem = over_budget(*resolved);
-    if (problem.empty()) {
-      text = read_text_file(*resolved, max_checked_file_bytes);
-      problem = over_budget(*resolved, text);
-    }
-    if (!problem.empty()) {
-      report("file/too-large", {alignment_path, 0, 0},
-             "'" + alignment_path + "' is too large: " + problem);
-      return pair;
-    }
-    read = parse_alignment(text, alignment_path);
-  } catch (const FileError& failure) {
-    report("file/unreadable", {alignment_path, 0, 0},
-           file_problem(failure, *resolved, alignment_path));
-    return pair;
-  } catch (const InputError& failure) {
-    report("yaml/syntax", failure.where(), failure.message());
-    return pair;
-  }
-  append(findings, std::move(read.diagnostics));
-  pair.alignment = std::move(read.alignment);
+PairReading load_pair(const fs::path& root, const std::string& alignment_path,
+                      const CheckSettings& settings,
+                      const std::optional<ExpectedDocuments>& expected) {
+  PairReading pair = read_pair(
+      root, alignment_path, {max_checked_file_bytes, max_lines_per_file, max_units_per_document});
+  if (!pair.alignment) return pair;
   const Alignment& alignment = *pair.alignment;
-  if (alignment.source.path.empty() || alignment.target.path.empty()) return pair;
-
-  const std::size_t source_line = line_of_key(text, "source");
-  const std::size_t target_line = line_of_key(text, "target");
-  if (expected) {
-    for (const auto& [written, listed, line, side] :
-         {std::tuple{alignment.source.path, expected->source_path, source_line, "source"},
-          std::tuple{alignment.target.path, expected->target_path, target_line, "target"}}) {
-      if (fs::path(written).lexically_normal() != fs::path(listed).lexically_normal()) {
+  Diagnostics& findings = pair.problems;
+  if (expected && !alignment.source.path.empty() && !alignment.target.path.empty()) {
+    for (const auto& [ref, listed, side] :
+         {std::tuple{&alignment.source, expected->source_path, "source"},
+          std::tuple{&alignment.target, expected->target_path, "target"}}) {
+      if (fs::path(ref->path).lexically_normal() != fs::path(listed).lexically_normal()) {
         const auto severity = settings.severity("reference/manifest-mismatch");
         if (!severity) continue;
         findings.push_back({"reference/manifest-mismatch",
                             *severity,
-                            {alignment_path, line, 0},
+                            {alignment_path, ref->line, 0},
                             {},
-                            std::string("the ") + side + " document is '" + written +
+                            std::string("the ") + side + " document is '" + ref->path +
                                 "' here but '" + listed + "' in alinea.yaml: make them agree"});
       }
     }
   }
-  LoadedDocument source = load_document(root, alignment_path, alignment.source.path, source_line);
-  LoadedDocument target = load_document(root, alignment_path, alignment.target.path, target_line);
-  append(findings, std::move(source.diagnostics));
-  append(findings, std::move(target.diagnostics));
-  if (!source.document || !target.document) return pair;
-
-  for (const auto& [ref, document, line] :
-       {std::tuple{&alignment.source, &*source.document, source_line},
-        std::tuple{&alignment.target, &*target.document, target_line}}) {
-    if (!document->lang.empty() && !ref->lang.empty() && document->lang != ref->lang) {
+  for (const auto& [ref, document] :
+       {std::pair{&alignment.source, &pair.source}, std::pair{&alignment.target, &pair.target}}) {
+    if (*document && !(*document)->lang.empty() && !ref->lang.empty() &&
+        (*document)->lang != ref->lang) {
       findings.push_back({"reference/language-mismatch",
                           Severity::error,
-                          {alignment_path, line, 0},
+                          {alignment_path, ref->line, 0},
                           {},
-                          "'" + ref->path + "' is in '" + document->lang + "', not '" + ref->lang +
-                              "' as this alignment says"});
+                          "'" + ref->path + "' is in '" + (*document)->lang + "', not '" +
+                              ref->lang + "' as this alignment says"});
     }
   }
-  pair.source = std::move(source.document);
-  pair.target = std::move(target.document);
   return pair;
 }
 
@@ -1116,11 +976,11 @@ namespace {
 
 // The glossary of names.yaml beside the documents (each document's folder, once), if there is
 // one; what is wrong with it comes back as findings.
-NamesReadResult load_names(const fs::path& root, const Alignment& alignment) {
+NamesReadResult load_names(const fs::path& root, const PairReading& pair) {
   NamesReadResult all;
   std::set<std::string> folders;
-  for (const DocumentRef* ref : {&alignment.source, &alignment.target}) {
-    const std::string folder = fs::path(ref->path).parent_path().generic_string();
+  for (const std::string* document : {&pair.source_name, &pair.target_name}) {
+    const std::string folder = fs::path(*document).parent_path().generic_string();
     if (!folders.insert(folder).second) continue;
     const std::string path = folder.empty() ? "names.yaml" : folder + "/names.yaml";
     const auto resolved = resolve_in_repository(root, path);
@@ -1149,10 +1009,10 @@ NamesReadResult load_names(const fs::path& root, const Alignment& alignment) {
 Diagnostics check_alignment_file(const fs::path& root, const std::string& alignment_path,
                                  const CheckSettings& settings,
                                  const std::optional<ExpectedDocuments>& expected) {
-  detail::LoadedPair pair = detail::load_pair(root, alignment_path, settings, expected);
+  PairReading pair = detail::load_pair(root, alignment_path, settings, expected);
   Diagnostics findings = std::move(pair.problems);
   if (pair.alignment && pair.source && pair.target) {
-    NamesReadResult names = load_names(root, *pair.alignment);
+    NamesReadResult names = load_names(root, pair);
     append(findings, std::move(names.diagnostics));
     CheckSettings with_names = settings;
     with_names.names.insert(with_names.names.end(), names.names.begin(), names.names.end());

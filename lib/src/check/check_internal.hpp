@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "alinea/check.hpp"
+#include "alinea/corpus.hpp"
 
 namespace alinea::detail {
 
@@ -31,17 +32,13 @@ class FindingSink {
   Diagnostics findings_;
 };
 
-// An alignment file and its two documents (segmented), read for checking or measuring. What
-// could not be read is missing, and `problems` says why.
-struct LoadedPair {
-  std::optional<Alignment> alignment;
-  std::optional<Document> source;
-  std::optional<Document> target;
-  Diagnostics problems;  // the reader's schema findings included
-};
-[[nodiscard]] LoadedPair load_pair(const std::filesystem::path& root,
-                                   const std::string& alignment_path, const CheckSettings& settings,
-                                   const std::optional<ExpectedDocuments>& expected);
+// An alignment file and its two documents read for checking or measuring, within check's budget
+// (docs/SECURITY.md), with the findings about the pair as a whole: documents other than the
+// manifest lists, documents in another language than the alignment says.
+[[nodiscard]] PairReading load_pair(const std::filesystem::path& root,
+                                    const std::string& alignment_path,
+                                    const CheckSettings& settings,
+                                    const std::optional<ExpectedDocuments>& expected);
 
 // "1.25", "0.5": short, locale-independent.
 [[nodiscard]] std::string format_ratio(double value);

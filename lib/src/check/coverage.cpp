@@ -343,7 +343,7 @@ CorpusCoverage with_total(CorpusCoverage coverage) {
 
 void measure_one(CorpusCoverage& coverage, const std::filesystem::path& root,
                  const std::string& path, const std::optional<ExpectedDocuments>& expected) {
-  detail::LoadedPair pair = detail::load_pair(root, path, CheckSettings{}, expected);
+  PairReading pair = detail::load_pair(root, path, CheckSettings{}, expected);
   if (pair.alignment && pair.source && pair.target) {
     // Schema findings do not stop measuring; `alinea check` reports them.
     coverage.pairs.push_back(measure_coverage(*pair.alignment, *pair.source, *pair.target));

@@ -167,6 +167,8 @@ class AlignmentReader {
 
   DocumentRef read_document_ref(const Value& value, std::string_view which) {
     DocumentRef ref;
+    ref.line = value.line;
+    ref.column = value.column;
     if (!value.is_mapping()) {
       report(value, "schema/wrong-type",
              "'" + std::string(which) + "' must be a mapping {path: …, lang: …}, not " +
@@ -192,7 +194,13 @@ class AlignmentReader {
           report(*member, "schema/bad-value", std::string(which) + ".lang: " + reading.problem);
         }
       }
-      (std::string_view(key) == "path" ? ref.path : ref.lang) = std::move(*text);
+      if (std::string_view(key) == "path") {
+        ref.path = std::move(*text);
+        ref.line = member->line;
+        ref.column = member->column;
+      } else {
+        ref.lang = std::move(*text);
+      }
     }
     return ref;
   }

@@ -341,7 +341,7 @@ EditionReport measure_editions(const ManifestReadResult& manifest) {
     std::set<std::string> source_langs;
     for (const ManifestAlignment& entry : work.alignments) {
       source_langs.insert(entry.source_lang);
-      detail::LoadedPair pair = detail::load_pair(root, entry.file, CheckSettings{}, std::nullopt);
+      PairReading pair = detail::load_pair(root, entry.file, CheckSettings{}, std::nullopt);
       if (!pair.alignment || !pair.source || !pair.target) continue;
       PairCoverage links = measure_coverage(*pair.alignment, *pair.source, *pair.target);
       const bool reviewed = links.links > 0 && links.reviewed_links == links.links;

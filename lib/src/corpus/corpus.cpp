@@ -1,0 +1,260 @@
+// The one loader of an alignment file with its two documents: strict (load_pair, for show, review
+// and align) and lenient (read_pair, for check and coverage) read through the same steps.
+#include "alinea/corpus.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+#include "alinea/alignment_io.hpp"
+#include "alinea/error.hpp"
+#include "alinea/manifest.hpp"
+#include "alinea/segment.hpp"
+#include "util/files.hpp"
+
+namespace alinea {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where findings and messages point, and what may be read.
+struct Reader {
+  std::optional<fs::path> jail;  // nothing outside it is read (check on untrusted input)
+  fs::path shown_from;           // files are named relative to this folder
+  PairLimits limits;
+};
+
+bool leads_out(const fs::path& relative) {
+  return relative.empty() || relative.is_absolute() || *relative.begin() == "..";
+}
+
+// `file` as a path relative to `folder`, comparing real locations when the plain ones differ
+// (a folder reached through a symbolic link); empty when it is not inside.
+fs::path relative_inside(const fs::path& file, const fs::path& folder) {
+  fs::path relative = file.lexically_relative(folder);
+  if (!leads_out(relative)) return relative;
+  std::error_code error;
+  const fs::path real_file = fs::weakly_canonical(file, error);
+  if (error) return {};
+  const fs::path real_folder = fs::weakly_canonical(folder, error);
+  if (error) return {};
+  relative = real_file.lexically_relative(real_folder);
+  return leads_out(relative) ? fs::path() : relative;
+}
+
+std::string shown(const fs::path& file, const fs::path& from) {
+  return file.lexically_normal().lexically_proximate(from).generic_string();
+}
+
+std::size_t unit_count(const Document& document) {
+  std::size_t units = document.paragraphs.size() + document.notes.size();
+  for (const Paragraph& p : document.paragraphs) units += p.sentences.size();
+  for (const Note& n : document.notes) units += n.sentences.size();
+  return units;
+}
+
+// Why a file is over the limits, from its size or its lines; "" when it is not.
+std::string over_limits(const fs::path& file, std::string_view text, const PairLimits& limits) {
+  std::error_code error;
+  if (const auto bytes = fs::file_size(file, error);
+      !error && limits.max_file_bytes != 0 && bytes > limits.max_file_bytes) {
+    return "it has " + std::to_string(bytes) + " bytes; check reads files of at most " +
+           std::to_string(limits.max_file_bytes >> 20U) + " MiB";
+  }
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (limits.max_lines != 0 && lines > limits.max_lines) {
+    return "it has " + std::to_string(lines) + " lines; check reads files of at most " +
+           std::to_string(limits.max_lines) + " lines and documents of at most " +
+           std::to_string(limits.max_units) +
+           " paragraphs, notes and sentences: split the work into several documents";
+  }
+  return {};
+}
+
+// A FileError's message with the file named as the findings name it.
+std::string file_problem(const FileError& failure, const fs::path& file, const std::string& name) {
+  const std::string what = failure.what();
+  const std::string prefix = file.string() + ": ";
+  if (what.compare(0, prefix.size(), prefix) == 0) return name + ": " + what.substr(prefix.size());
+  return what;
+}
+
+void report(Diagnostics& problems, const char* rule, SourcePosition at, std::string message) {
+  problems.push_back({rule, Severity::error, std::move(at), {}, std::move(message)});
+}
+
+// A whole file within the limits, or std::nullopt and the finding that says why not.
+// `described` names the file in the finding: "'x.yaml'", "document 'fr.md'".
+std::optional<std::string> read_within_limits(const fs::path& file, const std::string& name,
+                                              const std::string& described,
+                                              const PairLimits& limits, Diagnostics& problems) {
+  try {
+    std::string problem = over_limits(file, {}, limits);
+    std::string text;
+    if (problem.empty()) {
+      text = limits.max_file_bytes == 0 ? read_text_file(file)
+                                        : read_text_file(file, limits.max_file_bytes);
+      problem = over_limits(file, text, limits);
+    }
+    if (!problem.empty()) {
+      report(problems, "file/too-large", {name, 0, 0}, described + " is too large: " + problem);
+      return std::nullopt;
+    }
+    return text;
+  } catch (const FileError& failure) {
+    report(problems, "file/unreadable", {name, 0, 0}, file_problem(failure, file, name));
+    return std::nullopt;
+  }
+}
+
+// One document of the alignment, found from its base, read and segmented.
+struct DocumentReading {
+  std::optional<Document> document;
+  std::string name;
+  Diagnostics problems;
+};
+
+DocumentReading read_side(const DocumentBase& base, const DocumentRef& ref, const char* role,
+                          const std::string& alignment_name, const Reader& reader) {
+  DocumentReading reading;
+  const SourcePosition where{alignment_name, ref.line, ref.column};
+  std::optional<fs::path> file = resolve_document(base, ref.path);
+  if (file && reader.jail) {
+    const fs::path inside = relative_inside(fs::absolute(*file), *reader.jail);
+    file = inside.empty() ? std::nullopt : resolve_in_repository(*reader.jail, inside.string());
+  }
+  if (!file) {
+    report(reading.problems, "reference/path-outside-repository", where,
+           std::string("the ") + role + " document '" + ref.path +
+               "' is not inside the repository: write a path relative to the folder of "
+               "alinea.yaml, without '..' or links that lead out of it");
+    return reading;
+  }
+  reading.name = shown(*file, reader.shown_from);
+  std::error_code error;
+  if (!fs::is_regular_file(*file, error)) {
+    report(reading.problems, "reference/missing-document", where,
+           std::string("the ") + role + " document '" + ref.path + "' does not exist (looked for " +
+               reading.name + "): fix the path or import the document");
+    return reading;
+  }
+  const std::optional<std::string> text = read_within_limits(
+      *file, reading.name, "document '" + reading.name + "'", reader.limits, reading.problems);
+  if (!text) return reading;
+  try {
+    Document document = parse_document(*text, reading.name);
+    segment_document(document);
+    if (const std::size_t units = unit_count(document);
+        reader.limits.max_units != 0 && units > reader.limits.max_units) {
+      report(reading.problems, "file/too-large", {reading.name, 0, 0},
+             "document '" + reading.name + "' is too large: it has " + std::to_string(units) +
+                 " paragraphs, notes and sentences; check reads documents of at most " +
+                 std::to_string(reader.limits.max_units) +
+                 ": split the work into several documents");
+      return reading;
+    }
+    reading.document = std::move(document);
+  } catch (const InputError& failure) {
+    report(reading.problems, "reference/unreadable-document", failure.where(), failure.message());
+  }
+  return reading;
+}
+
+// The alignment in `text` (read from `file`) and its documents.
+PairReading read_alignment_and_documents(const fs::path& file, const std::string& name,
+                                         std::string text, const Reader& reader) {
+  PairReading pair;
+  AlignmentReadResult read;
+  try {
+    read = parse_alignment(text, name);
+  } catch (const InputError& failure) {
+    report(pair.problems, "yaml/syntax", failure.where(), failure.message());
+    return pair;
+  }
+  pair.alignment_text = std::move(text);
+  pair.problems = std::move(read.diagnostics);
+  pair.alignment = std::move(read.alignment);
+  const Alignment& alignment = *pair.alignment;
+  if (alignment.source.path.empty() || alignment.target.path.empty()) return pair;
+
+  const DocumentBase base = document_base_of(file);
+  DocumentReading source = read_side(base, alignment.source, "source", name, reader);
+  DocumentReading target = read_side(base, alignment.target, "target", name, reader);
+  for (DocumentReading* side : {&source, &target}) {
+    pair.problems.insert(pair.problems.end(), std::make_move_iterator(side->problems.begin()),
+                         std::make_move_iterator(side->problems.end()));
+  }
+  pair.source_name = std::move(source.name);
+  pair.target_name = std::move(target.name);
+  pair.source = std::move(source.document);
+  pair.target = std::move(target.document);
+  return pair;
+}
+
+}  // namespace
+
+DocumentBase document_base_of(const fs::path& alignment_file) {
+  const fs::path folder = fs::absolute(alignment_file).lexically_normal().parent_path();
+  if (auto root = find_repository_root(folder)) return {std::move(*root), true};
+  return {folder, false};
+}
+
+std::optional<fs::path> resolve_document(const DocumentBase& base, std::string_view written) {
+  if (base.repository) return resolve_in_repository(base.folder, written);
+  if (written.empty() || written.find('\0') != std::string_view::npos) return std::nullopt;
+  return (base.folder / fs::path(written)).lexically_normal();
+}
+
+std::optional<std::string> document_reference(const DocumentBase& base, const fs::path& document) {
+  const fs::path absolute = fs::absolute(document).lexically_normal();
+  const fs::path inside = relative_inside(absolute, base.folder);
+  if (!inside.empty()) return inside.generic_string();
+  if (base.repository) return std::nullopt;
+  std::error_code error;
+  const fs::path real_file = fs::weakly_canonical(absolute, error);
+  const fs::path real_folder = fs::weakly_canonical(base.folder, error);
+  if (error) return absolute.lexically_relative(base.folder).generic_string();
+  return real_file.lexically_relative(real_folder).generic_string();
+}
+
+LoadedPair load_pair(const fs::path& alignment_file) {
+  std::string text = read_text_file(alignment_file);
+  const Reader reader{std::nullopt, fs::current_path(), {}};
+  PairReading read = read_alignment_and_documents(alignment_file, alignment_file.string(),
+                                                  std::move(text), reader);
+  for (const Diagnostic& problem : read.problems) {
+    if (problem.severity == Severity::error) throw InputError(problem.where, problem.message);
+  }
+  if (!read.alignment || !read.source || !read.target) {
+    throw InputError({alignment_file.string(), 0, 0}, "the alignment names no documents");
+  }
+  LoadedPair pair{
+      alignment_file,          std::move(read.alignment_text), std::move(*read.alignment), {}, {},
+      std::move(*read.source), std::move(*read.target)};
+  const DocumentBase base = document_base_of(alignment_file);
+  pair.source_file = *resolve_document(base, pair.alignment.source.path);
+  pair.target_file = *resolve_document(base, pair.alignment.target.path);
+  return pair;
+}
+
+PairReading read_pair(const fs::path& root, const std::string& alignment_path,
+                      const PairLimits& limits) {
+  const std::optional<fs::path> file = resolve_in_repository(root, alignment_path);
+  if (!file) {
+    PairReading pair;
+    report(pair.problems, "reference/path-outside-repository", {alignment_path, 0, 0},
+           "'" + alignment_path +
+               "' is not inside the repository (the folder of alinea.yaml), or cannot be "
+               "resolved (a symbolic link loop)");
+    return pair;
+  }
+  Diagnostics problems;
+  std::optional<std::string> text =
+      read_within_limits(*file, alignment_path, "'" + alignment_path + "'", limits, problems);
+  if (!text) return {{}, {}, {}, {}, {}, {}, std::move(problems)};
+  const fs::path folder = fs::absolute(root).lexically_normal();
+  const Reader reader{folder, folder, limits};
+  return read_alignment_and_documents(*file, alignment_path, std::move(*text), reader);
+}
+
+}  // namespace alinea
