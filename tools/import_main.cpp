@@ -38,9 +38,10 @@ int run_import(const Arguments& arguments) {
   po::options_description options("options");
   options.add_options()("lang,l", po::value<std::string>()->required(),
                         "language of the text (BCP 47: es, fr, …)")(
-      "from", po::value<std::string>()->default_value("pdf-text"),
-      "input kind: pdf, pdf-text, text, markdown or html")(
-      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
+      "from", po::value<std::string>(),
+      "input kind: pdf, pdf-text, text, markdown or html (default: guessed from the input's "
+      "first bytes and name, and said)")("output,o", po::value<std::string>()->default_value("-"),
+                                         "output file (- for stdout)")(
       "force,f", "replace OUTPUT if it exists")(
       "id", po::value<std::string>(),
       "work id for the front matter (default: <id> when OUTPUT or INPUT is corpora/<id>/…)")(
@@ -58,8 +59,20 @@ int run_import(const Arguments& arguments) {
   const std::string input_path = (*values)["input"].as<std::string>();
   ImportOptions import_options;
   import_options.lang = language_option("lang", (*values)["lang"].as<std::string>()).tag;
-  import_options.format = parse_format((*values)["from"].as<std::string>());
   import_options.source_name = input_path == "-" ? "<stdin>" : input_path;
+  const bool format_given = values->count("from") != 0;
+  if (format_given) import_options.format = parse_format((*values)["from"].as<std::string>());
+  const std::string input = read_input(input_path);
+  if (!format_given) {
+    const FormatGuess guess = guess_import_format(input, input_path == "-" ? "" : input_path);
+    if (!guess.format) {
+      throw UsageError("cannot tell what kind of input " + import_options.source_name + " is: " +
+                       guess.reason + "; say it with --from pdf, pdf-text, text, markdown or html");
+    }
+    import_options.format = *guess.format;
+    std::cerr << "alinea import: " << import_options.source_name << ": read as --from "
+              << format_name(*guess.format) << " (" << guess.reason << ")\n";
+  }
   import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();
   const std::string output_path = (*values)["output"].as<std::string>();
   if (values->count("id") != 0) {
@@ -70,7 +83,7 @@ int run_import(const Arguments& arguments) {
   }
 
   if (input_path != "-") refuse_overwriting_inputs(output_path, {input_path});
-  const ImportResult result = import_document_with_warnings(read_input(input_path), import_options);
+  const ImportResult result = import_document_with_warnings(input, import_options);
   for (const std::string& warning : result.warnings) {
     std::cerr << "alinea import: warning: " << import_options.source_name << ": " << warning
               << '\n';

@@ -4,7 +4,8 @@
 # 12 paragraphs and 7 notes, with its title, author and date (import-layouts/letter.md).
 layouts="$SRC/tests/fixtures/import/layouts"
 for name in letter-ms.txt letter-ms.layout.txt a5-indented.layout.txt a4-endnotes.layout.txt; do
-  "$ALINEA" import --lang es "$layouts/$name" -o "$name.md"
+  # No --from: the form feeds between pages say these are PDF extractions.
+  "$ALINEA" import --lang es "$layouts/$name" -o "$name.md" 2>&1 | sed "s|$SRC|<src>|"
   if cmp -s "$name.md" "$SRC/tests/golden/import-layouts/letter.md"; then
     echo "$name: the letter"
   else

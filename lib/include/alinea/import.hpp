@@ -1,6 +1,7 @@
 // Turning text that people have (PDF extractions, plain text, Markdown) into corpus documents.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,19 @@ enum class ImportFormat {
   html,      // a web page: its text, notes, title block; navigation and boilerplate dropped
   pdf,       // a PDF file: its text read page by page in printed order, then as pdf_text
 };
+
+// The name --from takes for a format ("pdf-text").
+[[nodiscard]] std::string_view format_name(ImportFormat format);
+
+// What kind of input `input` is, from its bytes (a PDF header, HTML tags, front matter with
+// footnotes, form feeds, a footnote rule, doubled lines) and then its file name (.pdf, .html,
+// .md, .pdf.txt); otherwise plain text. No format for what alinea cannot read (a ZIP archive such
+// as .docx, an old Office file, RTF, other binary data). The reason says what was seen.
+struct FormatGuess {
+  std::optional<ImportFormat> format;
+  std::string reason;
+};
+[[nodiscard]] FormatGuess guess_import_format(std::string_view input, std::string_view file_name);
 
 struct ImportOptions {
   std::string lang;  // BCP 47 tag of the text, required
