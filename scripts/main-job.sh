@@ -22,19 +22,25 @@ echo "== Aligning the French stand-in (source) with the Spanish letter, from scr
 echo
 echo "== Realigning the committed, hand-reviewed alignment: every reviewed link is kept"
 reviewed=alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml
-cp "$reviewed" "$scratch/reviewed.yaml"
-"$alinea" align "$work/fr.md" "$work/es.md" -o "$scratch/reviewed.yaml" --summary
-if cmp -s "$reviewed" "$scratch/reviewed.yaml"; then
+# In a copy of the repository: the file names its documents relative to the repository's root.
+copy="$scratch/repository"
+mkdir -p "$copy/$work" "$copy/alignments"
+cp alinea.yaml "$copy/"
+cp "$work/fr.md" "$work/es.md" "$copy/$work/"
+cp "$reviewed" "$copy/$reviewed"
+"$alinea" align "$copy/$reviewed" --summary
+if cmp -s "$reviewed" "$copy/$reviewed"; then
   echo "   (identical to the committed $reviewed)"
 else
-  echo "   differs from the committed $reviewed:"; { diff -u "$reviewed" "$scratch/reviewed.yaml" || true; } | head -20
+  echo "   differs from the committed $reviewed:"; { diff -u "$reviewed" "$copy/$reviewed" || true; } | head -20
 fi
 links_of() { grep -o '{src: \[[^]]*\], tgt: \[[^]]*\]' "$1" | sort; }
 agreed=$(comm -12 <(links_of "$reviewed") <(links_of "$scratch/letter.fr-es.yaml") | wc -l)
 echo "   the automatic alignment agrees with the review on $agreed of $(links_of "$reviewed" | wc -l) links"
 echo
-echo "== The review queue of the committed alignment (alinea review --list; empty once all is reviewed)"
-"$alinea" review "$reviewed" --list
+echo "== What a person should look at in the alignment made from scratch (alinea review --list),"
+echo "   read from another folder: its document paths are relative to the file, not to where align ran"
+(cd / && "$alinea" review "$scratch/letter.fr-es.yaml" --list) | sed "s|$scratch/||"
 echo
 echo "== The letter side by side: French stand-in left, Spanish right (alinea show)"
 letter_alignment=alignments/trotsky-1936-04-24-bienvenue-a-victor-serge.fr-es.yaml

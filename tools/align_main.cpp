@@ -121,8 +121,7 @@ int align_files(const po::variables_map& values, const AlignOptions& options) {
   std::vector<fs::path> inputs{source, target};
   if (options.dictionary) inputs.emplace_back(*options.dictionary);
   refuse_overwriting_inputs(output, inputs);
-  const fs::path root = find_repository_root(fs::current_path()).value_or(fs::current_path());
-  return align_one(values, pair_of_documents(source, target, output, root), options);
+  return align_one(values, pair_of_documents(source, target, output), options);
 }
 
 }  // namespace

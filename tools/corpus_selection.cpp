@@ -8,6 +8,21 @@
 namespace alinea::cli {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Named files are checked in their own repository, whatever the working folder; outside any, in
+// the working folder when they are inside it, else in the first file's folder.
+fs::path root_of_named_file(const std::string& path, const fs::path& here) {
+  std::error_code error;
+  const fs::path folder = fs::absolute(path, error).lexically_normal().parent_path();
+  if (const auto found = find_repository_root(folder)) return *found;
+  const fs::path relative = folder.lexically_relative(here);
+  if (!relative.empty() && *relative.begin() != "..") return here;
+  return folder;
+}
+
+}  // namespace
+
 CorpusSelection select_corpus(const std::vector<std::string>& paths,
                               const std::optional<std::string>& root_option) {
   CorpusSelection selection;
@@ -19,13 +34,13 @@ CorpusSelection select_corpus(const std::vector<std::string>& paths,
     if (error || !fs::is_directory(selection.root, error)) {
       throw UsageError("--root '" + *root_option + "' is not a folder");
     }
+  } else if (!paths.empty()) {
+    selection.root = root_of_named_file(paths.front(), here);
   } else if (const auto found = find_repository_root(here)) {
     selection.root = *found;
-  } else if (paths.empty()) {
+  } else {
     throw UsageError("no alinea.yaml in " + here.string() +
                      " or above it: run from a corpus repository, or name alignment files");
-  } else {
-    selection.root = here;
   }
 
   if (fs::exists(selection.root / manifest_file_name, error)) {

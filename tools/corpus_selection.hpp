@@ -21,8 +21,10 @@ struct CorpusSelection {
   Diagnostics problems;            // paths outside the root, an unreadable manifest
 };
 
-// Finds the root from --root or the working directory (or, for files given without a manifest,
-// takes the working directory). Throws UsageError when there is neither a manifest nor a path.
+// Finds the root: --root; else, for named files, the repository holding the first (from any
+// working folder), or without one the working folder (or the file's folder when it is elsewhere);
+// else the repository of the working folder. Throws UsageError when there is neither a manifest
+// nor a path.
 [[nodiscard]] CorpusSelection select_corpus(const std::vector<std::string>& paths,
                                             const std::optional<std::string>& root_option);
 

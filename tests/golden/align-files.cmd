@@ -1,6 +1,7 @@
 # alinea align on two documents: the file it writes, then a hand review that a rerun keeps.
 exec 2>&1
 mkdir -p corpora alignments
+printf 'alinea: 1\nworks: []\n' > alinea.yaml  # a repository: paths are written from its root
 cp "$SRC/tests/golden/align/fr.md" "$SRC/tests/golden/align/es.md" corpora/
 "$ALINEA" align corpora/fr.md corpora/es.md -o alignments/visite.fr-es.yaml
 cat alignments/visite.fr-es.yaml

@@ -22,7 +22,7 @@ head -c 70000000 /dev/zero >$f && run check
 echo '--- symbolic link loop'
 rm $f && ln -s loop.yaml $f && ln -s w.fr-es.yaml alignments/loop.yaml && run check
 echo '--- a path out of the repository'
-run check ../outside.yaml
+run check --root . ../outside.yaml
 echo '--- manifest that is not YAML'
 printf 'works: [\n' >alinea.yaml && run check
 echo '--- manifest with unknown keys and escaping paths'

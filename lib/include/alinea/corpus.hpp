@@ -76,8 +76,9 @@ struct PairReading {
   Diagnostics problems;
 };
 
-// `alignment_path` is relative to `root`, and so are the names in findings. Nothing outside `root`
-// is read: neither the alignment file nor its documents.
+// `alignment_path` is relative to `root`, and so are the names in findings. The alignment file
+// must be inside `root`; when `root` is a repository (it holds alinea.yaml), so must its
+// documents: nothing outside it is read.
 [[nodiscard]] PairReading read_pair(const std::filesystem::path& root,
                                     const std::string& alignment_path, const PairLimits& limits);
 

@@ -22,18 +22,20 @@ struct PairFiles {
   std::filesystem::path source_file;  // where to read the documents and write the alignment
   std::filesystem::path target_file;
   std::filesystem::path output_file;  // "-": nothing is written, PairOutcome::text holds it
-  std::string source_ref;  // the documents as the alignment file names them (root-relative)
+  std::string source_ref;  // the documents as the alignment file names them (alinea/corpus.hpp)
   std::string target_ref;
   std::string output_name;  // the alignment file, for messages
 };
 
-// Two documents and the file to write, the documents named relative to `root` (the repository).
+// Two documents and the file to write, the documents named as the file's readers will look for
+// them (alinea/corpus.hpp): relative to the repository holding `output`, else to its folder; for
+// "-", relative to the working folder's repository, else to the working folder. InputError when
+// `output` is in a repository and a document is not.
 [[nodiscard]] PairFiles pair_of_documents(const std::filesystem::path& source,
                                           const std::filesystem::path& target,
-                                          const std::string& output,
-                                          const std::filesystem::path& root);
+                                          const std::string& output);
 
-// The pair an existing alignment file names, from the repository it is in (any working folder).
+// The pair an existing alignment file names, found as load_pair finds it (any working folder).
 // InputError when a document it names is not inside that repository.
 [[nodiscard]] PairFiles pair_named_by(const std::filesystem::path& alignment_file);
 

@@ -13,6 +13,7 @@
 
 #include "alinea/alignment.hpp"
 #include "alinea/alignment_io.hpp"
+#include "alinea/corpus.hpp"
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
 #include "alinea/segment.hpp"
@@ -31,14 +32,6 @@ Document read_segmented(const fs::path& path) {
   Document document = read_document(path);
   segment_document(document);
   return document;
-}
-
-// A document path as alignment files write it: relative to the repository root, with '/'.
-std::string reference_to(const fs::path& file, const fs::path& root) {
-  const fs::path absolute = fs::absolute(file).lexically_normal();
-  const fs::path relative = absolute.lexically_relative(root);
-  if (relative.empty() || *relative.begin() == "..") return file.generic_string();
-  return relative.generic_string();
 }
 
 std::string bead_shape(const Link& link) {
@@ -165,13 +158,19 @@ std::optional<PreviousFile> read_previous(const PairFiles& task, const Document&
     }
   }
   Alignment previous = std::move(read.alignment);
-  for (const auto& [ref, wanted, role] :
-       {std::tuple{&previous.source, &task.source_ref, "source"},
-        std::tuple{&previous.target, &task.target_ref, "target"}}) {
-    if (fs::path(ref->path).lexically_normal() != fs::path(*wanted).lexically_normal()) {
-      throw InputError({task.output_name, 0, 0}, std::string("this file aligns ") + role + " '" +
-                                                     ref->path + "', not '" + *wanted +
-                                                     "'; write the new alignment to another file");
+  const DocumentBase base = document_base_of(task.output_file);
+  for (const auto& [ref, wanted, wanted_file, role] :
+       {std::tuple{&previous.source, &task.source_ref, &task.source_file, "source"},
+        std::tuple{&previous.target, &task.target_ref, &task.target_file, "target"}}) {
+    // The same file written another way (by an older alinea, by hand) is the same document.
+    const std::optional<fs::path> named = resolve_document(base, ref->path);
+    std::error_code same_error;
+    const bool same_file = named && fs::equivalent(*named, *wanted_file, same_error);
+    if (!same_file &&
+        fs::path(ref->path).lexically_normal() != fs::path(*wanted).lexically_normal()) {
+      throw InputError({task.output_name, ref->line, ref->column},
+                       std::string("this file aligns ") + role + " '" + ref->path + "', not '" +
+                           *wanted + "'; write the new alignment to another file");
     }
   }
   const Diagnostics problems = anchor_problems(previous, source, target);
@@ -239,23 +238,31 @@ PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, boo
 }
 
 PairFiles pair_of_documents(const fs::path& source, const fs::path& target,
-                            const std::string& output, const fs::path& root) {
-  return {source,
-          target,
-          output,
-          reference_to(source, root),
-          reference_to(target, root),
-          output == "-" ? "<stdout>" : output};
+                            const std::string& output) {
+  const std::string name = output == "-" ? "<stdout>" : output;
+  // Standard output has no folder: its reader is assumed to stand where the command ran.
+  const DocumentBase base =
+      document_base_of(output == "-" ? fs::current_path() / "alignment.yaml" : fs::path(output));
+  const auto reference = [&](const fs::path& document, const char* role) {
+    std::optional<std::string> written = document_reference(base, document);
+    if (!written) {
+      throw InputError({name, 0, 0}, std::string("the ") + role + " document " + document.string() +
+                                         " is not inside the repository " + base.folder.string() +
+                                         " that holds the alignment file: alignment files name "
+                                         "documents of their own repository");
+    }
+    return std::move(*written);
+  };
+  return {source, target, output, reference(source, "source"), reference(target, "target"), name};
 }
 
 PairFiles pair_named_by(const fs::path& file) {
   const Alignment named = read_alignment(file);
-  const fs::path folder = fs::absolute(file).parent_path();
-  const fs::path root = find_repository_root(folder).value_or(folder);
+  const DocumentBase base = document_base_of(file);
   const auto document = [&](const DocumentRef& ref, const char* role) {
-    const std::optional<fs::path> path = resolve_in_repository(root, ref.path);
+    const std::optional<fs::path> path = resolve_document(base, ref.path);
     if (!path) {
-      throw InputError({file.string(), 0, 0},
+      throw InputError({file.string(), ref.line, ref.column},
                        std::string("its ") + role + " document '" + ref.path +
                            "' is not inside its repository (the folder of alinea.yaml)");
     }

@@ -253,7 +253,11 @@ PairReading read_pair(const fs::path& root, const std::string& alignment_path,
       read_within_limits(*file, alignment_path, "'" + alignment_path + "'", limits, problems);
   if (!text) return {{}, {}, {}, {}, {}, {}, std::move(problems)};
   const fs::path folder = fs::absolute(root).lexically_normal();
-  const Reader reader{folder, folder, limits};
+  // A repository is a jail (its pull requests are untrusted); files outside any repository are
+  // the person's own, and name their documents as show and review read them.
+  std::error_code error;
+  const bool repository = fs::exists(folder / manifest_file_name, error);
+  const Reader reader{repository ? std::optional(folder) : std::nullopt, folder, limits};
   return read_alignment_and_documents(*file, alignment_path, std::move(*text), reader);
 }
 

@@ -32,9 +32,10 @@ BOOST_AUTO_TEST_CASE(a_pair_is_made_then_remade_keeping_a_reviewed_link) {
   fs::create_directories(root / "alignments");
   write_file_atomically(root / "fr.md", "---\nid: w\nlang: fr\n---\n\nUn.\n\nDeux.\n");
   write_file_atomically(root / "es.md", "---\nid: w\nlang: es\n---\n\nUno.\n\nDos.\n");
-  const PairFiles pair = pair_of_documents(root / "fr.md", root / "es.md",
-                                           (root / "alignments/w.yaml").string(), root);
-  BOOST_TEST(pair.source_ref == "fr.md");
+  const PairFiles pair =
+      pair_of_documents(root / "fr.md", root / "es.md", (root / "alignments/w.yaml").string());
+  // No alinea.yaml: named from the alignment file's folder.
+  BOOST_TEST(pair.source_ref == "../fr.md");
   const PairOutcome made = realign_pair(pair, {}, false);
   BOOST_TEST((made.state == PairState::created));
   BOOST_TEST(made.text.empty());  // written to the file, not returned

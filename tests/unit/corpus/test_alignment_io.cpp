@@ -135,6 +135,23 @@ BOOST_AUTO_TEST_CASE(round_trips_values_built_in_code) {
   BOOST_TEST(std::count(written.begin(), written.end(), '\n') == 8);
 }
 
+// A link whose source side is empty (a translator's addition) has only a target fingerprint;
+// dropping it would switch off drift detection for that addition.
+BOOST_AUTO_TEST_CASE(a_target_fingerprint_alone_is_kept) {
+  Alignment alignment;
+  alignment.source = {"a/fr.md", "fr"};
+  alignment.target = {"a/es.md", "es"};
+  Link addition;
+  addition.target = {"p1"};
+  addition.status = LinkStatus::reviewed;
+  addition.target_fingerprint = "1e100000";
+  alignment.paragraphs.push_back(addition);
+  const AlignmentReadResult again = parse(format_alignment(alignment));
+  BOOST_TEST(again.diagnostics.empty());
+  BOOST_TEST(again.alignment.paragraphs.at(0).source_fingerprint.empty());
+  BOOST_TEST(again.alignment.paragraphs.at(0).target_fingerprint == "1e100000");
+}
+
 // Property: whatever a reviewer writes as a note or an omission reason, and whatever the ids and
 // paths hold, is read back exactly from the file alinea writes.
 BOOST_AUTO_TEST_CASE(random_notes_round_trip) {

@@ -143,14 +143,20 @@ BOOST_AUTO_TEST_CASE(references_are_written_from_the_base_of_the_alignment_file)
 
 BOOST_AUTO_TEST_CASE(a_lenient_reading_reports_and_never_reads_outside_its_root) {
   const Scratch scratch;
-  // No manifest in `loose`: a path may use "..", but not to leave the root it is checked in.
-  write_file_atomically(scratch.loose / "out/w.yaml",
-                        alignment_naming("../texts/fr.md", "../../repo/corpora/w/es.md"));
-  PairReading reading = read_pair(scratch.loose, "out/w.yaml", {});
+  // A repository is a jail: a document path may not leave it.
+  write_file_atomically(scratch.repo / "alignments/out.yaml",
+                        alignment_naming("corpora/w/fr.md", "../loose/texts/es.md"));
+  PairReading reading = read_pair(scratch.repo, "alignments/out.yaml", {});
   BOOST_TEST(reading.source.has_value());
-  BOOST_TEST(reading.source_name == "texts/fr.md");
+  BOOST_TEST(reading.source_name == "corpora/w/fr.md");
   BOOST_TEST(!reading.target.has_value());
   BOOST_TEST(has_rule(reading.problems, "reference/path-outside-repository"));
+  // Outside any repository the file's paths are the person's own, as show reads them.
+  write_file_atomically(scratch.loose / "out/w.yaml",
+                        alignment_naming("../texts/fr.md", "../../repo/corpora/w/es.md"));
+  reading = read_pair(scratch.loose / "out", "w.yaml", {});
+  BOOST_TEST(reading.problems.empty());
+  BOOST_TEST(reading.target_name == "../../repo/corpora/w/es.md");
 
   write_file_atomically(scratch.repo / "alignments/w.fr-es.yaml",
                         alignment_naming("corpora/w/fr.md", "corpora/w/es.md"));

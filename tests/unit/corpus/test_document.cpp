@@ -106,3 +106,12 @@ BOOST_AUTO_TEST_CASE(the_language_is_checked_and_made_canonical) {
     BOOST_TEST(error.message().find("'xx'") != std::string::npos);
   }
 }
+
+// A lone CR ends a line, as in CommonMark: kept inside a paragraph, it would come back one fewer
+// after a write and a read.
+BOOST_AUTO_TEST_CASE(a_lone_carriage_return_ends_a_line) {
+  const Document document = parse_document("---\nlang: es\n---\n\nuno\rdos\r\rtres\n", "cr.md");
+  BOOST_REQUIRE(document.paragraphs.size() == 2U);
+  BOOST_TEST(document.paragraphs[0].text == "uno dos");
+  BOOST_TEST(document.paragraphs[1].text == "tres");
+}

@@ -382,6 +382,9 @@ BOOST_AUTO_TEST_CASE(numbers_ordinals_and_roman_numerals) {
   BOOST_TEST(split("es",
                    "Ocurrió en 1936. Véase el cap. IX y el art. 5 de la IV Ley. Costó 12.5 "
                    "euros.") == expected);
+  // A number's period before a lower-case word is a number's, as in page or article references.
+  BOOST_TEST(split("fr", "Voir les p. 213. et suivantes du tome 9.") ==
+             Sentences{"Voir les p. 213. et suivantes du tome 9."});
 }
 
 BOOST_AUTO_TEST_CASE(list_markers_are_not_sentences) {
