@@ -85,6 +85,7 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
         summary_out << "realigned (" << outcome.reason << ") " << outcome.summary;
         break;
     }
+    for (const std::string& warning : outcome.warnings) std::cerr << warning << '\n';
   }
   std::cerr << counted(result.pairs.size(), "alignment");
   if (shard.shard->count > 1) {
@@ -98,8 +99,9 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
 
 int align_one(const po::variables_map& values, const PairFiles& pair, const AlignOptions& options) {
   const PairOutcome outcome = realign_pair(pair, options, false);
-  std::cout << outcome.text;
+  if (pair.output_file == "-") write_output("-", outcome.text);
   (values.count("summary") != 0 ? std::cout : std::cerr) << outcome.summary;
+  for (const std::string& warning : outcome.warnings) std::cerr << warning << '\n';
   return 0;
 }
 

@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
+#include "alinea/error.hpp"
 #include "alinea/output.hpp"
 #include "util/files.hpp"
 
@@ -47,7 +50,9 @@ void write_output(const std::string& path, std::string_view content, bool force)
   if (path.empty() || path == "-") {
     std::cout << content;
     std::cout.flush();
-    if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    if (!std::cout) {
+      throw FileError(std::string("cannot write to standard output: ") + std::strerror(errno));
+    }
     return;
   }
   write_file_atomically(path, content, force ? Overwrite::replace : Overwrite::refuse);

@@ -2,6 +2,7 @@
 // turns exceptions into messages and exit codes; the work is in the library.
 #include <array>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "alinea/error.hpp"
@@ -72,7 +73,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    return command->run({arguments.begin() + 1, arguments.end()});
+    const int status = command->run({arguments.begin() + 1, arguments.end()});
+    // Output lost on the way (a full disk) is a failure, never a silent exit 0; a command that
+    // failed has said why already.
+    std::cout.flush();
+    if (status == 0 && !std::cout) throw std::runtime_error("cannot write to standard output");
+    return status;
   } catch (const alinea::cli::UsageError& error) {
     std::cerr << "alinea " << name << ": " << error.what() << "\n(see 'alinea " << name
               << " --help')\n";

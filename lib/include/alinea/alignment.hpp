@@ -89,6 +89,13 @@ struct Alignment {
 [[nodiscard]] std::vector<const Link*> dropped_hand_made_links(const Alignment& before,
                                                                const Alignment& after);
 
+// The reviewed links, sentence links included, whose recorded fingerprints differ from the
+// current text of their units: a person confirmed a text the documents no longer hold (a
+// sentence inserted before them shifts every later id). The documents must be segmented.
+[[nodiscard]] std::vector<const Link*> reviewed_links_on_changed_text(const Alignment& alignment,
+                                                                      const Document& source,
+                                                                      const Document& target);
+
 // The paragraphs and notes of either document that no link names, as "fr:p3", "es:n2".
 [[nodiscard]] std::vector<std::string> unlinked_units(const Alignment& alignment,
                                                       const Document& source,

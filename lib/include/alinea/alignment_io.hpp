@@ -11,7 +11,7 @@
 namespace alinea {
 
 struct AlignmentReadResult {
-  Alignment alignment;     // what could be read; partial when there are errors
+  Alignment alignment;      // what could be read; partial when there are errors
   Diagnostics diagnostics;  // schema findings: unknown keys (with "did you mean"), wrong types,
                             // missing fields, malformed ids — each with file:line:col
 };

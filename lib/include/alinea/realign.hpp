@@ -46,12 +46,16 @@ struct PairOutcome {
   std::string reason;   // why it was realigned, or what went wrong
   std::string summary;  // for created and realigned pairs: counts, the least sure links
   std::string text;     // the alignment file's text when the output is "-"
+  // "FILE:LINE: warning: …": reviewed links that now stand on text other than the one reviewed.
+  std::vector<std::string> warnings;
 };
 
 // Aligns one pair, anchored on the links of the file already there (reviewed links, omissions,
 // notes), and writes the file unless nothing changed. With `only_if_stale`, a file that is up to
 // date is left alone. Throws InputError (or FileError) and writes nothing when the previous
-// file cannot anchor the new one or the new one would lose a hand-made link or a unit.
+// file cannot anchor the new one, the new one would lose a hand-made link or a unit, or the file
+// changed on disk while aligning (a person's edit is never overwritten). An output that is not a
+// regular file (a device, a pipe) is written, never read as a previous alignment.
 [[nodiscard]] PairOutcome realign_pair(const PairFiles& pair, const AlignOptions& options,
                                        bool only_if_stale);
 

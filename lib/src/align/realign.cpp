@@ -148,7 +148,10 @@ struct PreviousFile {
 std::optional<PreviousFile> read_previous(const PairFiles& task, const Document& source,
                                           const Document& target) {
   std::error_code error;
-  if (task.output_file == "-" || !fs::exists(task.output_file, error)) return std::nullopt;
+  // A device or a pipe (-o /dev/full) is somewhere to write, not an earlier alignment.
+  if (task.output_file == "-" || !fs::is_regular_file(task.output_file, error)) {
+    return std::nullopt;
+  }
   // Read under the name the user knows it by, so that errors point at it.
   std::string text = read_text_file(task.output_file);
   AlignmentReadResult read = parse_alignment(text, task.output_name);
@@ -183,6 +186,22 @@ std::optional<PreviousFile> read_previous(const PairFiles& task, const Document&
     throw InputError(problems.front().where, message + "; the file was left as it is");
   }
   return PreviousFile{std::move(previous), std::move(text)};
+}
+
+// One warning per reviewed link whose units now hold other text than the one reviewed.
+std::vector<std::string> changed_text_warnings(const std::string& name, const Alignment& written,
+                                               const Document& source, const Document& target) {
+  std::vector<std::string> warnings;
+  for (const Link* link : reviewed_links_on_changed_text(written, source, target)) {
+    warnings.push_back(
+        name + ":" + std::to_string(link->line) + ": warning: the reviewed link " +
+        describe(*link) +
+        " now stands on other text than the one reviewed (text inserted "
+        "before it shifts the ids, or its text was edited); check it, then 'alinea review " +
+        name + " --accept " +
+        (link->source.empty() ? "tgt:" + link->target.front() : link->source.front()) + "'");
+  }
+  return warnings;
 }
 
 }  // namespace
@@ -228,11 +247,14 @@ PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, boo
   const AlignmentReadResult written = parse_alignment(text, task.output_name);
   const Summary summary = summarize(task.output_name, written.alignment);
   outcome.summary = summary.text;
+  outcome.warnings = changed_text_warnings(task.output_name, written.alignment, source, target);
   if (task.output_file == "-") {
     outcome.text = text;
   } else if (!file || file->text != text) {
-    // An unchanged file keeps its time stamp, and costs no write and no fsync.
-    write_file_atomically(task.output_file, text);
+    // An unchanged file keeps its time stamp, and costs no write and no fsync. A file edited
+    // (or created) by someone while we aligned is theirs: it is left as it is.
+    replace_file_if_unchanged(task.output_file,
+                              file ? std::optional<std::string>(file->text) : std::nullopt, text);
   }
   return outcome;
 }

@@ -259,6 +259,28 @@ Diagnostics anchor_problems(const Alignment& alignment, const Document& source,
   return AnchorChecker(alignment, source, target).run();
 }
 
+std::vector<const Link*> reviewed_links_on_changed_text(const Alignment& alignment,
+                                                        const Document& source,
+                                                        const Document& target) {
+  const auto changed = [&](const Link& link) {
+    return link.status == LinkStatus::reviewed &&
+           ((!link.source_fingerprint.empty() &&
+             side_fingerprint(source, link.source) != link.source_fingerprint) ||
+            (!link.target_fingerprint.empty() &&
+             side_fingerprint(target, link.target) != link.target_fingerprint));
+  };
+  std::vector<const Link*> found;
+  for (const auto* links : {&alignment.notes, &alignment.paragraphs}) {
+    for (const Link& link : *links) {
+      if (changed(link)) found.push_back(&link);
+      for (const Link& sentence : link.sentences) {
+        if (changed(sentence)) found.push_back(&sentence);
+      }
+    }
+  }
+  return found;
+}
+
 std::vector<std::string> unlinked_units(const Alignment& alignment, const Document& source,
                                         const Document& target) {
   std::vector<std::string> unlinked;
