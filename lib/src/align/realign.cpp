@@ -18,6 +18,7 @@
 #include "alinea/error.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"
+#include "util/fnv1a.hpp"
 #include "util/work_queue.hpp"
 
 namespace alinea {
@@ -327,12 +328,9 @@ namespace {
 // A pair's shard depends on its alignment file's name only, so that adding a work to the
 // manifest does not move the others between machines.
 std::size_t shard_of(const std::string& name, std::size_t count) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const char c : name) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return static_cast<std::size_t>(hash % count);
+  Fnv1a hash;
+  hash.add(name);
+  return static_cast<std::size_t>(hash.value() % count);
 }
 
 // The pairs of the manifest in `shard`, each file once (two threads must never write one file).

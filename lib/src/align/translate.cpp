@@ -1,4 +1,4 @@
-// Apertium as a subprocess on temporary files; see translate.hpp.
+// Apertium as a subprocess on temporary files, run without a shell; see translate.hpp.
 #include "align/translate.hpp"
 
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "alinea/language.hpp"
+#include "util/process.hpp"
 
 namespace alinea {
 
@@ -80,16 +81,17 @@ std::optional<std::vector<std::string>> translate_with_apertium(
     }
     if (!out) return std::nullopt;
   }
-  // The pair is made of checked language subtags (letters) and the paths are ours: nothing to
-  // quote.
-  const std::string command = "apertium -u " + *apertium_pair(source_lang, target_lang) + " '" +
-                              input.string() + "' '" + output.string() + "' 2>/dev/null";
-  if (std::system(command.c_str()) != 0) return std::nullopt;
+  const std::string pair = *apertium_pair(source_lang, target_lang);
+  const ProgramRun run = run_program("apertium", {"-u", pair, input.string(), output.string()});
+  if (!run.succeeded()) throw ProcessError("apertium " + pair + " " + run.failure());
   std::ifstream in(output, std::ios::binary);
   std::vector<std::string> translated;
   std::string line;
   while (std::getline(in, line)) translated.push_back(line);
-  if (translated.size() != lines.size()) return std::nullopt;
+  if (translated.size() != lines.size()) {
+    throw ProcessError("apertium " + pair + " gave " + std::to_string(translated.size()) +
+                       " lines for " + std::to_string(lines.size()) + ": its output is not used");
+  }
   return translated;
 }
 

@@ -13,7 +13,8 @@ namespace alinea {
                                       const std::string& target_lang);
 
 // Translates each line (one output line per input line), or std::nullopt when Apertium or the pair
-// is missing or the translation fails. Runs the `apertium` program on temporary files.
+// is not installed (or no temporary file can be made). Runs the `apertium` program on temporary
+// files; throws ProcessError, with what it said, when it fails.
 [[nodiscard]] std::optional<std::vector<std::string>> translate_with_apertium(
     const std::vector<std::string>& lines, const std::string& source_lang,
     const std::string& target_lang);

@@ -7,27 +7,15 @@
 #include <cstdio>
 #include <iterator>
 
+#include "corpus/note_reference.hpp"
 #include "text/unicode.hpp"
+#include "util/fnv1a.hpp"
 
 namespace alinea {
 namespace {
 
-bool is_label_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
-
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Length of a note reference `[^label]` starting at `pos`, or 0.
-std::size_t reference_length(std::string_view text, std::size_t pos) {
-  if (text.compare(pos, 2, "[^") != 0) return 0;
-  std::size_t end = pos + 2;
-  while (end < text.size() && is_label_char(text[end])) ++end;
-  if (end == pos + 2 || end >= text.size() || text[end] != ']') return 0;
-  return end + 1 - pos;
 }
 
 std::optional<std::size_t> parse_positive(std::string_view digits) {
@@ -75,7 +63,8 @@ std::string Document::meta_text(std::string_view key) const {
 }
 
 std::optional<std::string> note_id_for_label(std::string_view label) {
-  if (label.empty() || !std::all_of(label.begin(), label.end(), is_label_char)) return std::nullopt;
+  if (label.empty() || !std::all_of(label.begin(), label.end(), is_note_label_char))
+    return std::nullopt;
   return "n" + std::string(label);
 }
 
@@ -169,11 +158,7 @@ SourcePosition unit_position(const Document& document, const UnitRef& unit) {
 
 std::string text_fingerprint(std::string_view text) {
   const std::string normal = to_nfc(text);
-  std::uint64_t hash = 14695981039346656037ULL;
-  const auto mix = [&hash](unsigned char byte) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  };
+  Fnv1a hash;
   bool pending_space = false;
   bool started = false;
   for (std::size_t pos = 0; pos < normal.size();) {
@@ -183,13 +168,13 @@ std::string text_fingerprint(std::string_view text) {
       pending_space = started;
       continue;
     }
-    if (pending_space) mix(' ');
+    if (pending_space) hash.add(' ');
     pending_space = false;
     started = true;
-    for (std::size_t i = begin; i < pos; ++i) mix(static_cast<unsigned char>(normal[i]));
+    hash.add(std::string_view(normal).substr(begin, pos - begin));
   }
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash.value()));
   return std::string(hex.data(), 8);
 }
 
@@ -198,7 +183,7 @@ std::vector<std::string> note_references(std::string_view text) {
   for (std::size_t pos = text.find("[^"); pos != std::string_view::npos;
        pos = text.find("[^", pos + 1)) {
     if (pos > 0 && text[pos - 1] == '\\') continue;
-    if (const std::size_t length = reference_length(text, pos)) {
+    if (const std::size_t length = note_reference_length(text, pos)) {
       labels.emplace_back(text.substr(pos + 2, length - 3));
     }
   }
@@ -214,7 +199,7 @@ std::string plain_text(std::string_view markdown) {
         std::ispunct(static_cast<unsigned char>(markdown[pos + 1])) != 0) {
       out += markdown[pos + 1];
       pos += 2;
-    } else if (const std::size_t length = reference_length(markdown, pos)) {
+    } else if (const std::size_t length = note_reference_length(markdown, pos)) {
       pos += length;
     } else if (c == '*' || c == '`') {
       ++pos;
@@ -230,7 +215,7 @@ std::string escape_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (const std::size_t length = reference_length(text, pos)) {
+    if (const std::size_t length = note_reference_length(text, pos)) {
       out.append(text.substr(pos, length));
       pos += length - 1;
       continue;

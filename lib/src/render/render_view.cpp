@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "alinea/render.hpp"
+#include "corpus/note_reference.hpp"
 #include "render/render_common.hpp"
 #include "text/unicode.hpp"
 
@@ -22,20 +23,6 @@ using render_detail::side_ids;
 constexpr char32_t reference_open = 0xFDD0;
 constexpr char32_t reference_close = 0xFDD1;
 
-bool is_label_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
-
-// Length of the note reference `[^label]` at `pos`, or 0.
-std::size_t reference_length(std::string_view text, std::size_t pos) {
-  if (text.compare(pos, 2, "[^") != 0) return 0;
-  std::size_t end = pos + 2;
-  while (end < text.size() && is_label_char(text[end])) ++end;
-  if (end == pos + 2 || end >= text.size() || text[end] != ']') return 0;
-  return end + 1 - pos;
-}
-
 std::string mark_references(std::string_view markdown) {
   std::string out;
   out.reserve(markdown.size());
@@ -43,7 +30,7 @@ std::string mark_references(std::string_view markdown) {
     if (markdown[pos] == '\\' && pos + 1 < markdown.size()) {
       out.append(markdown.substr(pos, 2));
       pos += 2;
-    } else if (const std::size_t length = reference_length(markdown, pos)) {
+    } else if (const std::size_t length = note_reference_length(markdown, pos)) {
       append_utf8(out, reference_open);
       out.append(markdown.substr(pos + 2, length - 3));
       append_utf8(out, reference_close);
@@ -68,7 +55,7 @@ std::vector<ShownSpan> spans_of(std::string_view markdown) {
     }
     std::string label;
     std::size_t end = pos;
-    while (end < plain.size() && is_label_char(plain[end])) label += plain[end++];
+    while (end < plain.size() && is_note_label_char(plain[end])) label += plain[end++];
     std::size_t after = end;
     if (label.empty() || after >= plain.size() ||
         next_code_point(plain, after) != reference_close) {

@@ -73,11 +73,6 @@ bool is_dash(char32_t c) noexcept {
 
 namespace {
 
-bool is_label_byte(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
-
 bool is_vowel(char32_t c) noexcept {
   static constexpr std::u32string_view vowels =
       U"aeiouyáéíóúàèìòùâêîôûäëïöüÿœæAEIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜŸŒÆ";
@@ -224,14 +219,6 @@ std::vector<std::string_view> split_on_spaces(std::string_view line) {
 }
 
 }  // namespace
-
-std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept {
-  if (pos + 3 >= text.size() || text[pos] != '[' || text[pos + 1] != '^') return 0;
-  std::size_t end = pos + 2;
-  while (end < text.size() && is_label_byte(text[end])) ++end;
-  if (end == pos + 2 || end >= text.size() || text[end] != ']') return 0;
-  return end + 1 - pos;
-}
 
 bool is_roman_numeral(std::string_view word) noexcept {
   if (word.empty() || word.size() > 8) return false;

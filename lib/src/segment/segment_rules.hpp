@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "corpus/note_reference.hpp"
+
 namespace alinea {
 
 namespace segment_rules {
@@ -16,8 +18,8 @@ namespace segment_rules {
 [[nodiscard]] bool is_opening_punctuation(char32_t c) noexcept;  // ( [ { « “ ‘ " ' ‹ ¿ ¡
 [[nodiscard]] bool is_dash(char32_t c) noexcept;                 // - – — (dialogue, lists)
 
-// The length in bytes of the note reference `[^label]` at `pos`, or 0 when there is none.
-[[nodiscard]] std::size_t note_reference_length(std::string_view text, std::size_t pos) noexcept;
+// The note reference `[^label]` at a position: the document model's grammar.
+using alinea::note_reference_length;
 
 // "IV", "xii": a roman numeral (as an ordinal or a chapter number).
 [[nodiscard]] bool is_roman_numeral(std::string_view word) noexcept;
