@@ -6,9 +6,9 @@
 #include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "align/dp.hpp"
+#include "align/guide.hpp"
 #include "align/score.hpp"
 #include "align/translate.hpp"
 
@@ -21,66 +21,6 @@ constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 std::optional<WordList> load_word_list(const AlignOptions& options) {
   if (!options.dictionary) return std::nullopt;
   return WordList::read(*options.dictionary);
-}
-
-// Where the path probably goes, found cheaply: tokens that occur in exactly one unit on each
-// side pair those units, and the longest chain of such pairs in order on both sides keeps the
-// true ones (chance pairs rarely line up).
-std::vector<Anchor> guide_from_rare_tokens(const std::vector<UnitFeatures>& source,
-                                           const std::vector<UnitFeatures>& target) {
-  struct Seen {
-    std::size_t count = 0;
-    std::size_t position = 0;
-  };
-  std::unordered_map<std::uint32_t, Seen> source_seen;
-  std::unordered_map<std::uint32_t, Seen> target_seen;
-  const auto count = [](const std::vector<UnitFeatures>& units,
-                        std::unordered_map<std::uint32_t, Seen>& seen) {
-    for (std::size_t k = 0; k < units.size(); ++k) {
-      for (const auto* ids : {&units[k].strong, &units[k].words}) {
-        for (const std::uint32_t id : *ids) {
-          Seen& entry = seen[id];
-          ++entry.count;
-          entry.position = k;
-        }
-      }
-    }
-  };
-  count(source, source_seen);
-  count(target, target_seen);
-  std::vector<Anchor> pairs;
-  for (const auto& [id, seen] : source_seen) {
-    if (seen.count != 1) continue;
-    const auto other = target_seen.find(id);
-    if (other != target_seen.end() && other->second.count == 1) {
-      pairs.push_back({seen.position, other->second.position});
-    }
-  }
-  // Longest chain increasing on both sides (patience sorting; ties in source broken so that one
-  // source unit contributes at most one point).
-  std::sort(pairs.begin(), pairs.end(), [](const Anchor& a, const Anchor& b) {
-    return a.source < b.source || (a.source == b.source && a.target > b.target);
-  });
-  std::vector<std::size_t> tails;  // index into pairs of the smallest tail of each chain length
-  std::vector<std::size_t> before(pairs.size(), pairs.size());
-  for (std::size_t k = 0; k < pairs.size(); ++k) {
-    const auto place = std::lower_bound(
-        tails.begin(), tails.end(), pairs[k].target,
-        [&pairs](std::size_t tail, std::size_t column) { return pairs[tail].target < column; });
-    if (place != tails.begin()) before[k] = *(place - 1);
-    if (place == tails.end()) {
-      tails.push_back(k);
-    } else {
-      *place = k;
-    }
-  }
-  std::vector<Anchor> chain;
-  for (std::size_t k = tails.empty() ? pairs.size() : tails.back(); k < pairs.size();
-       k = before[k]) {
-    chain.push_back({pairs[k].source + 1, pairs[k].target + 1});  // the path passes after them
-  }
-  std::reverse(chain.begin(), chain.end());
-  return chain;
 }
 
 // Whether the two texts translate each other at all, 0..1. The posteriors only compare paths
@@ -105,81 +45,103 @@ double relatedness(const BeadScorer& scorer, const std::vector<Bead>& beads) {
   return std::min(1.0, rate / shared_in_translations);
 }
 
-// `band`: half-width of the first band around the guide; it widens where the path touches it.
-// Each bead's confidence is its posterior over the lattice of the best path's band.
-std::vector<Bead> beads_on_best_path(const BeadScorer& scorer, const std::vector<Anchor>& anchors,
-                                     std::vector<Anchor> guide, std::size_t band,
-                                     double temperature) {
+// The best path of one pass and what it needs to give its steps their posteriors later.
+struct Pass {
+  BeadScorer scorer;
   DpOptions dp_options;
-  dp_options.anchors = anchors;
-  dp_options.guide = std::move(guide);
-  dp_options.band = band;
-  dp_options.posterior_temperature = temperature;
-  const auto cost = [&scorer](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
-    return scorer.cost(i, j, di, dj);
-  };
+  std::vector<PathStep> path;
+
+  [[nodiscard]] BeadCost cost() const {
+    return [this](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+      return scorer.cost(i, j, di, dj);
+    };
+  }
+};
+
+// `band`: half-width of the first band around the guide; it widens where the path touches it.
+// `second_guide`: another guess the band also follows (may be empty).
+Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::vector<Anchor> guide,
+                  std::vector<Anchor> second_guide, std::size_t band, double temperature) {
+  Pass pass{std::move(scorer), {}, {}};
+  pass.dp_options.anchors = anchors;
+  pass.dp_options.guide = std::move(guide);
+  pass.dp_options.second_guide = std::move(second_guide);
+  pass.dp_options.band = band;
+  pass.dp_options.posterior_temperature = temperature;
+  DpOptions without_posteriors = pass.dp_options;
+  without_posteriors.posterior_temperature = 0.0;
+  pass.path = best_path(pass.scorer.source_size(), pass.scorer.target_size(), pass.cost(),
+                        without_posteriors);
+  return pass;
+}
+
+// Each bead's confidence is its posterior over the lattice around the best path, times the
+// confidence of the link holding these units (sentences in a paragraph link) or, for links
+// between whole texts, the likelihood that the texts translate each other at all.
+std::vector<Bead> beads_of(const Pass& pass, std::optional<double> parent_confidence) {
   std::vector<Bead> beads;
-  for (const PathStep& step :
-       best_path(scorer.source_size(), scorer.target_size(), cost, dp_options)) {
+  for (const PathStep& step : with_posteriors(pass.scorer.source_size(), pass.scorer.target_size(),
+                                              pass.path, pass.cost(), pass.dp_options)) {
     beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
                      step.posterior});
   }
-  return beads;
-}
-
-// Confidence of links among the units of a link one level up (sentences in a paragraph link):
-// right only if that link is right. Of links between whole texts: only if the texts translate
-// each other.
-std::vector<Bead> scaled_by_context(std::vector<Bead> beads, const BeadScorer& scorer,
-                                    std::optional<double> parent_confidence) {
-  const double context = parent_confidence ? *parent_confidence : relatedness(scorer, beads);
+  const double context = parent_confidence ? *parent_confidence : relatedness(pass.scorer, beads);
   for (Bead& bead : beads) bead.confidence *= context;
   return beads;
 }
 
 // Aligns once, learns which words translate which from the 1-1 beads with most shared evidence,
-// and aligns again with that lexicon, in a band around the first path.
+// and aligns again with that lexicon, in a band around the first path. Posteriors are worked out
+// for the final path only.
 std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
                                       std::vector<UnitFeatures> target,
                                       const std::vector<Anchor>& anchors,
                                       const AlignOptions& options,
                                       std::optional<double> parent_confidence) {
-  // Above this many units a second pass and a wide first band cost more time than they are worth:
-  // long texts keep to the lexicon-free pass in a narrower band (still widening where needed).
+  // Above this many units a second pass costs more time than it is worth: long texts keep to the
+  // lexicon-free pass.
   constexpr std::size_t large_input = 20000;
   const bool large = source.size() + target.size() > 2 * large_input;
-  const std::size_t first_band = large ? 12 : 32;
+  // Half-widths of the first band around the guide and of the second pass's band around the first
+  // path; both widen where the best path touches their edge.
+  constexpr std::size_t first_band = 4;
+  constexpr std::size_t second_band = 4;
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
   const double temperature = options.confidence_temperature;
-  std::vector<Bead> first;
-  std::vector<BeadSpan> confident;
+  // The second pass looks near the first path and near the rare tokens' guide: where the lexicon
+  // overturns a stretch of the first path, the guide usually knows where it goes.
+  std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
+  const auto first_pass = [&](std::vector<UnitFeatures> source_units,
+                              std::vector<UnitFeatures> target_units) {
+    return best_path_of(BeadScorer(std::move(source_units), std::move(target_units), weights),
+                        anchors, guide, {}, first_band, temperature);
+  };
+  if (!options.use_learned_lexicon || large) {
+    return beads_of(first_pass(std::move(source), std::move(target)), parent_confidence);
+  }
   std::vector<Anchor> first_path;
   {
-    std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
-    const BeadScorer scorer(source, target, weights);
-    first = scaled_by_context(
-        beads_on_best_path(scorer, anchors, std::move(guide), first_band, temperature), scorer,
-        parent_confidence);
-    if (!options.use_learned_lexicon || large) return first;
-    for (const Bead& bead : first) {
+    const Pass first = first_pass(source, target);
+    std::vector<BeadSpan> confident;
+    for (const PathStep& step : first.path) {
       first_path.push_back(
-          {bead.source_begin + bead.source_count, bead.target_begin + bead.target_count});
-      if (scorer.evidence(bead.source_begin, bead.target_begin, bead.source_count,
-                          bead.target_count) >= 0.5) {
+          {step.source_begin + step.source_count, step.target_begin + step.target_count});
+      if (first.scorer.evidence(step.source_begin, step.target_begin, step.source_count,
+                                step.target_count) >= 0.5) {
         confident.push_back(
-            {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count});
+            {step.source_begin, step.source_count, step.target_begin, step.target_count});
       }
     }
+    const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
+    if (lexicon.empty()) return beads_of(first, parent_confidence);
+    add_translations(source, lexicon);
   }
-  const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
-  if (lexicon.empty()) return first;
-  add_translations(source, lexicon);
-  const BeadScorer scorer(std::move(source), std::move(target), weights);
-  return scaled_by_context(
-      beads_on_best_path(scorer, anchors, std::move(first_path), 32, temperature), scorer,
-      parent_confidence);
+  const Pass second =
+      best_path_of(BeadScorer(std::move(source), std::move(target), weights), anchors,
+                   std::move(first_path), std::move(guide), second_band, temperature);
+  return beads_of(second, parent_confidence);
 }
 
 // A unit to align: a paragraph, a note or a sentence, with its Markdown text.

@@ -7,9 +7,11 @@
 // time grow with n × band, not n × m.
 //
 // Costs read as -log of a probability, so the same lattice defines a distribution over paths,
-// P(path) ∝ exp(-cost(path) / temperature). On request the DP also runs forward–backward over the
-// band of the best path and gives each step of that path its posterior: the probability, under
-// that distribution, that a path takes exactly this bead.
+// P(path) ∝ exp(-cost(path) / temperature). On request the DP also runs forward–backward in a
+// narrow band around the best path and gives each step of that path its posterior: the
+// probability, under that distribution restricted to the band, that a path takes exactly this
+// bead. Paths that stray further from the best one carry almost none of the mass; leaving them out
+// keeps the cost of posteriors a small multiple of the path's length.
 #pragma once
 
 #include <cstddef>
@@ -45,10 +47,15 @@ struct DpOptions {
   // Points the path is expected to pass near (not forced; in order on both sides). The first
   // band follows the line through them instead of the diagonal.
   std::vector<Anchor> guide;
+  // A second broken line the first band also follows (the band is the union of both), for a
+  // caller with two guesses, e.g. the path of an earlier pass and the points it started from.
+  std::vector<Anchor> second_guide;
   // Half-width of the first band around the guessed path; 0 runs the full DP (n × m cells).
   std::size_t band = 64;
   // Positive: fill PathStep::posterior with costs divided by this temperature. Zero: leave it.
   double posterior_temperature = 0.0;
+  // Half-width of the band around the best path over which forward–backward sums paths.
+  std::size_t posterior_band = 4;
 };
 
 struct PathStep {
@@ -64,5 +71,13 @@ struct PathStep {
 // monotone, or when no path exists with the allowed shapes and finite costs.
 [[nodiscard]] std::vector<PathStep> best_path(std::size_t source_length, std::size_t target_length,
                                               const BeadCost& cost, const DpOptions& options = {});
+
+// The same path with each step's posterior filled as best_path does when
+// `options.posterior_temperature` is positive (which must hold): for a caller that learns only
+// after the DP whether it needs them. `path` covers both sequences through `options.anchors`.
+[[nodiscard]] std::vector<PathStep> with_posteriors(std::size_t source_length,
+                                                    std::size_t target_length,
+                                                    std::vector<PathStep> path,
+                                                    const BeadCost& cost, const DpOptions& options);
 
 }  // namespace alinea

@@ -167,6 +167,18 @@ const std::vector<std::uint32_t>& union_of(const std::vector<UnitFeatures>& unit
   return out;
 }
 
+// Marks of each punctuation class in units [0, k), for every k.
+std::vector<std::array<double, punctuation_classes>> punctuation_prefix_sums(
+    const std::vector<UnitFeatures>& units) {
+  std::vector<std::array<double, punctuation_classes>> sums(units.size() + 1);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    for (std::size_t kind = 0; kind < punctuation_classes; ++kind) {
+      sums[k + 1][kind] = sums[k][kind] + units[k].punctuation[kind];
+    }
+  }
+  return sums;
+}
+
 // -log of erfc(z), accurate where erfc underflows.
 double minus_log_erfc(double z) {
   if (z < 20.0) return -std::log(std::erfc(z));
@@ -350,6 +362,8 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
   };
   source_length_prefix_ = prefix_sums(source_);
   target_length_prefix_ = prefix_sums(target_);
+  source_punctuation_prefix_ = punctuation_prefix_sums(source_);
+  target_punctuation_prefix_ = punctuation_prefix_sums(target_);
   const double source_total = source_length_prefix_.back();
   const double target_total = target_length_prefix_.back();
   if (source_total > 0.0 && target_total > 0.0) {
@@ -445,10 +459,10 @@ std::pair<double, double> BeadScorer::punctuation_counts(std::size_t i, std::siz
   double agreeing = 0.0;
   double present = 0.0;
   for (std::size_t kind = 0; kind < punctuation_classes; ++kind) {
-    double left = 0.0;
-    double right = 0.0;
-    for (std::size_t k = i; k < i + di; ++k) left += source_[k].punctuation[kind];
-    for (std::size_t k = j; k < j + dj; ++k) right += target_[k].punctuation[kind];
+    const double left =
+        source_punctuation_prefix_[i + di][kind] - source_punctuation_prefix_[i][kind];
+    const double right =
+        target_punctuation_prefix_[j + dj][kind] - target_punctuation_prefix_[j][kind];
     agreeing += std::min(left, right);
     present += std::max(left, right);
   }

@@ -163,9 +163,11 @@ class BeadScorer {
   SpanLists target_exact_;
   std::vector<double> source_length_prefix_;  // characters of units [0, k)
   std::vector<double> target_length_prefix_;
-  double length_ratio_ = 1.0;
-  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else  // target
-                                        // characters per source character over the whole text
+  // Marks of each punctuation class in units [0, k).
+  std::vector<std::array<double, punctuation_classes>> source_punctuation_prefix_;
+  std::vector<std::array<double, punctuation_classes>> target_punctuation_prefix_;
+  double length_ratio_ = 1.0;           // target characters per source character, whole text
+  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else
   mutable std::vector<std::uint32_t> scratch_source_;
   mutable std::vector<std::uint32_t> scratch_target_;
   mutable std::vector<std::uint32_t> scratch_merge_;

@@ -413,3 +413,130 @@ BOOST_AUTO_TEST_CASE(posteriors_stay_finite_on_long_banded_inputs) {
     BOOST_TEST(step.posterior <= 1.0);
   }
 }
+
+BOOST_AUTO_TEST_CASE(posteriors_worked_out_later_equal_those_of_the_search) {
+  std::mt19937 generator(23);
+  for (unsigned trial = 0; trial < 40; ++trial) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(1, 40)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(1, 40)(generator);
+    DpOptions options;
+    options.band = 3;
+    options.posterior_temperature = 1.5;
+    if (trial % 2 == 0 && n > 4 && m > 4) options.anchors = {{n / 2, m / 3}};
+    const RandomCosts cost{trial};
+    const auto expected = alinea::best_path(n, m, cost, options);
+    DpOptions search = options;
+    search.posterior_temperature = 0.0;
+    const auto later =
+        alinea::with_posteriors(n, m, alinea::best_path(n, m, cost, search), cost, options);
+    BOOST_REQUIRE(later.size() == expected.size());
+    for (std::size_t k = 0; k < later.size(); ++k) {
+      BOOST_TEST(later[k].posterior == expected[k].posterior);
+      BOOST_TEST(later[k].posterior < 1.0 + 1e-12);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(posteriors_later_refuse_a_path_that_misses_an_anchor_or_a_temperature) {
+  const RandomCosts cost{3};
+  DpOptions options;
+  options.posterior_temperature = 1.0;
+  const auto path = alinea::best_path(6, 6, cost, options);
+  DpOptions anchored = options;
+  anchored.anchors = {{3, 1}};
+  if (!passes_through(path, anchored.anchors.front())) {
+    BOOST_CHECK_THROW((void)alinea::with_posteriors(6, 6, path, cost, anchored),
+                      std::invalid_argument);
+  }
+  BOOST_CHECK_THROW((void)alinea::with_posteriors(7, 6, path, cost, options),
+                    std::invalid_argument);
+  DpOptions cold = options;
+  cold.posterior_temperature = 0.0;
+  BOOST_CHECK_THROW((void)alinea::with_posteriors(6, 6, path, cost, cold), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(a_narrow_posterior_band_loses_nothing_when_far_paths_are_costly) {
+  // 200 × 200, the diagonal cheap: paths that stray more than a few cells from it carry no mass.
+  const RandomCosts noise{5};
+  const auto cost = [&noise](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+    return ((di == 1 && dj == 1 && i == j) ? 0.0 : 4.0) + noise(i, j, di, dj) * 0.2;
+  };
+  DpOptions narrow;
+  narrow.band = 8;
+  narrow.posterior_temperature = 1.0;
+  narrow.posterior_band = 3;
+  DpOptions wide = narrow;
+  wide.posterior_band = 200;
+  const auto from_narrow = alinea::best_path(200, 200, cost, narrow);
+  const auto from_wide = alinea::best_path(200, 200, cost, wide);
+  BOOST_REQUIRE(from_narrow.size() == from_wide.size());
+  for (std::size_t k = 0; k < from_narrow.size(); ++k) {
+    BOOST_TEST(std::abs(from_narrow[k].posterior - from_wide[k].posterior) < 1e-3);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_band_holds_an_addition_between_two_guide_points) {
+  // Between the guide points (10, 10) and (30, 50) the target has 20 added units, all at the
+  // start: the cheapest path runs along row 10 and then diagonally, up to 20 columns off the
+  // straight line through the two points. A decoy of 1-2 beads on that line costs more but would
+  // win in a band that only followed the line.
+  std::vector<PathStep> planted;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  const auto one_to_one = [&](std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) planted.push_back({i++, 1, j++, 1, 0.0});
+  };
+  one_to_one(10);
+  for (std::size_t k = 0; k < 20; ++k) planted.push_back({i, 0, j++, 1, 0.0});
+  one_to_one(30);
+  const PlantedCosts planted_costs{planted, RandomCosts{9}};
+  const auto cost = [&planted_costs](std::size_t row, std::size_t column, std::size_t di,
+                                     std::size_t dj) {
+    const bool on_line = di == 1 && dj == 2 && row >= 10 && row < 30 && column + 10 == 2 * row;
+    const double price = planted_costs(row, column, di, dj);
+    return on_line ? std::min(price, 1.0) : price;
+  };
+  DpOptions full;
+  full.band = 0;
+  DpOptions guided;
+  guided.band = 2;
+  guided.guide = {{10, 10}, {30, 50}};
+  const auto expected = alinea::best_path(i, j, cost, full);
+  const auto found = alinea::best_path(i, j, cost, guided);
+  BOOST_TEST(expected.size() == planted.size());
+  BOOST_TEST(std::abs(total_cost(expected) - total_cost(found)) < 1e-9);
+}
+
+BOOST_AUTO_TEST_CASE(a_second_guide_adds_its_band_to_the_first) {
+  // The cheapest path starts with 10 additions and ends with 10 omissions, 10 columns off the
+  // diagonal; a decoy along the diagonal costs more. A band around the diagonal alone keeps the
+  // decoy (it never meets the band's edge); with the planted path as second guide, the band
+  // holds both and the DP finds the cheaper one.
+  std::vector<PathStep> planted;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (std::size_t k = 0; k < 10; ++k) planted.push_back({i, 0, j++, 1, 0.0});
+  for (std::size_t k = 0; k < 50; ++k) planted.push_back({i++, 1, j++, 1, 0.0});
+  for (std::size_t k = 0; k < 10; ++k) planted.push_back({i++, 1, j, 0, 0.0});
+  const PlantedCosts planted_costs{planted, RandomCosts{4}};
+  const auto cost = [&planted_costs](std::size_t row, std::size_t column, std::size_t di,
+                                     std::size_t dj) {
+    const double price = planted_costs(row, column, di, dj);
+    return di == 1 && dj == 1 && row == column ? std::min(price, 1.0) : price;
+  };
+  DpOptions diagonal;
+  diagonal.band = 2;
+  for (std::size_t k = 5; k < i; k += 5) diagonal.guide.push_back({k, k});
+  DpOptions both = diagonal;
+  for (const PathStep& step : planted) {
+    both.second_guide.push_back(
+        {step.source_begin + step.source_count, step.target_begin + step.target_count});
+  }
+  DpOptions full;
+  full.band = 0;
+  const auto expected = alinea::best_path(i, j, cost, full);
+  BOOST_TEST(expected.size() == planted.size());
+  BOOST_TEST(total_cost(alinea::best_path(i, j, cost, diagonal)) > total_cost(expected) + 1.0);
+  BOOST_TEST(std::abs(total_cost(alinea::best_path(i, j, cost, both)) - total_cost(expected)) <
+             1e-9);
+}

@@ -7,18 +7,14 @@
 
 #include "align/score.hpp"
 #include "alinea/error.hpp"
+#include "features_of.hpp"
 
 using alinea::BeadScorer;
 using alinea::unit_features;
 using alinea::UnitFeatures;
+using alinea::test::features_of;
 
 namespace {
-
-std::vector<UnitFeatures> features_of(const std::vector<std::string>& texts) {
-  std::vector<UnitFeatures> features;
-  for (const std::string& text : texts) features.push_back(unit_features(text));
-  return features;
-}
 
 std::size_t shared(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   std::size_t count = 0;
