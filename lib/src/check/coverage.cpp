@@ -104,7 +104,7 @@ std::string gap_text(const CoverageGap& gap) {
 std::string format_text(const CorpusCoverage& coverage) {
   std::string out;
   const auto section = [&](const PairCoverage& pair, bool with_gaps) {
-    out += title_of(pair) + "\n";
+    out += sanitise_for_display(title_of(pair), LineBreaks::escaped) + "\n";
     const auto row = [&](const char* name, const CoverageCount& count) {
       std::array<char, 128> line{};
       std::snprintf(line.data(), line.size(), "  %-11s %15s %7s\n", name, fraction(count).c_str(),
@@ -123,7 +123,9 @@ std::string format_text(const CorpusCoverage& coverage) {
     out += "\n";
     if (with_gaps && !pair.gaps.empty()) {
       out += "  gaps:\n";
-      for (const CoverageGap& gap : pair.gaps) out += "    " + gap_text(gap) + "\n";
+      for (const CoverageGap& gap : pair.gaps) {
+        out += "    " + sanitise_for_display(gap_text(gap), LineBreaks::escaped) + "\n";
+      }
     }
   };
   for (const PairCoverage& pair : coverage.pairs) {
@@ -211,17 +213,19 @@ std::string format_markdown(const CorpusCoverage& coverage) {
 
 std::string format_html(const CorpusCoverage& coverage) {
   std::string out =
-      "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n" +
+      std::string(content_security_policy_meta) +
+      "<meta name=\"referrer\" content=\"no-referrer\">\n"
       "<title>alinea coverage</title>\n"
       "<style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
       "td.n{text-align:right}</style>\n</head>\n<body>\n<h1>alinea coverage</h1>\n<table>\n"
       "<tr><th>alignment</th><th>paragraphs</th><th>notes</th><th>sentences</th>"
       "<th>characters</th><th>links</th><th>reviewed</th></tr>\n";
   const auto cell = [](const std::string& text) {
-    return "<td class=\"n\">" + escape_markup(text) + "</td>";
+    return "<td class=\"n\">" + escape_html(text) + "</td>";
   };
   const auto row = [&](const PairCoverage& pair) {
-    out += "<tr><td>" + escape_markup(title_of(pair)) + "</td>" +
+    out += "<tr><td>" + escape_html(title_of(pair)) + "</td>" +
            cell(percent(pair.paragraphs) + " (" + fraction(pair.paragraphs) + ")") +
            cell(percent(pair.notes) + " (" + fraction(pair.notes) + ")") +
            cell(percent(pair.sentences) + " (" + fraction(pair.sentences) + ")") +
@@ -233,9 +237,8 @@ std::string format_html(const CorpusCoverage& coverage) {
   out += "</table>\n";
   for (const PairCoverage& pair : coverage.pairs) {
     if (pair.gaps.empty()) continue;
-    out += "<h2>Gaps in " + escape_markup(title_of(pair)) + "</h2>\n<ul>\n";
-    for (const CoverageGap& gap : pair.gaps)
-      out += "<li>" + escape_markup(gap_text(gap)) + "</li>\n";
+    out += "<h2>Gaps in " + escape_html(title_of(pair)) + "</h2>\n<ul>\n";
+    for (const CoverageGap& gap : pair.gaps) out += "<li>" + escape_html(gap_text(gap)) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</body>\n</html>\n";
