@@ -282,6 +282,7 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
   std::set<std::string> omitted_source;  // with a recorded reason
   std::set<std::string> linked_target;
   std::set<std::string> linked_sentences;
+  std::set<std::string> omitted_sentences;  // with a recorded reason
   for (const auto* section : {&alignment.notes, &alignment.paragraphs}) {
     for (const Link& link : *section) {
       ++coverage.links;
@@ -298,6 +299,8 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
         coverage.acknowledged += sentence.accepted.size();
         if (!sentence.target.empty()) {
           linked_sentences.insert(sentence.source.begin(), sentence.source.end());
+        } else if (sentence.omitted) {
+          omitted_sentences.insert(sentence.source.begin(), sentence.source.end());
         }
       }
     }
@@ -316,10 +319,14 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
       } else if (omitted_source.count(block.id) != 0) {
         ++coverage.omitted;
       }
+      const bool block_omitted = !linked && omitted_source.count(block.id) != 0;
       for (std::size_t i = 1; i <= block.sentences->size(); ++i) {
         ++coverage.sentences.total;
-        if (linked_sentences.count(block.id + ".s" + std::to_string(i)) != 0) {
+        const std::string id = block.id + ".s" + std::to_string(i);
+        if (linked_sentences.count(id) != 0) {
           ++coverage.sentences.linked;
+        } else if (!block_omitted && omitted_sentences.count(id) != 0) {
+          ++coverage.omitted;  // a sentence left out on purpose inside a translated paragraph
         }
       }
     }
