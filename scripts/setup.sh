@@ -10,11 +10,13 @@ packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libhunspell-dev hunspell-es hunspell-fr
           libgumbo-dev  # import --from html
-          libpoppler-cpp-dev)  # import --from pdf
+          libpoppler-cpp-dev  # import --from pdf
+          libboost-dev)  # Boost.Beast: the HTTP server of alinea review --serve
 if [ "$profile" = test ]; then
   packages+=(libboost-test-dev pandoc clang libclang-rt-14-dev)
   packages+=(python3)  # tests/bench: the benchmark metrics checked on toy cases
   packages+=(libxml2-utils chromium)  # xmllint checks TMX; chromium renders alinea show's HTML
+  packages+=(nodejs)  # drives chromium by keyboard over the DevTools pipe (tests/browser/cdp.js)
   packages+=(python3-yaml)  # an independent YAML reader checks what alinea writes
   packages+=(apertium apertium-fr-es)  # optional MT assistance of alinea align --mt, benchmarked
 fi

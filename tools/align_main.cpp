@@ -15,12 +15,23 @@
 #include "alinea/manifest.hpp"
 #include "alinea/realign.hpp"
 #include "command.hpp"
+#include "text/markup.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace {
+
+// One line naming files and text of the corpus, safe on a terminal and in a CI log.
+std::string shown(std::string_view line) {
+  return sanitise_for_display(line, LineBreaks::escaped);
+}
+
+// A summary of several lines, safe on a terminal.
+std::string shown_lines(std::string_view lines) {
+  return sanitise_for_display(lines, LineBreaks::kept);
+}
 
 std::string counted(std::size_t count, const std::string& what) {
   return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
@@ -62,11 +73,12 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
   progress.finish();
   bool failed = false;
   for (const Diagnostic& diagnostic : result.problems) {
-    std::cerr << diagnostic.where.to_string() << ": " << to_string(diagnostic.severity) << ": "
-              << diagnostic.message << '\n';
+    std::cerr << shown(diagnostic.where.to_string() + ": " + to_string(diagnostic.severity) + ": " +
+                       diagnostic.message)
+              << '\n';
     failed = failed || diagnostic.severity == Severity::error;
   }
-  for (const std::string& warning : result.warnings) std::cerr << warning << '\n';
+  for (const std::string& warning : result.warnings) std::cerr << shown(warning) << '\n';
   std::ostream& summary_out = values.count("summary") != 0 ? std::cout : std::cerr;
   std::map<PairState, std::size_t> tally;
   for (const PairOutcome& outcome : result.outcomes) {
@@ -76,16 +88,17 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
         break;
       case PairState::failed:
         failed = true;
-        std::cerr << outcome.reason << '\n';
+        std::cerr << shown(outcome.reason) << '\n';
         break;
       case PairState::created:
-        summary_out << "created " << outcome.summary;
+        summary_out << "created " << shown_lines(outcome.summary);
         break;
       case PairState::realigned:
-        summary_out << "realigned (" << outcome.reason << ") " << outcome.summary;
+        summary_out << "realigned (" << shown(outcome.reason) << ") "
+                    << shown_lines(outcome.summary);
         break;
     }
-    for (const std::string& warning : outcome.warnings) std::cerr << warning << '\n';
+    for (const std::string& warning : outcome.warnings) std::cerr << shown(warning) << '\n';
   }
   std::cerr << counted(result.pairs.size(), "alignment");
   if (shard.shard->count > 1) {
@@ -100,8 +113,8 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
 int align_one(const po::variables_map& values, const PairFiles& pair, const AlignOptions& options) {
   const PairOutcome outcome = realign_pair(pair, options, false);
   if (pair.output_file == "-") write_output("-", outcome.text);
-  (values.count("summary") != 0 ? std::cout : std::cerr) << outcome.summary;
-  for (const std::string& warning : outcome.warnings) std::cerr << warning << '\n';
+  (values.count("summary") != 0 ? std::cout : std::cerr) << shown_lines(outcome.summary);
+  for (const std::string& warning : outcome.warnings) std::cerr << shown(warning) << '\n';
   return 0;
 }
 

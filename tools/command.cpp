@@ -43,7 +43,7 @@ Language language_option(std::string_view option, const std::string& value) {
 
 void refuse_overwriting_inputs(const std::string& output,
                                const std::vector<std::filesystem::path>& inputs) {
-  if (const auto problem = output_replaces_input(output, inputs)) throw UsageError(*problem);
+  if (const auto problem = refused_output(output, inputs)) throw UsageError(*problem);
 }
 
 void write_output(const std::string& path, std::string_view content, bool force) {

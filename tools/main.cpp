@@ -7,6 +7,7 @@
 
 #include "alinea/error.hpp"
 #include "command.hpp"
+#include "text/markup.hpp"
 
 namespace {
 
@@ -37,6 +38,11 @@ void print_help(std::ostream& out) {
         << '\n';
   }
   out << "\n'alinea <command> --help' describes a command.\n";
+}
+
+// A message on the terminal: paths and text from files in it carry no control sequence.
+std::string shown(std::string_view message) {
+  return alinea::sanitise_for_display(message, alinea::LineBreaks::kept);
 }
 
 const Command* find_command(std::string_view name) {
@@ -80,14 +86,14 @@ int main(int argc, char** argv) {
     if (status == 0 && !std::cout) throw std::runtime_error("cannot write to standard output");
     return status;
   } catch (const alinea::cli::UsageError& error) {
-    std::cerr << "alinea " << name << ": " << error.what() << "\n(see 'alinea " << name
+    std::cerr << "alinea " << name << ": " << shown(error.what()) << "\n(see 'alinea " << name
               << " --help')\n";
     return 2;
   } catch (const alinea::InputError& error) {
-    std::cerr << error.what() << '\n';
+    std::cerr << shown(error.what()) << '\n';
     return 1;
   } catch (const std::exception& error) {
-    std::cerr << "alinea " << name << ": " << error.what() << '\n';
+    std::cerr << "alinea " << name << ": " << shown(error.what()) << '\n';
     return 1;
   }
 }

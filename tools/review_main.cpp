@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "alinea/review.hpp"
+#include "alinea/serve.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
@@ -74,6 +75,10 @@ int run_review(const Arguments& arguments) {
       "ID RULE…: findings of these alinea check rules on the link holding ID are intended "
       "(needs --reason)")("reason", po::value<std::string>(),
                           "with --acknowledge: why the findings are intended")(
+      "serve", "a review page in the browser, on 127.0.0.1, until Ctrl-C")(
+      "port", po::value<unsigned short>(), "with --serve: the port (default: a free one)")(
+      "bind", po::value<std::string>(),
+      "with --serve: the address to listen on; only 127.0.0.1 is accepted")(
       "alignment", po::value<std::string>(), "the alignment file");
   po::positional_options_description positional;
   positional.add("alignment", 1);
@@ -82,7 +87,8 @@ int run_review(const Arguments& arguments) {
       "alinea review ALIGNMENT.yaml [--list] [--below C] [--format text|json]\n"
       "       alinea review ALIGNMENT.yaml --accept ID… | --accept-above C | --link SRC TGT | "
       "--note ID TEXT\n"
-      "       alinea review ALIGNMENT.yaml --acknowledge ID RULE… --reason TEXT",
+      "       alinea review ALIGNMENT.yaml --acknowledge ID RULE… --reason TEXT\n"
+      "       alinea review ALIGNMENT.yaml --serve [--port N] [--below C]",
       options, positional);
   if (!values) return 0;
   if (values->count("alignment") == 0) throw UsageError("name the alignment file to review");
@@ -96,6 +102,13 @@ int run_review(const Arguments& arguments) {
   }
   if (actions == 1 && (values->count("below") != 0 || values->count("list") != 0)) {
     throw UsageError("--list and --below go without a change");
+  }
+  const bool serving = values->count("serve") != 0;
+  if (serving && (actions != 0 || values->count("list") != 0)) {
+    throw UsageError("--serve goes without --list or a change: the page makes the changes");
+  }
+  if (!serving && (values->count("port") != 0 || values->count("bind") != 0)) {
+    throw UsageError("--port and --bind go with --serve");
   }
   const std::string format = (*values)["format"].as<std::string>();
   if (format != "text" && format != "json") {
@@ -132,6 +145,20 @@ int run_review(const Arguments& arguments) {
                            ? parse_confidence((*values)["below"].as<std::string>(), "--below")
                            : default_review_threshold;
 
+  if (serving) {
+    ServeOptions serve;
+    if (values->count("port") != 0) serve.port = (*values)["port"].as<unsigned short>();
+    if (values->count("bind") != 0) serve.address = (*values)["bind"].as<std::string>();
+    serve.threshold = below;
+    ReviewServer server((*values)["alignment"].as<std::string>(), serve);
+    std::cout << "Reviewing " << (*values)["alignment"].as<std::string>() << " at\n  "
+              << server.url()
+              << "\nOpen it in a browser on this machine (the token in it is the only key); "
+                 "Ctrl-C stops."
+              << std::endl;
+    server.run();
+    return 0;
+  }
   const OpenedAlignment opened = open_for_review((*values)["alignment"].as<std::string>());
   if (actions == 0) {
     const auto queue = review_queue(opened.alignment, opened.documents, below);

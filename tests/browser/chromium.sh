@@ -29,3 +29,16 @@ expect() {  # expect DESCRIPTION COMMAND...
   shift
   if "$@"; then echo "ok: $what"; else echo "FAILED: $what"; failures=$((failures + 1)); fi
 }
+
+# The keyboard walks run in node (scripts/setup.sh test installs Debian's nodejs) over cdp.js.
+# have_node: true when node is there; without it, false on a developer's machine and a failure
+# in CI (CI=true), as for chromium.
+node=$(command -v node || command -v nodejs || true)
+have_node() {
+  [ -n "$node" ] && return 0
+  if [ "${CI:-}" = true ]; then
+    echo "node is not installed, and CI=true: scripts/setup.sh test installs it"
+    exit 1
+  fi
+  return 1
+}

@@ -3,7 +3,7 @@
 # tests/fixtures/edition, opened in a real browser (Debian's chromium, headless): it renders one
 # bar per volume with its translated, aligned and reviewed segments, markup in titles stays
 # text, nothing runs, each translated text links to its `alinea show --format html` page, the
-# links are reached with the Tab key (keyboard_links.js), and screenshots at a desktop and a phone
+# links are reached with the Tab key (keyboard_links.js over cdp.js), and screenshots at a desktop and a phone
 # width come out. Without chromium: skipped, or failed in CI (chromium.sh).
 # Usage: coverage_edition_html.sh ALINEA SOURCE_DIR [KEEP_DIR]
 set -euo pipefail
@@ -41,14 +41,14 @@ expect "the reviewed text links to its side-by-side page" \
 for link in $(grep -o 'href="[^"]*"' dom.html | sed 's/href="//; s/"$//'); do
   expect "the link $link leads to a page" test -s "$link"
 done
-if node --experimental-websocket -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
-  node --experimental-websocket "$source_dir/tests/browser/keyboard_links.js" "$browser" \
+if have_node; then
+  "$node" "$source_dir/tests/browser/keyboard_links.js" "$browser" \
     "file://$scratch/page.html" "$scratch/profile-keys" >keys.txt 2>>browser.log || true
   expect "Tab reaches the first text link" grep -q '^1 .*show/greve.fr-es.html$' keys.txt
   expect "Tab reaches the second text link" grep -q '^2 .*show/congres.fr-es.html$' keys.txt
   expect "the focused link is outlined" grep -q '^outline 3px' keys.txt
 else
-  echo "node has no WebSocket: the keyboard part is skipped"
+  echo "node is not installed: the keyboard part is skipped"
 fi
 for shot in desktop phone; do
   size=$(stat -c %s "$shot.png" 2>/dev/null || echo 0)

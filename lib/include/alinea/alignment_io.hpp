@@ -27,4 +27,12 @@ struct AlignmentReadResult {
 // notes and omissions kept. parse_alignment(format_alignment(a)) reproduces a.
 [[nodiscard]] std::string format_alignment(const Alignment& alignment);
 
+// The text of format_alignment, and the alignment as a reader of that text gets it: each link with
+// its line and column, confidences at the two decimals written. Saves reading the text back.
+struct WrittenAlignment {
+  std::string text;
+  Alignment alignment;
+};
+[[nodiscard]] WrittenAlignment format_alignment_with_lines(Alignment alignment);
+
 }  // namespace alinea

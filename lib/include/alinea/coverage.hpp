@@ -40,7 +40,8 @@ struct PairCoverage {
   std::string source_lang;
   std::string target_lang;
   // Source units linked to something on the target side. Omitted units count as not linked;
-  // `omitted` tells how many have a recorded reason.
+  // `omitted` tells how many have a recorded reason: paragraphs and notes, and sentences
+  // omitted inside a linked paragraph or note (a sentence link with an empty target side).
   CoverageCount paragraphs;
   CoverageCount notes;
   CoverageCount sentences;   // linked by a sentence link

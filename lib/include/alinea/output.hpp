@@ -21,8 +21,10 @@ namespace alinea {
 
 // Why `output` may not be written, or std::nullopt when it may: it names one of `inputs`, under
 // any spelling or through a symbolic link ("-o alinea.yaml would overwrite alinea.yaml, an input
-// of this command"). "-" and "" are standard output and always may be written.
-[[nodiscard]] std::optional<std::string> output_replaces_input(
+// of this command"), or it is inside a .git folder (in any case, or through a link: git's hooks
+// and configuration are never alinea's to write). "-" and "" are standard output and always may
+// be written.
+[[nodiscard]] std::optional<std::string> refused_output(
     const std::string& output, const std::vector<std::filesystem::path>& inputs);
 
 }  // namespace alinea

@@ -16,6 +16,7 @@
 #include "alinea/corpus.hpp"
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"
 #include "util/fnv1a.hpp"
@@ -205,6 +206,21 @@ std::vector<std::string> changed_text_warnings(const std::string& name, const Al
   return warnings;
 }
 
+// "corpora/w/de.md: warning: alinea has no sentence rules of its own for 'de': …".
+std::vector<std::string> segmentation_warnings(const PairFiles& task, const Document& source,
+                                               const Document& target) {
+  std::vector<std::string> warnings;
+  for (const auto& [name, document] :
+       {std::pair{&task.source_ref, &source}, std::pair{&task.target_ref, &target}}) {
+    if (const auto language = read_language(document->lang).language) {
+      if (auto warning = segmentation_warning(*language)) {
+        warnings.push_back(*name + ": warning: " + std::move(*warning));
+      }
+    }
+  }
+  return warnings;
+}
+
 }  // namespace
 
 PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, bool only_if_stale) {
@@ -244,11 +260,15 @@ PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, boo
                              " (and " + std::to_string(unlinked.size() - 1) +
                              " more) in no link; nothing was written");
   }
-  const std::string text = format_alignment(alignment);
-  const AlignmentReadResult written = parse_alignment(text, task.output_name);
+  const WrittenAlignment written = format_alignment_with_lines(std::move(alignment));
+  const std::string& text = written.text;
   const Summary summary = summarize(task.output_name, written.alignment);
   outcome.summary = summary.text;
-  outcome.warnings = changed_text_warnings(task.output_name, written.alignment, source, target);
+  outcome.warnings = segmentation_warnings(task, source, target);
+  for (std::string& warning :
+       changed_text_warnings(task.output_name, written.alignment, source, target)) {
+    outcome.warnings.push_back(std::move(warning));
+  }
   if (task.output_file == "-") {
     outcome.text = text;
   } else if (!file || file->text != text) {

@@ -19,6 +19,7 @@
 #include "alinea/alignment_io.hpp"
 #include "alinea/edition.hpp"
 #include "alinea/error.hpp"
+#include "alinea/language.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_internal.hpp"
 #include "check/check_qa.hpp"
@@ -95,6 +96,8 @@ const std::vector<RuleInfo>& check_rules() {
        "an alignment names other documents than alinea.yaml"},
       {"reference/language-mismatch", Severity::error,
        "an alignment's language differs from its document's"},
+      {"reference/no-sentence-rules", Severity::note,
+       "a document in a language alinea has no sentence rules for (ICU's general rules apply)"},
       {"reference/unknown-unit", Severity::error, "a unit id that the document does not have"},
       {"structure/duplicate-link", Severity::error, "a unit linked twice"},
       {"structure/overlapping-links", Severity::error,
@@ -931,6 +934,20 @@ PairReading load_pair(const fs::path& root, const std::string& alignment_path,
                           {},
                           "'" + ref->path + "' is in '" + (*document)->lang + "', not '" +
                               ref->lang + "' as this alignment says"});
+    }
+  }
+  for (const auto& [ref, document] :
+       {std::pair{&alignment.source, &pair.source}, std::pair{&alignment.target, &pair.target}}) {
+    const auto severity = settings.severity("reference/no-sentence-rules");
+    if (!*document || !severity) continue;
+    if (const auto language = read_language((*document)->lang).language) {
+      if (auto warning = segmentation_warning(*language)) {
+        findings.push_back({"reference/no-sentence-rules",
+                            *severity,
+                            {alignment_path, ref->line, 0},
+                            {},
+                            "'" + ref->path + "': " + std::move(*warning)});
+      }
     }
   }
   return pair;

@@ -104,7 +104,7 @@ std::string gap_text(const CoverageGap& gap) {
 std::string format_text(const CorpusCoverage& coverage) {
   std::string out;
   const auto section = [&](const PairCoverage& pair, bool with_gaps) {
-    out += title_of(pair) + "\n";
+    out += sanitise_for_display(title_of(pair), LineBreaks::escaped) + "\n";
     const auto row = [&](const char* name, const CoverageCount& count) {
       std::array<char, 128> line{};
       std::snprintf(line.data(), line.size(), "  %-11s %15s %7s\n", name, fraction(count).c_str(),
@@ -123,7 +123,9 @@ std::string format_text(const CorpusCoverage& coverage) {
     out += "\n";
     if (with_gaps && !pair.gaps.empty()) {
       out += "  gaps:\n";
-      for (const CoverageGap& gap : pair.gaps) out += "    " + gap_text(gap) + "\n";
+      for (const CoverageGap& gap : pair.gaps) {
+        out += "    " + sanitise_for_display(gap_text(gap), LineBreaks::escaped) + "\n";
+      }
     }
   };
   for (const PairCoverage& pair : coverage.pairs) {
@@ -211,17 +213,19 @@ std::string format_markdown(const CorpusCoverage& coverage) {
 
 std::string format_html(const CorpusCoverage& coverage) {
   std::string out =
-      "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n" +
+      std::string(content_security_policy_meta) +
+      "<meta name=\"referrer\" content=\"no-referrer\">\n"
       "<title>alinea coverage</title>\n"
       "<style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
       "td.n{text-align:right}</style>\n</head>\n<body>\n<h1>alinea coverage</h1>\n<table>\n"
       "<tr><th>alignment</th><th>paragraphs</th><th>notes</th><th>sentences</th>"
       "<th>characters</th><th>links</th><th>reviewed</th></tr>\n";
   const auto cell = [](const std::string& text) {
-    return "<td class=\"n\">" + escape_markup(text) + "</td>";
+    return "<td class=\"n\">" + escape_html(text) + "</td>";
   };
   const auto row = [&](const PairCoverage& pair) {
-    out += "<tr><td>" + escape_markup(title_of(pair)) + "</td>" +
+    out += "<tr><td>" + escape_html(title_of(pair)) + "</td>" +
            cell(percent(pair.paragraphs) + " (" + fraction(pair.paragraphs) + ")") +
            cell(percent(pair.notes) + " (" + fraction(pair.notes) + ")") +
            cell(percent(pair.sentences) + " (" + fraction(pair.sentences) + ")") +
@@ -233,9 +237,8 @@ std::string format_html(const CorpusCoverage& coverage) {
   out += "</table>\n";
   for (const PairCoverage& pair : coverage.pairs) {
     if (pair.gaps.empty()) continue;
-    out += "<h2>Gaps in " + escape_markup(title_of(pair)) + "</h2>\n<ul>\n";
-    for (const CoverageGap& gap : pair.gaps)
-      out += "<li>" + escape_markup(gap_text(gap)) + "</li>\n";
+    out += "<h2>Gaps in " + escape_html(title_of(pair)) + "</h2>\n<ul>\n";
+    for (const CoverageGap& gap : pair.gaps) out += "<li>" + escape_html(gap_text(gap)) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</body>\n</html>\n";
@@ -279,6 +282,7 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
   std::set<std::string> omitted_source;  // with a recorded reason
   std::set<std::string> linked_target;
   std::set<std::string> linked_sentences;
+  std::set<std::string> omitted_sentences;  // with a recorded reason
   for (const auto* section : {&alignment.notes, &alignment.paragraphs}) {
     for (const Link& link : *section) {
       ++coverage.links;
@@ -295,6 +299,8 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
         coverage.acknowledged += sentence.accepted.size();
         if (!sentence.target.empty()) {
           linked_sentences.insert(sentence.source.begin(), sentence.source.end());
+        } else if (sentence.omitted) {
+          omitted_sentences.insert(sentence.source.begin(), sentence.source.end());
         }
       }
     }
@@ -313,10 +319,14 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
       } else if (omitted_source.count(block.id) != 0) {
         ++coverage.omitted;
       }
+      const bool block_omitted = !linked && omitted_source.count(block.id) != 0;
       for (std::size_t i = 1; i <= block.sentences->size(); ++i) {
         ++coverage.sentences.total;
-        if (linked_sentences.count(block.id + ".s" + std::to_string(i)) != 0) {
+        const std::string id = block.id + ".s" + std::to_string(i);
+        if (linked_sentences.count(id) != 0) {
           ++coverage.sentences.linked;
+        } else if (!block_omitted && omitted_sentences.count(id) != 0) {
+          ++coverage.omitted;  // a sentence left out on purpose inside a translated paragraph
         }
       }
     }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alinea/check.hpp"
+#include "text/markup.hpp"
 
 namespace alinea {
 namespace {
@@ -47,17 +48,23 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// A path, id or message from the input on one line of a text report.
+std::string shown(std::string_view text) {
+  return sanitise_for_display(text, LineBreaks::escaped);
+}
+
 std::string units_text(const std::vector<std::string>& units) {
   std::string text;
   for (const std::string& unit : units) text += (text.empty() ? "" : ", ") + unit;
   return text;
 }
 
-// GitHub workflow commands: '%', CR and LF are escaped in the message; ':' and ',' as well in
-// property values, where they would end the value.
+// GitHub workflow commands: the text sanitised (no control sequence reaches the log), then '%',
+// CR and LF escaped in the message; ':' and ',' as well in property values, where they would end
+// the value.
 std::string github_escape(std::string_view text, bool property) {
   std::string out;
-  for (const char c : text) {
+  for (const char c : sanitise_for_display(text, LineBreaks::kept)) {
     if (c == '%') {
       out += "%25";
     } else if (c == '\r') {
@@ -107,7 +114,7 @@ std::string other_places(const Diagnostic& d) {
 
 nlohmann::ordered_json sarif_physical(const SourcePosition& where) {
   nlohmann::ordered_json physical;
-  physical["artifactLocation"] = {{"uri", where.file}};
+  physical["artifactLocation"] = {{"uri", percent_encode_path(where.file)}};
   if (where.line > 0) {
     nlohmann::ordered_json region;
     region["startLine"] = where.line;
@@ -131,11 +138,11 @@ std::string format_text_report(const Diagnostics& diagnostics) {
   std::string out;
   for (const Diagnostic& d : sorted(diagnostics)) {
     if (d.acknowledged) continue;
-    out += d.where.to_string() + ": " + to_string(d.severity) + ": " + d.message;
-    if (!d.units.empty()) out += " (" + units_text(d.units) + ")";
-    out += " [" + d.rule + "]\n";
+    out += shown(d.where.to_string()) + ": " + to_string(d.severity) + ": " + shown(d.message);
+    if (!d.units.empty()) out += " (" + shown(units_text(d.units)) + ")";
+    out += " [" + shown(d.rule) + "]\n";
     for (const UnitPosition& place : d.in_documents) {
-      out += "  " + place.where.to_string() + ": " + place.unit + " is here\n";
+      out += "  " + shown(place.where.to_string()) + ": " + shown(place.unit) + " is here\n";
     }
   }
   const Counts counts = count(diagnostics);

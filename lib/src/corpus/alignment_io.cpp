@@ -484,16 +484,46 @@ std::string format_link(const Link& link) {
   return out + "}";
 }
 
-std::string format_entries(std::string_view section, const std::vector<Link>& links) {
-  if (links.empty()) return std::string(section) + ": []\n";
-  std::string out = std::string(section) + ":\n";
-  for (const Link& link : links) {
+// Where a link is written: its line, and the column of its '{'.
+constexpr std::size_t link_column = 11;     // "  - link: {"
+constexpr std::size_t sentence_column = 9;  // "      - {"
+
+// The confidence as a reader of the file gets it back.
+double as_written(double confidence) {
+  const std::string text = format_confidence(confidence);
+  double value = 0.0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// Records on `link` where it is written (`line`) and what a reader will read.
+void mark_written(Link& link, std::size_t line, std::size_t column) {
+  link.line = line;
+  link.column = column;
+  if (link.confidence) link.confidence = as_written(*link.confidence);
+}
+
+// Appends a section to `out`, whose next line is `line`; marks each link with its line.
+void format_entries(std::string_view section, std::vector<Link>& links, std::string& out,
+                    std::size_t& line) {
+  if (links.empty()) {
+    out += std::string(section) + ": []\n";
+    ++line;
+    return;
+  }
+  out += std::string(section) + ":\n";
+  ++line;
+  for (Link& link : links) {
+    mark_written(link, line++, link_column);
     out += "  - link: " + format_link(link) + "\n";
     if (link.sentences.empty()) continue;
     out += "    sentences:\n";
-    for (const Link& sentence : link.sentences) out += "      - " + format_link(sentence) + "\n";
+    ++line;
+    for (Link& sentence : link.sentences) {
+      mark_written(sentence, line++, sentence_column);
+      out += "      - " + format_link(sentence) + "\n";
+    }
   }
-  return out;
 }
 
 std::string format_document_ref(const DocumentRef& ref) {
@@ -521,16 +551,21 @@ Alignment read_alignment(const std::filesystem::path& path) {
   return std::move(result.alignment);
 }
 
-std::string format_alignment(const Alignment& alignment) {
+WrittenAlignment format_alignment_with_lines(Alignment alignment) {
   std::string out = "# alinea alignment\nalinea: " + std::to_string(supported_version) + "\n";
   out += "source: " + format_document_ref(alignment.source) + "\n";
   out += "target: " + format_document_ref(alignment.target) + "\n";
   if (alignment.extra.is_mapping() && !alignment.extra.members.empty()) {
     out += emit_yaml(alignment.extra);
   }
-  if (!alignment.notes.empty()) out += format_entries("notes", alignment.notes);
-  out += format_entries("paragraphs", alignment.paragraphs);
-  return out;
+  std::size_t line = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')) + 1;
+  if (!alignment.notes.empty()) format_entries("notes", alignment.notes, out, line);
+  format_entries("paragraphs", alignment.paragraphs, out, line);
+  return {std::move(out), std::move(alignment)};
+}
+
+std::string format_alignment(const Alignment& alignment) {
+  return format_alignment_with_lines(alignment).text;
 }
 
 }  // namespace alinea

@@ -1,6 +1,8 @@
 // What a command may write over: the rule every command applies to its -o.
 #include "alinea/output.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <system_error>
 
@@ -44,6 +46,18 @@ bool same_file(const fs::path& a, const fs::path& b) {
   return !a_error && !b_error && real_a == real_b;
 }
 
+bool inside_git_folder(const fs::path& path) {
+  std::error_code error;
+  const fs::path real = fs::weakly_canonical(fs::absolute(path, error), error);
+  for (const fs::path& part : error ? path : real) {
+    std::string name = part.string();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name == ".git") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<fs::path> repository_inputs(const fs::path& root, const Manifest* manifest,
@@ -77,9 +91,12 @@ std::vector<fs::path> repository_inputs(const fs::path& root, const Manifest* ma
   return inputs;
 }
 
-std::optional<std::string> output_replaces_input(const std::string& output,
-                                                 const std::vector<fs::path>& inputs) {
+std::optional<std::string> refused_output(const std::string& output,
+                                          const std::vector<fs::path>& inputs) {
   if (output.empty() || output == "-") return std::nullopt;
+  if (inside_git_folder(output)) {
+    return "-o " + output + " is inside a .git folder: git's own files are not alinea's to write";
+  }
   for (const fs::path& input : inputs) {
     if (same_file(output, input)) {
       return "-o " + output + " would overwrite " + input.string() +

@@ -100,12 +100,17 @@ std::string volume_heading(const VolumeCoverage& volume) {
   return out + count_of(volume.texts.size(), "text");
 }
 
+// A title or path from the corpus on one line of the text report.
+std::string shown(std::string_view text) {
+  return sanitise_for_display(text, LineBreaks::escaped);
+}
+
 std::string format_text(const EditionReport& report) {
   std::string out;
   for (const EditionCoverage& edition : report.editions) {
-    out += edition.title + " (" +
+    out += shown(edition.title) + " (" +
            (edition.catalogue.empty() ? std::string("from the documents' references")
-                                      : edition.catalogue) +
+                                      : shown(edition.catalogue)) +
            ")\n";
     for (const VolumeCoverage& volume : edition.volumes) {
       out += "  " + volume_heading(volume) + "\n";
@@ -122,7 +127,7 @@ std::string format_text(const EditionReport& report) {
         if (text.translations.empty()) continue;
         if (!any) out += "    translations:\n";
         any = true;
-        out += "      " + pages_text(text.pages) + "  " + text_label(text) + ": " +
+        out += "      " + pages_text(text.pages) + "  " + shown(text_label(text)) + ": " +
                to_string(text.progress()) +
                (text.catalogued || edition.catalogue.empty() ? "" : " (not in the catalogue)") +
                "\n";
@@ -136,7 +141,7 @@ std::string format_text(const EditionReport& report) {
         out += "    not translated (" + std::to_string(missing) + "):\n";
         for (const TextCoverage& text : volume.texts) {
           if (text.progress() != TextProgress::missing) continue;
-          out += "      " + pages_text(text.pages) + "  " + text_label(text) + "\n";
+          out += "      " + pages_text(text.pages) + "  " + shown(text_label(text)) + "\n";
         }
       }
     }
@@ -304,8 +309,7 @@ std::string volume_bar(const VolumeCoverage& volume) {
                " pages " + figure.name + ", ";
   }
   summary.resize(summary.size() - 2);
-  std::string out =
-      "<div class=\"bar\" role=\"img\" aria-label=\"" + escape_markup(summary) + "\">";
+  std::string out = "<div class=\"bar\" role=\"img\" aria-label=\"" + escape_html(summary) + "\">";
   // Without a catalogue the bar spans the pages the references cover, from the first to the last.
   long long first_page = 1;
   long long span = pages;
@@ -323,12 +327,12 @@ std::string volume_bar(const VolumeCoverage& volume) {
     if (text.pages.first <= 0 || span == 0 || text.progress() == TextProgress::missing) continue;
     const long long last = std::min(text.pages.last, first_page + span - 1);
     if (last < text.pages.first) continue;
-    out += "<span class=\"seg " + css_class(text.progress()) +
-           "\" style=\"left:" + format_percent_width(text.pages.first - first_page, span) +
-           ";width:" + format_percent_width(last - text.pages.first + 1, span) + "\" title=\"" +
-           escape_markup(pages_text(text.pages) + " " + text.title + ": " +
-                         to_string(text.progress())) +
-           "\"></span>";
+    out +=
+        "<span class=\"seg " + css_class(text.progress()) +
+        "\" style=\"left:" + format_percent_width(text.pages.first - first_page, span) +
+        ";width:" + format_percent_width(last - text.pages.first + 1, span) + "\" title=\"" +
+        escape_html(pages_text(text.pages) + " " + text.title + ": " + to_string(text.progress())) +
+        "\"></span>";
   }
   out += "</div>\n";
   if (span > 0) {
@@ -341,9 +345,8 @@ std::string volume_bar(const VolumeCoverage& volume) {
 std::string format_html(const EditionReport& report, std::string_view show_pages) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+      std::string(content_security_policy_meta) +
       "<meta name=\"referrer\" content=\"no-referrer\">\n"
       "<meta name=\"generator\" content=\"alinea coverage --by-edition\">\n"
       "<title>Coverage of the edition</title>\n<style>" +
@@ -357,15 +360,15 @@ std::string format_html(const EditionReport& report, std::string_view show_pages
   }
   out += "</ul>\n";
   for (const EditionCoverage& edition : report.editions) {
-    out += "<section class=\"edition\">\n<h2>" + escape_markup(edition.title) + "</h2>\n";
+    out += "<section class=\"edition\">\n<h2>" + escape_html(edition.title) + "</h2>\n";
     if (!edition.catalogue.empty()) {
-      out += "<p>Catalogue: <code>" + escape_markup(edition.catalogue) + "</code></p>\n";
+      out += "<p>Catalogue: <code>" + escape_html(edition.catalogue) + "</code></p>\n";
     } else {
       out += "<p>No catalogue: the pages and texts the documents' references name.</p>\n";
     }
     for (const VolumeCoverage& volume : edition.volumes) {
       const long long pages = pages_out_of(volume);
-      out += "<section class=\"volume\">\n<h3>" + escape_markup(volume_heading(volume)) + "</h3>\n";
+      out += "<section class=\"volume\">\n<h3>" + escape_html(volume_heading(volume)) + "</h3>\n";
       out += volume_bar(volume);
       out += "<ul class=\"figures\">";
       for (const Figure& figure : figures_of(volume)) {
@@ -379,12 +382,12 @@ std::string format_html(const EditionReport& report, std::string_view show_pages
           "</ul>\n<table>\n<thead><tr><th>pages</th><th>text</th><th>state</th>"
           "<th class=\"links\">links</th></tr></thead>\n<tbody>\n";
       for (const TextCoverage& text : volume.texts) {
-        out += "<tr><td class=\"n\">" + escape_markup(pages_text(text.pages)) + "</td><td>";
-        std::string label = escape_markup(text_label(text));
+        out += "<tr><td class=\"n\">" + escape_html(pages_text(text.pages)) + "</td><td>";
+        std::string label = escape_html(text_label(text));
         for (const TextTranslation& translation : text.translations) {
           if (translation.alignment.empty()) continue;
-          label = "<a href=\"" + escape_markup(show_page(show_pages, translation.alignment)) +
-                  "\">" + label + "</a>";
+          label = "<a href=\"" + escape_html(show_page(show_pages, translation.alignment)) + "\">" +
+                  label + "</a>";
           break;
         }
         out += label +
@@ -393,7 +396,7 @@ std::string format_html(const EditionReport& report, std::string_view show_pages
                "</td><td><span class=\"state " + css_class(text.progress()) + "\">" +
                to_string(text.progress()) + "</span></td><td class=\"links\">";
         for (const TextTranslation& translation : text.translations) {
-          out += escape_markup(translation_summary(translation)) + "<br>";
+          out += escape_html(translation_summary(translation)) + "<br>";
         }
         out += "</td></tr>\n";
       }
@@ -448,17 +451,16 @@ std::string format_svg(const EditionReport& report) {
   const std::size_t width = left + right;
   const std::string full = label + ": " + message;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
-                    "\" height=\"20\" role=\"img\" aria-label=\"" + escape_markup(full) + "\">";
-  out += "<title>" + escape_markup(full) + "</title>";
+                    "\" height=\"20\" role=\"img\" aria-label=\"" + escape_html(full) + "\">";
+  out += "<title>" + escape_html(full) + "</title>";
   out += "<rect width=\"" + std::to_string(left) + "\" height=\"20\" fill=\"#555\"/>";
   out += "<rect x=\"" + std::to_string(left) + "\" width=\"" + std::to_string(right) +
          "\" height=\"20\" fill=\"#1f6b2e\"/>";
   out +=
       "<g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\" "
       "text-anchor=\"middle\">";
-  out +=
-      "<text x=\"" + std::to_string(left / 2) + "\" y=\"14\">" + escape_markup(label) + "</text>";
-  out += "<text x=\"" + std::to_string(left + right / 2) + "\" y=\"14\">" + escape_markup(message) +
+  out += "<text x=\"" + std::to_string(left / 2) + "\" y=\"14\">" + escape_html(label) + "</text>";
+  out += "<text x=\"" + std::to_string(left + right / 2) + "\" y=\"14\">" + escape_html(message) +
          "</text></g></svg>\n";
   return out;
 }

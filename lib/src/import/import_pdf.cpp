@@ -261,6 +261,28 @@ std::vector<SourceLine> read_lines(std::string_view input) {
   return lines;
 }
 
+std::vector<SourceLine> join_raised_note_numbers(std::vector<SourceLine> lines) {
+  std::vector<SourceLine> joined;
+  joined.reserve(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    SourceLine& line = lines[i];
+    if (i + 1 < lines.size() && all_ascii_digits(line.text) && line.text.size() <= 3) {
+      const SourceLine& next = lines[i + 1];
+      const bool note_text = !next.blank() && !next.separator && !next.page_break_before &&
+                             next.indent > line.indent && !next.text.empty() &&
+                             (next.text.front() < '0' || next.text.front() > '9');
+      if (note_text) {
+        line.text += ' ' + next.text;
+        joined.push_back(std::move(line));
+        ++i;
+        continue;
+      }
+    }
+    joined.push_back(std::move(line));
+  }
+  return joined;
+}
+
 bool is_page_number(std::string_view text) {
   std::string folded = to_lower(text);
   std::string_view rest = folded;
@@ -502,13 +524,19 @@ std::optional<TitleBlock> find_title_block(const std::vector<SourceLine>& lines)
   return std::nullopt;
 }
 
+bool ends_sentence_with_reference(std::string_view text) {
+  const std::size_t last = text.find_last_not_of("0123456789");
+  return ends_sentence(text) || (last != npos && ends_sentence(text.substr(0, last + 1)));
+}
+
 std::vector<std::size_t> find_running_heads(const std::vector<SourceLine>& lines) {
   std::map<std::string, std::vector<std::size_t>> occurrences;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& text = lines[i].text;
     // A line that begins with a number may be a note ("4 Ibid"): better leave a footer in the
-    // text than lose a note.
-    if (text.empty() || count_code_points(text) > 70 || ends_sentence(text) ||
+    // text than lose a note. A paragraph's last line with its note number ("ni.433") ends a
+    // sentence once the number is left out, and is text however often such a line recurs.
+    if (text.empty() || count_code_points(text) > 70 || ends_sentence_with_reference(text) ||
         all_ascii_digits(first_word(text))) {
       continue;
     }
@@ -626,7 +654,7 @@ std::string to_markdown(const ReferencedText& text) {
 }
 
 PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {
-  const std::vector<SourceLine> lines = read_lines(input);
+  const std::vector<SourceLine> lines = join_raised_note_numbers(read_lines(input));
   PdfLayout layout;
   std::vector<Role> roles(lines.size(), Role::text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -746,7 +774,9 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
       }
       switch (roles[i]) {
         case Role::blank:
-          blank_before = true;
+          // Blank lines between a page's head (a number, a running head) and its first line
+          // are the page's margin, not a paragraph break.
+          if (!page_break) blank_before = true;
           continue;
         case Role::separator:
           in_notes = true;
@@ -774,7 +804,7 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
       } else if (!in_notes && !note_lines.empty() && page_since_note && !body.empty() &&
                  is_lower(first_code_point(text)) &&
                  !ends_sentence(lines[note_lines.back().back()].text) &&
-                 ends_sentence(lines[body.back().index].text)) {
+                 ends_sentence_with_reference(lines[body.back().index].text)) {
         // A note left unfinished on an earlier page goes on under this page's text: a line
         // that starts in lower case after the text has ended a sentence carries it on.
         in_notes = true;

@@ -30,6 +30,12 @@ struct SourceLine {
 // characters turned into spaces.
 [[nodiscard]] std::vector<SourceLine> read_lines(std::string_view input);
 
+// A note number set raised above its note's first line (groff ms, many books) comes out of a
+// layout extraction as a line of its own ("   4", then "     Sa soremelo …"). Such a line — only
+// a number of one to three digits, less indented than the text line right after it, with no
+// blank line or page break between them — is joined to that line ("4 Sa soremelo …").
+[[nodiscard]] std::vector<SourceLine> join_raised_note_numbers(std::vector<SourceLine> lines);
+
 // A footnote separator as PDF extraction leaves it: nothing but spaces, underscores or dashes,
 // at least ten characters long.
 [[nodiscard]] bool is_separator_line(std::string_view raw_line);
@@ -50,6 +56,9 @@ struct SourceLine {
 
 // Whether a line ends a sentence: . ! ? … : ; possibly followed by closing quotes or brackets.
 [[nodiscard]] bool ends_sentence(std::string_view text);
+
+// The same, or a sentence end followed by a note number glued to it ("ga.81", "nota?5").
+[[nodiscard]] bool ends_sentence_with_reference(std::string_view text);
 
 // The length of a full line of a justified block, estimated robustly from its lines' lengths
 // (in characters): the median of the lines at least 70% as long as the 90th percentile, so

@@ -70,7 +70,7 @@ sup.ref a { text-decoration: none; }
 
 // Text as HTML character data or attribute value.
 std::string escape(std::string_view text) {
-  return escape_markup(text);
+  return escape_html(text);
 }
 
 std::string spans_html(const ShownUnit& unit) {
@@ -144,9 +144,7 @@ class HtmlWriter {
     out_ += "<!DOCTYPE html>\n<html lang=\"" + escape(view_.source.lang) + "\">\n<head>\n";
     out_ += "<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out_ +=
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">\n";
+    out_ += content_security_policy_meta;
     out_ += "<meta name=\"referrer\" content=\"no-referrer\">\n";
     out_ += "<meta name=\"generator\" content=\"alinea show\">\n";
     out_ += "<title>" + escape(title()) + "</title>\n<style>" + std::string(style) +

@@ -11,7 +11,7 @@ using render_detail::note_marker;
 // backslash-escaped (CommonMark and Pandoc read "\x" as "x" for any ASCII punctuation), and
 // line ends become spaces.
 std::string cell_text(std::string_view text) {
-  const std::string safe = render_detail::replace_control_characters(text);
+  const std::string safe = sanitise_for_display(text, LineBreaks::spaces);
   std::string out;
   out.reserve(safe.size() + 8);
   for (const char c : safe) {

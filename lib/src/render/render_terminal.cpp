@@ -56,21 +56,15 @@ struct Block {
   Colour colour = Colour::none;
 };
 
-// Text safe to send to a terminal: controls (escape sequences included) cannot reach it, tabs
-// and line ends become spaces, soft hyphens (drawn by some terminals, not by others) go.
+// Text safe to send to a terminal (sanitise_for_display: no control sequence, no direction
+// override), tabs and line ends as spaces; soft hyphens (drawn by some terminals, not by others)
+// go.
 std::string terminal_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t start = pos;
-    const char32_t c = next_code_point(text, pos);
-    if (c == '\t' || c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD) {
-      append_utf8(out, 0xFFFD);
-    } else if (c != 0xAD) {
-      out.append(text, start, pos - start);
-    }
+  std::string out = sanitise_for_display(text, LineBreaks::spaces);
+  constexpr std::string_view soft_hyphen = "\u00AD";
+  for (std::size_t at = out.find(soft_hyphen); at != std::string::npos;
+       at = out.find(soft_hyphen, at)) {
+    out.erase(at, soft_hyphen.size());
   }
   return out;
 }

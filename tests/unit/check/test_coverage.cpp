@@ -137,3 +137,27 @@ BOOST_AUTO_TEST_CASE(nothing_measured_is_shown_as_such) {
     BOOST_TEST(contains(shown, "n/a"));
   }
 }
+
+BOOST_AUTO_TEST_CASE(omissions_recorded_on_sentences_are_counted) {
+  const std::string with_sentence_omission =
+      "alinea: 1\nsource: {path: fr.md, lang: fr}\ntarget: {path: es.md, lang: es}\n"
+      "notes:\n"
+      "  - link: {src: [n1], tgt: [n1], status: reviewed}\n"
+      "paragraphs:\n"
+      "  - link: {src: [p1], tgt: [p1], status: reviewed}\n"
+      "    sentences:\n"
+      "      - {src: [p1.s1], tgt: [p1.s1], status: reviewed}\n"
+      "      - {src: [p1.s2], tgt: [], status: reviewed, omitted: \"a gloss\"}\n"
+      "  - link: {src: [p2], tgt: [p2], status: auto, confidence: 0.8}\n"
+      "  - link: {src: [p3, p4], tgt: [p3], status: auto, confidence: 0.8}\n";
+  const AlignmentReadResult read = parse_alignment(with_sentence_omission, "a.yaml");
+  BOOST_TEST(read.diagnostics.empty());
+  const PairCoverage coverage =
+      measure_coverage(read.alignment, document("fr", french_body), document("es", spanish_body));
+  BOOST_TEST(coverage.sentences.linked == 1U);
+  BOOST_TEST(coverage.omitted == 1U);
+  CorpusCoverage corpus;
+  corpus.pairs.push_back(coverage);
+  corpus.total = coverage;
+  BOOST_TEST(contains(format_coverage(corpus, CoverageFormat::text), "1 omissions recorded"));
+}

@@ -419,3 +419,30 @@ BOOST_AUTO_TEST_CASE(language_tags_are_checked_and_made_canonical) {
                        links)
                  .find("'xx' is not a known language") != std::string::npos);
 }
+
+// What the writer says of each link is what a reader of its text finds: line, column, confidence.
+BOOST_AUTO_TEST_CASE(the_writer_gives_each_link_its_line_as_a_reader_would) {
+  Alignment built = parse(canonical).alignment;
+  built.paragraphs.at(1).confidence = 0.9149;  // written 0.91
+  for (Link& link : built.paragraphs) link.line = link.column = 0;
+  const WrittenAlignment written = format_alignment_with_lines(built);
+  BOOST_TEST(written.text == format_alignment(built));
+  const Alignment read = parse(written.text).alignment;
+  const auto same_places = [](const std::vector<Link>& a, const std::vector<Link>& b) {
+    BOOST_TEST_REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      BOOST_TEST(a[i].line == b[i].line);
+      BOOST_TEST(a[i].column == b[i].column);
+      BOOST_TEST(a[i].confidence.value_or(-1) == b[i].confidence.value_or(-1));
+      BOOST_TEST_REQUIRE(a[i].sentences.size() == b[i].sentences.size());
+      for (std::size_t k = 0; k < a[i].sentences.size(); ++k) {
+        BOOST_TEST(a[i].sentences[k].line == b[i].sentences[k].line);
+        BOOST_TEST(a[i].sentences[k].column == b[i].sentences[k].column);
+      }
+    }
+  };
+  same_places(written.alignment.notes, read.notes);
+  same_places(written.alignment.paragraphs, read.paragraphs);
+  BOOST_TEST(written.alignment.paragraphs.at(1).confidence.value() == 0.91);
+  BOOST_TEST(written.alignment.paragraphs.at(0).line == 11U);
+}

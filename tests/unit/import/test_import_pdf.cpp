@@ -5,7 +5,10 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <iterator>
+#include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
@@ -124,4 +127,87 @@ BOOST_AUTO_TEST_CASE(the_input_error_names_the_file) {
     BOOST_TEST(contains(error.what(), "scan.pdf"));
     BOOST_TEST(contains(error.what(), "OCR"));
   }
+}
+
+namespace {
+
+// The paragraphs and notes of a groff ms source written by bench/import/make_book.py.
+struct MsBook {
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> notes;
+};
+
+MsBook read_ms_book(const std::string& source) {
+  MsBook book;
+  std::vector<std::string> lines;
+  std::istringstream in(source);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i] == ".PP") {
+      std::string text = lines[i + 1];
+      if (text.ends_with("\\**")) text.resize(text.size() - 3);
+      book.paragraphs.push_back(text);
+    } else if (lines[i] == ".FS") {
+      book.notes.push_back(lines[i + 1]);
+    }
+  }
+  return book;
+}
+
+std::string without_references(std::string text) {
+  return std::regex_replace(text, std::regex(R"(\[\^[0-9]+\])"), "");
+}
+
+}  // namespace
+
+// groff sets each note number raised, on a line of its own above the note, and a page's number
+// at its head, above blank lines; paragraphs run on across pages under it. The made-up book's
+// paragraphs and notes come back exactly as its source has them.
+BOOST_AUTO_TEST_CASE(a_book_with_raised_note_numbers_comes_back_as_its_source) {
+  const MsBook book = read_ms_book(read_file(fixtures + "pdf/book.ms"));
+  const Document document = import_pdf(read_file(fixtures + "pdf/book.pdf"), "book.pdf");
+  BOOST_REQUIRE_EQUAL(document.paragraphs.size(), book.paragraphs.size() + 2);  // title, author
+  for (std::size_t i = 0; i < book.paragraphs.size(); ++i) {
+    BOOST_TEST_CONTEXT("paragraph " << i + 1) {
+      BOOST_TEST(without_references(document.paragraphs[i + 2].text) == book.paragraphs[i]);
+    }
+  }
+  BOOST_REQUIRE_EQUAL(document.notes.size(), book.notes.size());
+  for (std::size_t i = 0; i < book.notes.size(); ++i) {
+    BOOST_TEST_CONTEXT("note " << i + 1) {
+      BOOST_TEST(document.notes[i].text == book.notes[i]);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_raised_note_number_is_joined_to_the_line_under_it) {
+  const auto joined = join_raised_note_numbers(
+      read_lines("Texto del libro.4\n   4\n     Una nota.\n\n  12\n\nOtro texto.\n"));
+  std::vector<std::string> texts;
+  for (const auto& line : joined) texts.push_back(line.text);
+  // A number before a blank line, or indented as much as the next line, is left alone.
+  BOOST_TEST(texts == (std::vector<std::string>{"Texto del libro.4", "4 Una nota.", "", "12", "",
+                                                "Otro texto."}),
+             boost::test_tools::per_element());
+  const auto centred = join_raised_note_numbers(read_lines("        7\n  El texto sigue.\n"));
+  BOOST_TEST(centred.size() == 2U);
+  const auto across_page = join_raised_note_numbers(read_lines("  7\n\f     Texto.\n"));
+  BOOST_TEST(across_page.front().text == "7");
+}
+
+// A paragraph's last line with its note number ("ni.433") is text, however often such lines
+// recur: taking them for a running head lost the reference and every note after it.
+BOOST_AUTO_TEST_CASE(a_last_line_with_a_note_number_is_not_a_running_head) {
+  const auto lines = read_lines("ni.3\nTexto.\nni.4\nCAPÍTULO 3\nCAPÍTULO 4\n");
+  BOOST_TEST(find_running_heads(lines) == (std::vector<std::size_t>{3, 4}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_sentence_end_may_carry_a_note_number) {
+  BOOST_TEST(ends_sentence_with_reference("ni ga.81"));
+  BOOST_TEST(ends_sentence_with_reference("¿nota?5"));
+  BOOST_TEST(ends_sentence_with_reference("fin."));
+  BOOST_TEST(!ends_sentence_with_reference("CAPÍTULO 3"));
+  BOOST_TEST(!ends_sentence_with_reference("1936"));
+  BOOST_TEST(!ends_sentence_with_reference(""));
 }
