@@ -63,4 +63,31 @@ inline constexpr const char* manifest_file_name = "alinea.yaml";
 [[nodiscard]] std::optional<std::filesystem::path> resolve_in_repository(
     const std::filesystem::path& root, std::string_view relative);
 
+// ---- Where the document paths of an alignment file lead
+//
+// Relative to its repository (the nearest folder at or above the file that holds alinea.yaml) or,
+// outside any repository, to the file's own folder; never to the working folder, so what one
+// command writes the others read from anywhere.
+
+// The folder the document paths of an alignment file are relative to.
+struct DocumentBase {
+  std::filesystem::path folder;  // absolute
+  // The folder holds alinea.yaml: a path must stay inside it (no "..", no absolute path, no
+  // symbolic link out, nothing under .git). Outside a repository the paths are the person's own.
+  bool repository = false;
+};
+
+// The base of the alignment file `alignment_file` (which need not exist yet).
+[[nodiscard]] DocumentBase document_base_of(const std::filesystem::path& alignment_file);
+
+// A document path written in an alignment file, found from `base`; std::nullopt when it is empty,
+// or leaves a repository base.
+[[nodiscard]] std::optional<std::filesystem::path> resolve_document(const DocumentBase& base,
+                                                                    std::string_view written);
+
+// How an alignment file with this base names `document`: relative to the base, with '/'.
+// std::nullopt when the base is a repository and the document is not inside it.
+[[nodiscard]] std::optional<std::string> document_reference(const DocumentBase& base,
+                                                            const std::filesystem::path& document);
+
 }  // namespace alinea

@@ -334,4 +334,50 @@ std::optional<fs::path> resolve_in_repository(const fs::path& root, std::string_
   return root / lexical;
 }
 
+namespace {
+
+bool leads_out(const fs::path& relative) {
+  return relative.empty() || relative.is_absolute() || *relative.begin() == "..";
+}
+
+// `file` as a path relative to `folder`, comparing real locations when the plain ones differ
+// (a folder reached through a symbolic link); empty when it is not inside.
+fs::path relative_inside(const fs::path& file, const fs::path& folder) {
+  fs::path relative = file.lexically_relative(folder);
+  if (!leads_out(relative)) return relative;
+  std::error_code error;
+  const fs::path real_file = fs::weakly_canonical(file, error);
+  if (error) return {};
+  const fs::path real_folder = fs::weakly_canonical(folder, error);
+  if (error) return {};
+  relative = real_file.lexically_relative(real_folder);
+  return leads_out(relative) ? fs::path() : relative;
+}
+
+}  // namespace
+
+DocumentBase document_base_of(const fs::path& alignment_file) {
+  const fs::path folder = fs::absolute(alignment_file).lexically_normal().parent_path();
+  if (auto root = find_repository_root(folder)) return {std::move(*root), true};
+  return {folder, false};
+}
+
+std::optional<fs::path> resolve_document(const DocumentBase& base, std::string_view written) {
+  if (base.repository) return resolve_in_repository(base.folder, written);
+  if (written.empty() || written.find('\0') != std::string_view::npos) return std::nullopt;
+  return (base.folder / fs::path(written)).lexically_normal();
+}
+
+std::optional<std::string> document_reference(const DocumentBase& base, const fs::path& document) {
+  const fs::path absolute = fs::absolute(document).lexically_normal();
+  const fs::path inside = relative_inside(absolute, base.folder);
+  if (!inside.empty()) return inside.generic_string();
+  if (base.repository) return std::nullopt;
+  std::error_code error;
+  const fs::path real_file = fs::weakly_canonical(absolute, error);
+  const fs::path real_folder = fs::weakly_canonical(base.folder, error);
+  if (error) return absolute.lexically_relative(base.folder).generic_string();
+  return real_file.lexically_relative(real_folder).generic_string();
+}
+
 }  // namespace alinea

@@ -74,13 +74,20 @@ std::vector<fs::path> repository_inputs(const fs::path& root, const Manifest* ma
       for (const ManifestAlignment& alignment : work.alignments) relative.insert(alignment.file);
     }
   }
+  std::vector<fs::path> inputs;
   for (const std::string& file : alignment_files) {
     relative.insert(file);
-    if (const auto resolved = resolve_in_repository(root, file)) {
-      for (const std::string& document : documents_named_by(*resolved)) add_document(document);
+    const auto resolved = resolve_in_repository(root, file);
+    if (!resolved) continue;
+    // Its documents lead from its own base (manifest.hpp), which need not be `root`.
+    const DocumentBase base = document_base_of(*resolved);
+    for (const std::string& document : documents_named_by(*resolved)) {
+      if (const auto found = resolve_document(base, document)) {
+        inputs.push_back(*found);
+        inputs.push_back(found->parent_path() / "names.yaml");
+      }
     }
   }
-  std::vector<fs::path> inputs;
   for (const std::string& path : relative) {
     if (const auto resolved = resolve_in_repository(root, path)) inputs.push_back(*resolved);
   }

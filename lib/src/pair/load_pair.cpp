@@ -1,12 +1,11 @@
 // The one loader of an alignment file with its two documents: strict (load_pair, for show, review
 // and align) and lenient (read_pair, for check and coverage) read through the same steps.
-#include "alinea/corpus.hpp"
-
 #include <algorithm>
 #include <system_error>
 #include <utility>
 
 #include "alinea/alignment_io.hpp"
+#include "alinea/corpus.hpp"
 #include "alinea/error.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
@@ -23,24 +22,6 @@ struct Reader {
   fs::path shown_from;           // files are named relative to this folder
   PairLimits limits;
 };
-
-bool leads_out(const fs::path& relative) {
-  return relative.empty() || relative.is_absolute() || *relative.begin() == "..";
-}
-
-// `file` as a path relative to `folder`, comparing real locations when the plain ones differ
-// (a folder reached through a symbolic link); empty when it is not inside.
-fs::path relative_inside(const fs::path& file, const fs::path& folder) {
-  fs::path relative = file.lexically_relative(folder);
-  if (!leads_out(relative)) return relative;
-  std::error_code error;
-  const fs::path real_file = fs::weakly_canonical(file, error);
-  if (error) return {};
-  const fs::path real_folder = fs::weakly_canonical(folder, error);
-  if (error) return {};
-  relative = real_file.lexically_relative(real_folder);
-  return leads_out(relative) ? fs::path() : relative;
-}
 
 std::string shown(const fs::path& file, const fs::path& from) {
   return file.lexically_normal().lexically_proximate(from).generic_string();
@@ -120,8 +101,8 @@ DocumentReading read_side(const DocumentBase& base, const DocumentRef& ref, cons
   const SourcePosition where{alignment_name, ref.line, ref.column};
   std::optional<fs::path> file = resolve_document(base, ref.path);
   if (file && reader.jail) {
-    const fs::path inside = relative_inside(fs::absolute(*file), *reader.jail);
-    file = inside.empty() ? std::nullopt : resolve_in_repository(*reader.jail, inside.string());
+    const std::optional<std::string> inside = document_reference({*reader.jail, true}, *file);
+    file = inside ? resolve_in_repository(*reader.jail, *inside) : std::nullopt;
   }
   if (!file) {
     report(reading.problems, "reference/path-outside-repository", where,
@@ -192,30 +173,6 @@ PairReading read_alignment_and_documents(const fs::path& file, const std::string
 }
 
 }  // namespace
-
-DocumentBase document_base_of(const fs::path& alignment_file) {
-  const fs::path folder = fs::absolute(alignment_file).lexically_normal().parent_path();
-  if (auto root = find_repository_root(folder)) return {std::move(*root), true};
-  return {folder, false};
-}
-
-std::optional<fs::path> resolve_document(const DocumentBase& base, std::string_view written) {
-  if (base.repository) return resolve_in_repository(base.folder, written);
-  if (written.empty() || written.find('\0') != std::string_view::npos) return std::nullopt;
-  return (base.folder / fs::path(written)).lexically_normal();
-}
-
-std::optional<std::string> document_reference(const DocumentBase& base, const fs::path& document) {
-  const fs::path absolute = fs::absolute(document).lexically_normal();
-  const fs::path inside = relative_inside(absolute, base.folder);
-  if (!inside.empty()) return inside.generic_string();
-  if (base.repository) return std::nullopt;
-  std::error_code error;
-  const fs::path real_file = fs::weakly_canonical(absolute, error);
-  const fs::path real_folder = fs::weakly_canonical(base.folder, error);
-  if (error) return absolute.lexically_relative(base.folder).generic_string();
-  return real_file.lexically_relative(real_folder).generic_string();
-}
 
 LoadedPair load_pair(const fs::path& alignment_file) {
   std::string text = read_text_file(alignment_file);

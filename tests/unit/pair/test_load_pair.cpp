@@ -1,4 +1,4 @@
-#define BOOST_TEST_MODULE corpus
+#define BOOST_TEST_MODULE load_pair
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
