@@ -8,9 +8,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "import/import_steps.hpp"
 
@@ -40,6 +44,112 @@ std::string page_text(const poppler::page& page) {
   while (!text.empty() && text.back() == '\f') text.pop_back();
   if (!text.empty() && text.back() != '\n') text += '\n';
   return text;
+}
+
+// One printed line as poppler's text boxes give it: where it stands, its words, its largest type.
+struct PrintedLine {
+  double top = 0;
+  std::vector<std::string> words;
+  double font_size = 0;
+};
+
+std::vector<PrintedLine> printed_lines(const poppler::page& page) {
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  std::stable_sort(boxes.begin(), boxes.end(),
+                   [](const auto& a, const auto& b) { return a.bbox().y() < b.bbox().y(); });
+  std::vector<PrintedLine> lines;
+  for (const poppler::text_box& box : boxes) {
+    const double top = box.bbox().y();
+    if (lines.empty() || std::abs(top - lines.back().top) > box.bbox().height() / 2) {
+      lines.push_back({top, {}, 0});
+    }
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    lines.back().words.emplace_back(utf8.begin(), utf8.end());
+    lines.back().font_size = std::max(lines.back().font_size, box.get_font_size());
+  }
+  return lines;
+}
+
+bool only_numbers(const PrintedLine& line) {
+  return std::all_of(line.words.begin(), line.words.end(), [](const std::string& word) {
+    return std::all_of(word.begin(), word.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.';
+    });
+  });
+}
+
+// A page's footnote area: the lines at its foot (above a page number there) set in a type
+// smaller than the page's body type, under at least one line of body type. Its first word and
+// how many of its lines have words, to find it again in the layout text.
+struct NoteArea {
+  std::string first_word;
+  std::size_t lines = 0;
+};
+
+std::optional<NoteArea> find_note_area(const std::vector<PrintedLine>& lines) {
+  std::map<double, std::size_t> characters_by_size;
+  for (const PrintedLine& line : lines) {
+    for (const std::string& word : line.words) characters_by_size[line.font_size] += word.size();
+  }
+  if (characters_by_size.empty()) return std::nullopt;
+  const double body_size =
+      std::max_element(characters_by_size.begin(), characters_by_size.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; })
+          ->first;
+  std::size_t end = lines.size();
+  while (end > 0 && only_numbers(lines[end - 1])) --end;
+  std::size_t start = end;
+  while (start > 0 && lines[start - 1].font_size < body_size * 0.95) --start;
+  const bool body_above =
+      std::any_of(lines.begin(), lines.begin() + static_cast<long>(start),
+                  [&](const PrintedLine& line) { return line.font_size >= body_size * 0.95; });
+  if (start == end || !body_above || lines[start].words.empty()) return std::nullopt;
+  // A raised note number may share a line with its note here and have a line of its own in the
+  // layout text, or the reverse: lines of only a number are not counted on either side.
+  const auto counted = static_cast<std::size_t>(std::count_if(
+      lines.begin() + static_cast<long>(start), lines.begin() + static_cast<long>(end),
+      [](const PrintedLine& line) { return !only_numbers(line); }));
+  return NoteArea{lines[start].words.front(), counted};
+}
+
+std::string_view trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(' ');
+  return first == std::string_view::npos ? std::string_view() : text.substr(first);
+}
+
+// Marks the footnote area in a page's layout text with a typed footnote rule, as some
+// extractions have one, so that the notes are found by their type, not only by their numbers:
+// before the line that starts with the area's first word and leaves about as many lines
+// under it as the area has.
+std::string with_note_rule(const std::string& text, const NoteArea& area) {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    lines.push_back(std::string_view(text).substr(pos, end - pos));
+    pos = end + 1;
+  }
+  std::optional<std::size_t> best;
+  std::size_t best_distance = 0;
+  std::size_t below = 0;  // lines with words from this one to the page end
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    const std::string_view line = trimmed(lines[i]);
+    if (line.empty()) continue;
+    if (line.find_first_not_of("0123456789-/. ") != std::string_view::npos) ++below;
+    if (!trimmed(lines[i]).starts_with(area.first_word)) continue;
+    const std::size_t distance = below > area.lines ? below - area.lines : area.lines - below;
+    if (!best || distance < best_distance) {
+      best = i;
+      best_distance = distance;
+    }
+  }
+  if (!best || best_distance > 2) return text;
+  std::string marked;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i == *best) marked += "____________________\n";
+    marked += lines[i];
+    marked += '\n';
+  }
+  return marked;
 }
 
 bool has_letters_or_digits(std::string_view text) {
@@ -79,7 +189,9 @@ std::string read_pdf_text(std::string_view pdf) {
     if (index > 0) text += '\f';
     const std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page) continue;
-    text += page_text(*page);
+    const std::string page_lines = page_text(*page);
+    const auto notes = find_note_area(printed_lines(*page));
+    text += notes ? with_note_rule(page_lines, *notes) : page_lines;
   }
   if (!has_letters_or_digits(text)) {
     throw UnreadablePdf("the PDF has no text layer (" + std::to_string(pages) +
