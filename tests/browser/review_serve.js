@@ -98,8 +98,15 @@ async function main(page) {
   await change('c');
   expect('a file changed meanwhile: the page says so', (await message()).includes('changed on disk since this page read it'));
   expect('a file changed meanwhile: left as it is', fs.readFileSync(alignment, 'utf8') === meanwhile);
+  await change('n', 'typed while the file changed');
+  expect('a note refused meanwhile: the page says the text is kept', (await message()).includes('What you typed is kept'));
   await page.press('r');
   await page.waitFor('document.getElementById("message").textContent === "Read the file again."');
+  await page.press('n');
+  await page.waitFor('document.getElementById("ask").open');
+  expect('n again: the refused note is offered again', (await page.evaluate('document.getElementById("ask-text").value')) === 'typed while the file changed');
+  await page.press('Escape');
+  await page.waitFor('!document.getElementById("ask").open');
   await change('c');
   expect('after r, c saves again and keeps the other note', /status: reviewed/.test(linkLine('p9.s2')) &&
     fs.readFileSync(alignment, 'utf8').includes('written meanwhile'));

@@ -74,6 +74,7 @@ const char* review_page_script() {
   let context = true;
   let busy = false;
   let answer = null;
+  let unsaved = null;  // text typed for a change that was refused: offered again, never lost
 
   function say(text, isError) {
     const box = $('message');
@@ -257,8 +258,14 @@ const char* review_page_script() {
       if (again >= 0) current = again;
       render();
       say(state.message, false);
+      unsaved = null;
     } catch (error) {
-      say(error.message, true);
+      if (text) {
+        unsaved = { action, text };
+        say(`${error.message} What you typed is kept: press ${action === 'note' ? 'n' : 'o'} to see it again.`, true);
+      } else {
+        say(error.message, true);
+      }
     } finally {
       busy = false;
       document.body.classList.remove('busy');
@@ -266,10 +273,10 @@ const char* review_page_script() {
     }
   }
 
-  function ask(label, value, then) {
+  function ask(label, value, then, action) {
     $('ask-label').textContent = label;
     const box = $('ask-text');
-    box.value = value;
+    box.value = unsaved && unsaved.action === action ? unsaved.text : value;
     answer = then;
     $('ask').showModal();
     box.focus();
@@ -300,11 +307,11 @@ const char* review_page_script() {
       m: () => change('merge'),
       s: () => change('split'),
       o: () => ask(`Why is ${row.unit} left out? (may stay empty)`, row.omitted || '',
-        (text) => change('omit', text)),
+        (text) => change('omit', text), 'omit'),
       O: () => ask(`Why is tgt:${row.tgt.length ? row.tgt[0].id : '?'} left out? (may stay empty)`,
-        row.omitted || '', (text) => change('omit', text, row.tgt.length ? `tgt:${row.tgt[0].id}` : row.unit)),
+        row.omitted || '', (text) => change('omit', text, row.tgt.length ? `tgt:${row.tgt[0].id}` : row.unit), 'omit'),
       n: () => ask(`A note on the link of ${row.unit} (empty removes it)`, row.note || '',
-        (text) => change('note', text)),
+        (text) => change('note', text), 'note'),
       u: () => change('undo'),
       z: () => { context = !context; select(current); say(context ? 'Every link shown.' : 'Only the current link and its neighbours shown (z shows all).', false); },
       r: () => load('Read the file again.'),
