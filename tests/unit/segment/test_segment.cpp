@@ -1,6 +1,6 @@
 #define BOOST_TEST_MODULE segment
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <ctime>
 #include <string>
 #include <vector>
