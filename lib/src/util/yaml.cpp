@@ -333,7 +333,9 @@ void emit_into(std::string& out, const Value& value, int indent, int level, bool
 // bytes; a longer key is written as an explicit key ("? key" then ": value"), read at any length.
 constexpr std::size_t longest_implicit_key = 1024;
 
-bool needs_explicit_key(std::string_view written) { return written.size() > longest_implicit_key; }
+bool needs_explicit_key(std::string_view written) {
+  return written.size() > longest_implicit_key;
+}
 
 std::string scalar_text(const Value& value) {
   if (value.is_null()) return "null";
@@ -375,7 +377,8 @@ void emit_into(std::string& out, const Value& value, int indent, int level, bool
   if (value.is_mapping() && !value.flow && !value.members.empty()) {
     for (const auto& [key, member] : value.members) {
       const std::string written_key = yaml_scalar(key);
-      out += pad + (needs_explicit_key(written_key) ? "? " + written_key + "\n" + pad : written_key) +
+      out += pad +
+             (needs_explicit_key(written_key) ? "? " + written_key + "\n" + pad : written_key) +
              ':';
       if (is_block_collection(member)) {
         out += '\n';
