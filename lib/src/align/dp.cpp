@@ -221,7 +221,7 @@ void fill_posteriors(std::vector<PathStep>& path, std::size_t n, std::size_t m,
         const std::size_t to_j = j + shapes[s].target;
         if (to_j > m || !cells.inside(to_i, to_j)) continue;
         const std::size_t there = cells.at(to_i, to_j);
-        const double bead = stored_cost[there * count + s];
+        const auto bead = static_cast<double>(stored_cost[there * count + s]);
         if (bead == infinity) continue;
         backward[here] = log_add(backward[here], backward[there] - bead / temperature);
       }
