@@ -59,12 +59,12 @@ int run_check(const Arguments& arguments) {
       "alignment files (default: all in alinea.yaml)");
   po::positional_options_description positional;
   positional.add("path", -1);
-  const auto values =
-      parse_command_line(arguments,
-                         "alinea check [--format text|json|github|sarif] [-o FILE] [--root DIR] "
-                         "[-j N] [ALIGNMENT…]\n\n"
-                         "Exit status: 0 no error, 1 errors found, 2 usage or I/O failure.",
-                         options, positional);
+  const auto values = parse_command_line(
+      arguments,
+      "alinea check [--format text|json|github|sarif] [-o FILE] [--root DIR] "
+      "[-j N] [ALIGNMENT…]\n\n"
+      "Exit status: 0 no error, 1 errors found or a file could not be read or written, 2 usage.",
+      options, positional);
   if (!values) return 0;
 
   const std::string format_name = (*values)["format"].as<std::string>();
@@ -103,7 +103,7 @@ int run_check(const Arguments& arguments) {
     write_output(output, format_report(findings, *format));
   } catch (const FileError& failure) {
     std::cerr << "alinea check: " << failure.what() << '\n';
-    return 2;
+    return 1;
   }
   return has_errors(findings) ? 1 : 0;
 }

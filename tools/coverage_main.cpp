@@ -49,7 +49,7 @@ int run_edition_coverage(const po::variables_map& values) {
     }
   } catch (const FileError& failure) {
     std::cerr << "alinea coverage: " << failure.what() << '\n';
-    return 2;
+    return 1;
   }
   return 0;
 }
@@ -74,7 +74,7 @@ int run_coverage(const Arguments& arguments) {
       arguments,
       "alinea coverage [--format text|json|markdown|html] [-o FILE] [--root DIR] [ALIGNMENT…]\n"
       "       alinea coverage --by-edition [--format text|json|markdown|html|svg] [-o FILE]\n\n"
-      "Exit status: 0 measured, 1 some files could not be read, 2 usage or I/O failure.",
+      "Exit status: 0 measured, 1 some files could not be read or the report not written, 2 usage.",
       options, positional);
   if (!values) return 0;
 
@@ -112,7 +112,7 @@ int run_coverage(const Arguments& arguments) {
     }
   } catch (const FileError& failure) {
     std::cerr << "alinea coverage: " << failure.what() << '\n';
-    return 2;
+    return 1;
   }
   return 0;
 }

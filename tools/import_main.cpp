@@ -45,7 +45,7 @@ int run_import(const Arguments& arguments) {
       "force,f", "replace OUTPUT if it exists")(
       "id", po::value<std::string>(),
       "work id for the front matter (default: <id> when OUTPUT or INPUT is corpora/<id>/…)")(
-      "dictionaries", po::value<std::string>()->default_value("/usr/share/hunspell"),
+      "dictionaries", po::value<std::string>()->default_value(default_dictionary_folder),
       "folder of hunspell dictionaries, used to rejoin hyphenated words")(
       "input", po::value<std::string>()->required(), "input file (- for stdin)");
   po::positional_options_description positional;

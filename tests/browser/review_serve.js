@@ -61,8 +61,8 @@ async function main(page) {
   expect('j: the next link (p1.s1)', (await current()) === 'p1.s1');
   await page.press('k');
   expect('k: the previous link (p1)', (await current()) === 'p1');
-  await page.press('q');
-  expect('q: the first link of the queue (p9.s2)', (await current()) === 'p9.s2');
+  await page.press('u');
+  expect('u: the first link of the queue (p9.s2)', (await current()) === 'p9.s2');
 
   await change('c');
   expect('c: the page says what it did', (await message()) === 'confirmed the link of p9.s2');
@@ -74,9 +74,9 @@ async function main(page) {
   await change('n', "es adds 'si es el caso'");
   expect(`n: the note is on disk (${linkLine('p9.s3').trim()})`, /note: .*es adds 'si es el caso'/.test(linkLine('p9.s3')));
   expect('n: the note is on the page', (await page.evaluate('document.querySelector(".row.current .meta").textContent')).includes('si es el caso'));
-  await change('u');
-  expect('u: the note is undone on disk', !linkLine('p9.s3').includes('note:') && linkLine('p9.s3') !== '');
-  expect('u: the page says so', (await message()).startsWith('undid: noted the link of p9.s3'));
+  await change('z');
+  expect('z: the note is undone on disk', !linkLine('p9.s3').includes('note:') && linkLine('p9.s3') !== '');
+  expect('z: the page says so', (await message()).startsWith('undid: noted the link of p9.s3'));
 
   await change('m');
   expect('m on the last sentence: refused with a reason', (await message()).includes('no next link to merge it with'));
@@ -89,8 +89,8 @@ async function main(page) {
     linkLine('p9.s3').includes('{src: [p9.s3], tgt: [p8.s3, p8.s4], status: reviewed'));
   await change('o', 'the translator left it out');
   expect('o: p9.s2 is an omission on disk', linkLine('p9.s2').includes('tgt: []') && linkLine('p9.s2').includes('the translator left it out'));
-  await change('u');
-  expect('u: the omission is undone on disk', linkLine('p9.s2').includes('{src: [p9.s2], tgt: [p8.s2], status: reviewed'));
+  await change('z');
+  expect('z: the omission is undone on disk', linkLine('p9.s2').includes('{src: [p9.s2], tgt: [p8.s2], status: reviewed'));
 
   // Another command changes the file meanwhile: the page refuses to overwrite it.
   execFileSync(alinea, ['review', alignment, '--note', 'p1', 'written meanwhile'], { stdio: 'ignore' });
@@ -98,16 +98,23 @@ async function main(page) {
   await change('c');
   expect('a file changed meanwhile: the page says so', (await message()).includes('changed on disk since this page read it'));
   expect('a file changed meanwhile: left as it is', fs.readFileSync(alignment, 'utf8') === meanwhile);
+  await change('n', 'typed while the file changed');
+  expect('a note refused meanwhile: the page says the text is kept', (await message()).includes('What you typed is kept'));
   await page.press('r');
   await page.waitFor('document.getElementById("message").textContent === "Read the file again."');
+  await page.press('n');
+  await page.waitFor('document.getElementById("ask").open');
+  expect('n again: the refused note is offered again', (await page.evaluate('document.getElementById("ask-text").value')) === 'typed while the file changed');
+  await page.press('Escape');
+  await page.waitFor('!document.getElementById("ask").open');
   await change('c');
   expect('after r, c saves again and keeps the other note', /status: reviewed/.test(linkLine('p9.s2')) &&
     fs.readFileSync(alignment, 'utf8').includes('written meanwhile'));
 
-  await page.press('z');
+  await page.press('v');
   const shown = await page.evaluate('[...document.querySelectorAll(".row:not(.head)")].filter((row) => row.offsetParent !== null).length');
-  expect(`z: only the current link and its neighbours (${shown} rows)`, shown > 0 && shown <= 3);
-  await page.press('z');
+  expect(`v: only the current link and its neighbours (${shown} rows)`, shown > 0 && shown <= 3);
+  await page.press('v');
   await page.press('?');
   expect('?: the help is open', await page.evaluate('document.getElementById("help").open'));
   await page.press('Escape');

@@ -39,3 +39,7 @@ grep -c 'http-equiv="Content-Security-Policy"' coverage.html
 echo "--- an error message naming a hostile path"
 "$ALINEA" show $'alignments/\e[2Jgone\u202E.yaml' 2>&1 | raw
 "$ALINEA" show $'alignments/\e[2Jgone\u202E.yaml'; echo "status $?"
+echo "--- review queue"
+cp alignments/w.fr-es.yaml $'alignments/w\e[2J\u202E.yaml'
+"$ALINEA" review $'alignments/w\e[2J\u202E.yaml' > out.txt 2>&1; echo "status $?"; raw < out.txt
+head -n 2 out.txt

@@ -23,3 +23,10 @@ cmp before.yaml alignments/w.fr-es.yaml && echo "unchanged"
 echo 'alinea: 1
 paragraphs: [' > broken.yaml
 run broken.yaml
+echo "--- the review page: loopback only, its options only with --serve"
+run alignments/w.fr-es.yaml --serve --bind 0.0.0.0
+run alignments/w.fr-es.yaml --serve --bind localhost.example.org
+run alignments/w.fr-es.yaml --port 8080
+run alignments/w.fr-es.yaml --serve --accept p1
+run alignments/w.fr-es.yaml --serve --port 70000
+cmp before.yaml alignments/w.fr-es.yaml && echo "unchanged"

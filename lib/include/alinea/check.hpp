@@ -13,6 +13,7 @@
 #include "alinea/alignment.hpp"
 #include "alinea/diagnostic.hpp"
 #include "alinea/document.hpp"
+#include "alinea/language.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/value.hpp"
 
@@ -39,7 +40,7 @@ struct CheckSettings {
   std::size_t min_words_identical = 4;
   // Hunspell dictionaries, to tell names from common words capitalised by convention
   // ("Oposición de Izquierda", "l'État"); without them every such word counts as a name.
-  std::string dictionaries = "/usr/share/hunspell";
+  std::string dictionaries = default_dictionary_folder;
   // Names a rule cannot guess, each the spellings of one name in any language (Guépéou, GPU):
   // from the work's names.yaml beside its documents. Compared as names are, and without dots and
   // spaces (U. R. S. S. is URSS).

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "alinea/document.hpp"
+#include "alinea/language.hpp"
 
 namespace alinea {
 
@@ -38,7 +39,7 @@ struct ImportOptions {
   std::string source_name;  // the input's name, for messages
   // Where hunspell dictionaries live (<dir>/<lang>*.dic); used to rejoin words hyphenated at
   // line ends. Without a dictionary, typographic evidence alone decides.
-  std::string dictionary_dir = "/usr/share/hunspell";
+  std::string dictionary_dir = default_dictionary_folder;
 };
 
 // pdf_text: paragraphs rebuilt from wrapped lines, page furniture removed, footnotes collected

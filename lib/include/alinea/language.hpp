@@ -27,6 +27,10 @@ struct LanguageReading {
 };
 [[nodiscard]] LanguageReading read_language(std::string_view text);
 
+// Where Debian installs hunspell dictionaries (<primary>.dic and .aff): the default folder
+// wherever one is looked up (import's hyphen joining, check's spelling-aware rules).
+inline constexpr const char* default_dictionary_folder = "/usr/share/hunspell";
+
 // read_language, or InputError at `where` with its problem.
 [[nodiscard]] Language language_or_throw(std::string_view text, const SourcePosition& where);
 

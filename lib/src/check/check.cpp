@@ -62,7 +62,7 @@ const std::vector<std::string_view> setting_keys = {"min-length-ratio",     "max
 // The folders Debian's hunspell dictionaries live in. A repository may pick one of these or none,
 // never a folder of its own: a pull request's .aff file could make hunspell take all memory.
 bool is_system_dictionary_folder(const std::string& folder) {
-  return folder.empty() || folder == "/usr/share/hunspell" || folder == "/usr/share/myspell" ||
+  return folder.empty() || folder == default_dictionary_folder || folder == "/usr/share/myspell" ||
          folder == "/usr/share/myspell/dicts";
 }
 

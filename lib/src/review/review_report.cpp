@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alinea/review.hpp"
+#include "text/markup.hpp"
 
 namespace alinea {
 namespace {
@@ -25,14 +26,16 @@ std::string text_of(const std::vector<QueueItem>& queue) {
   std::map<std::string, std::size_t> counts;
   for (const QueueItem& item : queue) {
     ++counts[to_string(item.reason)];
-    out += item.where.to_string() + ": " + to_string(item.reason) + ": " + to_string(item.level) +
-           " " + joined(item.source) + " ↔ " + joined(item.target);
+    std::string line = item.where.to_string() + ": " + to_string(item.reason) + ": " +
+                       to_string(item.level) + " " + joined(item.source) + " ↔ " +
+                       joined(item.target);
     if (item.status) {
-      out += std::string(" (") + to_string(*item.status);
-      if (item.confidence) out += " " + two_decimals(*item.confidence);
-      out += ")";
+      line += std::string(" (") + to_string(*item.status);
+      if (item.confidence) line += " " + two_decimals(*item.confidence);
+      line += ")";
     }
-    out += ": " + item.detail + "\n";
+    // Paths, ids and quoted text come from files: no control sequence reaches the terminal.
+    out += sanitise_for_display(line + ": " + item.detail, LineBreaks::escaped) + "\n";
   }
   out += std::to_string(queue.size()) + (queue.size() == 1 ? " item" : " items") + " to review";
   std::string parts;

@@ -24,7 +24,7 @@ std::string review_page_html(const std::string& token) {
 <header>
 <h1>Review <span id="file"></span></h1>
 <p id="counts"></p>
-<p class="keys"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> confirm · <kbd>m</kbd> merge · <kbd>s</kbd> split · <kbd>o</kbd> omission · <kbd>n</kbd> note · <kbd>u</kbd> undo · <kbd>q</kbd> next in queue · <kbd>z</kbd> context · <kbd>?</kbd> help</p>
+<p class="keys"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>c</kbd> confirm · <kbd>m</kbd> merge · <kbd>s</kbd> split · <kbd>o</kbd> omission · <kbd>n</kbd> note · <kbd>u</kbd> next in queue · <kbd>z</kbd> undo · <kbd>v</kbd> context · <kbd>?</kbd> help</p>
 </header>
 <p id="message" role="status" aria-live="polite">Loading…</p>
 <main>
@@ -41,14 +41,14 @@ std::string review_page_html(const std::string& token) {
 <h2 id="help-title">Keys</h2>
 <dl>
 <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous link (paragraphs, their sentences, notes)</dd>
-<dt><kbd>q</kbd></dt><dd>next item of the review queue (drift first, then missing fingerprints, doubtful links, units in no link)</dd>
+<dt><kbd>u</kbd></dt><dd>next item of the review queue (drift first, then missing fingerprints, doubtful links, units in no link)</dd>
 <dt><kbd>c</kbd></dt><dd>confirm: the link becomes reviewed, its fingerprints taken from the current texts</dd>
 <dt><kbd>m</kbd></dt><dd>merge the link with the next one of its level</dd>
 <dt><kbd>s</kbd></dt><dd>split the link: its first unit on each side, and the rest</dd>
 <dt><kbd>o</kbd> / <kbd>O</kbd></dt><dd>omission: the first source (O: target) unit stands alone, with why</dd>
 <dt><kbd>n</kbd></dt><dd>a note on the link (an empty note removes it)</dd>
-<dt><kbd>u</kbd></dt><dd>undo the last change made on this page</dd>
-<dt><kbd>z</kbd></dt><dd>show or hide the context: every link, or the current one and its neighbours</dd>
+<dt><kbd>z</kbd></dt><dd>undo the last change made on this page</dd>
+<dt><kbd>v</kbd></dt><dd>show or hide the context: every link, or the current one and its neighbours</dd>
 <dt><kbd>r</kbd></dt><dd>read the file again (after it changed on disk)</dd>
 <dt><kbd>?</kbd> / <kbd>Esc</kbd></dt><dd>this help / close it</dd>
 </dl>
@@ -74,6 +74,7 @@ const char* review_page_script() {
   let context = true;
   let busy = false;
   let answer = null;
+  let unsaved = null;  // text typed for a change that was refused: offered again, never lost
 
   function say(text, isError) {
     const box = $('message');
@@ -193,7 +194,7 @@ const char* review_page_script() {
     const links = state.rows.filter((row) => row.status !== null);
     const reviewed = links.filter((row) => row.status === 'reviewed').length;
     $('counts').textContent = `${reviewed} of ${links.length} links reviewed · ${state.queue.length} in the queue` +
-      (state.undo ? ` · u undoes: ${state.undo}` : '');
+      (state.undo ? ` · z undoes: ${state.undo}` : '');
     select(current);
   }
 
@@ -257,8 +258,14 @@ const char* review_page_script() {
       if (again >= 0) current = again;
       render();
       say(state.message, false);
+      unsaved = null;
     } catch (error) {
-      say(error.message, true);
+      if (text) {
+        unsaved = { action, text };
+        say(`${error.message} What you typed is kept: press ${action === 'note' ? 'n' : 'o'} to see it again.`, true);
+      } else {
+        say(error.message, true);
+      }
     } finally {
       busy = false;
       document.body.classList.remove('busy');
@@ -266,10 +273,10 @@ const char* review_page_script() {
     }
   }
 
-  function ask(label, value, then) {
+  function ask(label, value, then, action) {
     $('ask-label').textContent = label;
     const box = $('ask-text');
-    box.value = value;
+    box.value = unsaved && unsaved.action === action ? unsaved.text : value;
     answer = then;
     $('ask').showModal();
     box.focus();
@@ -295,18 +302,18 @@ const char* review_page_script() {
     const keys = {
       j: () => select(current + 1),
       k: () => select(Math.max(current - 1, 0)),
-      q: nextInQueue,
+      u: nextInQueue,
       c: () => change('accept'),
       m: () => change('merge'),
       s: () => change('split'),
       o: () => ask(`Why is ${row.unit} left out? (may stay empty)`, row.omitted || '',
-        (text) => change('omit', text)),
+        (text) => change('omit', text), 'omit'),
       O: () => ask(`Why is tgt:${row.tgt.length ? row.tgt[0].id : '?'} left out? (may stay empty)`,
-        row.omitted || '', (text) => change('omit', text, row.tgt.length ? `tgt:${row.tgt[0].id}` : row.unit)),
+        row.omitted || '', (text) => change('omit', text, row.tgt.length ? `tgt:${row.tgt[0].id}` : row.unit), 'omit'),
       n: () => ask(`A note on the link of ${row.unit} (empty removes it)`, row.note || '',
-        (text) => change('note', text)),
-      u: () => change('undo'),
-      z: () => { context = !context; select(current); say(context ? 'Every link shown.' : 'Only the current link and its neighbours shown (z shows all).', false); },
+        (text) => change('note', text), 'note'),
+      z: () => change('undo'),
+      v: () => { context = !context; select(current); say(context ? 'Every link shown.' : 'Only the current link and its neighbours shown (v shows all).', false); },
       r: () => load('Read the file again.'),
       '?': () => $('help').showModal(),
     };
