@@ -15,7 +15,7 @@ targets=$(sed -n 's/^set(fuzz_targets \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
 # shellcheck disable=SC2046
 cmake --build --preset fuzz --target $(printf 'fuzz_%s ' $targets)
 # poppler's one-time fontconfig allocation is not a leak of ours (tests/lsan.supp says why).
-export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 found=0
 for target in $targets; do
   binary=build/fuzz/tests/fuzz/fuzz_$target
