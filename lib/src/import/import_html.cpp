@@ -9,8 +9,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "text/unicode.hpp"
 #include "import/import_steps.hpp"
+#include "text/unicode.hpp"
 
 namespace alinea::import_steps {
 namespace {

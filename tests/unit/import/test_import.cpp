@@ -16,9 +16,9 @@
 #include "alinea/error.hpp"
 #include "alinea/import.hpp"
 #include "import/import_steps.hpp"
+#include "missing_tool.hpp"
 #include "text/dictionary.hpp"
 #include "text/unicode.hpp"
-#include "missing_tool.hpp"
 
 using namespace alinea;
 using namespace alinea::import_steps;

@@ -12,7 +12,6 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <string>
 #include <thread>
 
@@ -169,13 +168,17 @@ BOOST_FIXTURE_TEST_CASE(a_change_needs_the_token_in_a_header, Fixture) {
 BOOST_FIXTURE_TEST_CASE(the_page_loads_nothing_from_elsewhere, Fixture) {
   const HttpResponse page = get("/?token=" + std::string(token));
   BOOST_TEST(page.content_type == "text/html; charset=utf-8");
-  const std::regex reference(R"re((src|href)="([^"]*)")re");
+  // Every src="…" and href="…" (no std::regex: GCC 12 warns falsely inside <regex> under asan).
   int references = 0;
-  for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), reference);
-       it != std::sregex_iterator(); ++it) {
-    ++references;
-    BOOST_TEST((*it)[2].str().substr(0, 1) == "/");
-    BOOST_TEST((*it)[2].str().substr(0, 2) != "//");
+  for (const std::string attribute : {" src=\"", " href=\""}) {
+    for (std::size_t at = page.body.find(attribute); at != std::string::npos;
+         at = page.body.find(attribute, at + 1)) {
+      const std::size_t start = at + attribute.size();
+      const std::string value = page.body.substr(start, page.body.find('"', start) - start);
+      ++references;
+      BOOST_TEST(value.substr(0, 1) == "/");
+      BOOST_TEST(value.substr(0, 2) != "//");
+    }
   }
   BOOST_TEST(references == 2);
   BOOST_TEST(page.body.find("<style") == std::string::npos);
