@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What alinea does with the bundled letter; run by scripts/demo.sh after the build.
 set -euo pipefail
-alinea=$1
+# Absolute, since one step runs it from another folder.
+alinea=$(realpath "$1")
 work=corpora/trotsky-1936-04-24-bienvenue-a-victor-serge
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <vector>
 
 #include "alinea/import.hpp"
+#include "import/import_steps.hpp"
 
 namespace alinea {
 namespace {
@@ -65,27 +67,15 @@ std::optional<std::string> extraction_sign(std::string_view head) {
   if (head.find('\f') != npos) return "it has form feeds between pages, as PDF extractions do";
   if (head.find("__________") != npos) return "it has a footnote rule of underscores";
   // Counted on the raw lines (ASCII white space only): the bytes may not be valid UTF-8 yet.
-  std::size_t gaps = 0;
-  std::size_t blank_gaps = 0;
-  bool seen_line = false;
-  bool blank_since_last = false;
+  std::vector<bool> blank_lines;
   for (std::size_t pos = 0; pos < head.size();) {
     const std::size_t end = std::min(head.find('\n', pos), head.size());
-    const bool blank = head.substr(pos, end - pos).find_first_not_of(" \t\r") == npos;
+    blank_lines.push_back(head.substr(pos, end - pos).find_first_not_of(" \t\r") == npos);
     pos = end + 1;
-    if (blank) {
-      blank_since_last = true;
-      continue;
-    }
-    if (seen_line) {
-      ++gaps;
-      if (blank_since_last) ++blank_gaps;
-    }
-    seen_line = true;
-    blank_since_last = false;
   }
+  const import_steps::LineGaps line_gaps = import_steps::count_line_gaps(blank_lines);
   // Short texts prove nothing: a letter of three paragraphs has blank lines between all lines.
-  if (gaps >= 20 && blank_gaps == gaps) {
+  if (line_gaps.gaps >= 20 && line_gaps.blank == line_gaps.gaps) {
     return "every line is followed by a blank line, as some PDF extractions are";
   }
   return std::nullopt;

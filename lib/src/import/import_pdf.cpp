@@ -471,6 +471,25 @@ std::string append_wrapped(std::string text, std::string_view line, const Dictio
 
 }  // namespace
 
+LineGaps count_line_gaps(const std::vector<bool>& blank_lines) {
+  LineGaps counted;
+  bool blank_since_last = false;
+  bool seen_line = false;
+  for (const bool blank : blank_lines) {
+    if (blank) {
+      blank_since_last = true;
+      continue;
+    }
+    if (seen_line) {
+      ++counted.gaps;
+      if (blank_since_last) ++counted.blank;
+    }
+    seen_line = true;
+    blank_since_last = false;
+  }
+  return counted;
+}
+
 std::string join_wrapped(std::string_view left, std::string_view right,
                          const Dictionary* dictionary) {
   return append_wrapped(std::string(trim_spaces(left)), right, dictionary);
@@ -703,23 +722,10 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   }
 
   // Blank lines mean something only when the extraction does not put one after every line.
-  std::size_t gaps = 0;
-  std::size_t blank_gaps = 0;
-  bool blank_since_last = false;
-  bool seen_line = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (roles[i] == Role::blank) {
-      blank_since_last = true;
-      continue;
-    }
-    if (seen_line) {
-      ++gaps;
-      if (blank_since_last) ++blank_gaps;
-    }
-    seen_line = true;
-    blank_since_last = false;
-  }
-  const bool blank_lines_doubled = gaps > 0 && blank_gaps * 4 >= gaps * 3;
+  std::vector<bool> blank_lines(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) blank_lines[i] = roles[i] == Role::blank;
+  const LineGaps line_gaps = count_line_gaps(blank_lines);
+  const bool blank_lines_doubled = line_gaps.gaps > 0 && line_gaps.blank * 4 >= line_gaps.gaps * 3;
 
   const auto is_page_marker = [&](std::size_t i) {
     return roles[i] == Role::furniture || roles[i] == Role::title || lines[i].page_break_before;

@@ -168,4 +168,12 @@ inline constexpr int most_pdf_pages = 20000;
 // by form feeds — the input analyse_pdf_text reads. Throws UnreadablePdf saying why not.
 [[nodiscard]] std::string read_pdf_text(std::string_view pdf);
 
+// The gaps between consecutive non-blank lines, and how many of them hold a blank line: when all
+// (or nearly all) do, blank lines only double the lines and say nothing of paragraphs.
+struct LineGaps {
+  std::size_t gaps = 0;
+  std::size_t blank = 0;
+};
+[[nodiscard]] LineGaps count_line_gaps(const std::vector<bool>& blank_lines);
+
 }  // namespace alinea::import_steps
