@@ -81,7 +81,7 @@ async function launch(browser, profile, extraArguments = []) {
         return answer.result.value;
       },
       // Waits until `expression` is true in the page; throws after `ms`.
-      async waitFor(expression, ms = 10000) {
+      async waitFor(expression, ms = 30000) {
         for (const start = Date.now(); Date.now() - start < ms; await sleep(50)) {
           if (await page.evaluate(expression)) return;
         }

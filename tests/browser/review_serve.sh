@@ -34,7 +34,7 @@ cp "$source_dir/$letter/fr.md" "$source_dir/$letter/es.md" "$letter/"
 
 "$alinea" review alignments/letter.fr-es.yaml --serve >server.txt 2>server.log &
 server=$!
-for _ in $(seq 100); do grep -q 'token=' server.txt && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q 'token=' server.txt && break; sleep 0.1; done
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' server.txt || true)
 expect "the server prints its address with a token" test -n "$url"
 [ -n "$url" ] || exit 1
