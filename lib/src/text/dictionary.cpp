@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <hunspell.hxx>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <system_error>
 #include <vector>
@@ -49,10 +51,30 @@ std::vector<std::filesystem::path> candidates(const std::filesystem::path& folde
 
 }  // namespace
 
+// Hunspell counts the users of a process-wide table without a lock (initialize_utf_tbl and
+// free_utf_tbl): dictionaries opened or closed on several threads at once (check's and
+// coverage's workers) leak it, or free it under another's feet. One lock around both.
+namespace {
+std::mutex& hunspell_lifetime_lock() {
+  static std::mutex lock;
+  return lock;
+}
+}  // namespace
+
 struct Dictionary::Impl {
-  Hunspell speller;
-  Impl(const std::string& affixes, const std::string& words)
-      : speller(affixes.c_str(), words.c_str()) {}
+  std::unique_ptr<Hunspell> speller;
+  Impl(const std::string& affixes, const std::string& words) {
+    const std::lock_guard<std::mutex> held(hunspell_lifetime_lock());
+    speller = std::make_unique<Hunspell>(affixes.c_str(), words.c_str());
+  }
+  ~Impl() {
+    const std::lock_guard<std::mutex> held(hunspell_lifetime_lock());
+    speller.reset();
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  Impl(Impl&&) = delete;
+  Impl& operator=(Impl&&) = delete;
 };
 
 Dictionary::Dictionary(std::unique_ptr<Impl> impl, std::filesystem::path path)
@@ -72,7 +94,7 @@ std::optional<Dictionary> Dictionary::open(const std::filesystem::path& folder,
     auto impl = std::make_unique<Impl>(affixes.string(), words.string());
     // Hunspell reports no load failure; an empty encoding means nothing was read. Text is
     // UTF-8, so a dictionary in a legacy encoding would compare bytes that do not match.
-    if (impl->speller.get_dict_encoding() != "UTF-8") continue;
+    if (impl->speller->get_dict_encoding() != "UTF-8") continue;
     return Dictionary(std::move(impl), words);
   }
   return std::nullopt;
@@ -81,7 +103,7 @@ std::optional<Dictionary> Dictionary::open(const std::filesystem::path& folder,
 bool Dictionary::knows(std::string_view word) const {
   if (word.empty()) return false;
   // The dictionaries alinea looks for are UTF-8 (SET UTF-8), like the text.
-  return impl_->speller.spell(std::string(word));
+  return impl_->speller->spell(std::string(word));
 }
 
 }  // namespace alinea
