@@ -33,6 +33,16 @@ struct RandomCosts {
   }
 };
 
+// 1-1 steps on the diagonal free, everything else 4, plus noise scaled by `spread`: the mass of
+// paths far from the diagonal is negligible.
+struct CheapDiagonal {
+  RandomCosts noise;
+  double spread;
+  double operator()(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+    return ((di == 1 && dj == 1 && i == j) ? 0.0 : 4.0) + noise(i, j, di, dj) * spread;
+  }
+};
+
 // Cheap along a planted path of 1-1 beads with a few gaps, costly elsewhere, plus noise.
 struct PlantedCosts {
   std::vector<PathStep> planted;
@@ -398,10 +408,7 @@ BOOST_AUTO_TEST_CASE(a_path_far_cheaper_than_all_others_is_certain) {
 BOOST_AUTO_TEST_CASE(posteriors_stay_finite_on_long_banded_inputs) {
   // 20,000 steps: products of probabilities underflow unless the sums stay in log space.
   const std::size_t n = 20000;
-  const RandomCosts noise{7};
-  const auto cost = [&noise](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
-    return ((di == 1 && dj == 1 && i == j) ? 0.0 : 4.0) + noise(i, j, di, dj) * 0.1;
-  };
+  const CheapDiagonal cost{RandomCosts{7}, 0.1};
   DpOptions options;
   options.band = 8;
   options.posterior_temperature = 1.0;
@@ -457,10 +464,7 @@ BOOST_AUTO_TEST_CASE(posteriors_later_refuse_a_path_that_misses_an_anchor_or_a_t
 
 BOOST_AUTO_TEST_CASE(a_narrow_posterior_band_loses_nothing_when_far_paths_are_costly) {
   // 200 × 200, the diagonal cheap: paths that stray more than a few cells from it carry no mass.
-  const RandomCosts noise{5};
-  const auto cost = [&noise](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
-    return ((di == 1 && dj == 1 && i == j) ? 0.0 : 4.0) + noise(i, j, di, dj) * 0.2;
-  };
+  const CheapDiagonal cost{RandomCosts{5}, 0.2};
   DpOptions narrow;
   narrow.band = 8;
   narrow.posterior_temperature = 1.0;
