@@ -673,7 +673,8 @@ std::string to_markdown(const ReferencedText& text) {
 }
 
 PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {
-  const std::vector<SourceLine> lines = join_raised_note_numbers(read_lines(input));
+  const std::vector<SourceLine> lines =
+      attach_note_number_column(join_raised_note_numbers(read_lines(input)));
   PdfLayout layout;
   std::vector<Role> roles(lines.size(), Role::text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -925,6 +926,8 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   const bool indents_mark_paragraphs =
       first_line_indents >= 3 && first_line_indents * 5 >= indented_lines * 4;
   std::string paragraph;
+  bool marked_paragraphs = indented_lines > 0;  // by an indent or a blank line
+  bool guessed_paragraphs = false;              // by line lengths alone
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
     paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
@@ -932,13 +935,30 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     bool ends = last;
     if (!last) {
       const SourceLine& next = lines[body[k + 1].index];
-      ends = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) ||
-             (!indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]));
+      const bool marked = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1);
+      const bool guessed =
+          !marked && !indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]);
+      marked_paragraphs = marked_paragraphs || marked;
+      guessed_paragraphs = guessed_paragraphs || guessed;
+      ends = marked || guessed;
     }
     if (ends) {
       layout.paragraphs.push_back(std::move(paragraph));
       paragraph.clear();
     }
+  }
+
+  // A plain extraction of pages (form feeds, and no line indented: not even a centred title or
+  // page number) keeps neither first-line indents nor the space between paragraphs: where a
+  // paragraph ends is then a guess, which a layout extraction or the PDF itself may not need.
+  const bool plain_extraction =
+      pages_marked && std::none_of(lines.begin(), lines.end(),
+                                   [](const SourceLine& line) { return line.indent > 0; });
+  if (plain_extraction && !marked_paragraphs && guessed_paragraphs) {
+    layout.warnings.push_back(
+        "no blank line or first-line indent marks the paragraphs (a plain extraction drops "
+        "them; `pdftotext -layout` or the PDF itself keeps them): a paragraph is taken to end "
+        "where a line ends a sentence and the next word would have fitted on it");
   }
 
   for (std::size_t n = 0; n < note_lines.size(); ++n) {

@@ -229,3 +229,42 @@ BOOST_AUTO_TEST_CASE(a_sentence_end_may_carry_a_note_number) {
   BOOST_TEST(!ends_sentence_with_reference("1936"));
   BOOST_TEST(!ends_sentence_with_reference(""));
 }
+
+namespace {
+std::vector<std::string> texts_of(const std::vector<SourceLine>& lines) {
+  std::vector<std::string> texts;
+  for (const auto& line : lines) texts.push_back(line.text);
+  return texts;
+}
+}  // namespace
+
+// Endnotes set as a list with hanging numbers: a plain extraction gives the numbers as a column,
+// then the notes without them. Both notes 1 and 2 end in a full line that ends a sentence; the
+// column's spacing ("2." right under "1.") says note 1 has one line, so note 2 starts second.
+BOOST_AUTO_TEST_CASE(a_column_of_note_numbers_is_put_back_where_each_note_starts) {
+  const std::string full = "Una línea llena de la nota que termina aquí mismo con su punto.";
+  const auto attached = attach_note_number_column(read_lines(
+      "Notas\n1.\n2.\n\n3.\n\n" + full + "\n" + full + "\nY sigue en otra línea.\n" + "Corta.\n"));
+  BOOST_TEST(
+      texts_of(attached) == (std::vector<std::string>{"Notas", "1. " + full, "2. " + full,
+                                                      "Y sigue en otra línea.", "3. Corta."}),
+      boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(numbers_that_are_no_notes_column_are_left_alone) {
+  // One number only; numbers out of order; numbers with nothing after them; more numbers than
+  // lines of text.
+  for (const std::string input : {"1.\nTexto.\n", "1.\n3.\nTexto.\n", "Texto.\n1.\n2.\n",
+                                  "1.\n2.\n3.\nUna sola línea.\nY otra.\n"}) {
+    BOOST_TEST_CONTEXT(input) {
+      BOOST_TEST(
+          texts_of(attach_note_number_column(read_lines(input))) == texts_of(read_lines(input)),
+          boost::test_tools::per_element());
+    }
+  }
+  // The notes of an endnotes page read whole: each number before its note's first line.
+  const auto attached =
+      attach_note_number_column(read_lines("1.\n2.\nPrimera nota.\nSegunda nota.\n\f3\n"));
+  BOOST_TEST(attached.at(0).text == "1. Primera nota.");
+  BOOST_TEST(attached.at(1).text == "2. Segunda nota.");
+}
