@@ -95,6 +95,27 @@ BOOST_AUTO_TEST_CASE(the_typeset_letter_is_twelve_paragraphs_and_seven_notes_in_
   }
 }
 
+// LibreOffice's PDF of the letter (layouts/make-odt.sh): ragged right, a little space between
+// paragraphs, superscript references, a page holding more notes than text. What the extraction
+// loses (the space, the raised type) the positions and type sizes give back.
+BOOST_AUTO_TEST_CASE(the_letter_from_libreoffice_is_read_from_its_positions_and_type) {
+  const std::string pdf = read_file(fixtures + "layouts/libreoffice.pdf");
+  const std::string text = read_pdf_text(pdf);
+  // Superscript references, glued to their word or set a little apart from it.
+  BOOST_TEST(text.find("Lvovich\u00B9,") != std::string::npos);
+  BOOST_TEST(text.find("due\u00F1os)\u2076.") != std::string::npos);
+  // A paragraph set apart by space, after a line that ends a sentence where the next word would
+  // have fitted: a blank line; none between the lines of a paragraph.
+  BOOST_TEST(text.find("inmediatamente.\n\n\u00BFHa conocido") != std::string::npos);
+  BOOST_TEST(text.find("Acabo de recibir su carta. Qu\u00E9 alegr\u00EDa nos ha causado a "
+                       "N.I.\u00B2 y a m\u00ED, y c\u00F3mo\nde contentos") != std::string::npos);
+  // The first page holds more notes than text: its footnote area is still found by its type.
+  BOOST_TEST(text.substr(0, text.find('\f')).find("____") != std::string::npos);
+  const Document document = import_pdf(pdf, "libreoffice.pdf");
+  BOOST_TEST(document.paragraphs.size() == 12U);
+  BOOST_TEST(document.notes.size() == 7U);
+}
+
 BOOST_AUTO_TEST_CASE(each_kind_of_unreadable_pdf_is_refused_with_its_reason) {
   BOOST_TEST(contains(refusal("Una carta, no un PDF.\n"), "not a PDF"));
   BOOST_TEST(contains(refusal(""), "not a PDF"));
