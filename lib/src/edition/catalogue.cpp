@@ -89,6 +89,18 @@ class CatalogueReader {
     }
   }
 
+  // Whether `entry` is a mapping, as `example` shows (else a finding); its unknown keys are
+  // findings either way.
+  bool is_entry(const Value& entry, const std::vector<std::string_view>& known,
+                const std::string& what, const char* example) {
+    if (!entry.is_mapping()) {
+      report("edition/wrong-type", entry, what + " is a mapping: " + example);
+      return false;
+    }
+    unknown_keys(entry, known, what);
+    return true;
+  }
+
   std::string required_text(const Value& map, const char* key, const std::string& what) {
     const Value* value = map.find(key);
     if (value == nullptr) {
@@ -119,12 +131,7 @@ class CatalogueReader {
   }
 
   void read_volume(Catalogue& catalogue, const Value& entry) {
-    if (!entry.is_mapping()) {
-      report("edition/wrong-type", entry,
-             "a volume is a mapping: {volume: 9, pages: 412, texts: [...]}");
-      return;
-    }
-    unknown_keys(entry, volume_keys, "a volume");
+    if (!is_entry(entry, volume_keys, "a volume", "{volume: 9, pages: 412, texts: [...]}")) return;
     CatalogueVolume volume;
     volume.line = entry.line;
     volume.column = entry.column;
@@ -151,12 +158,9 @@ class CatalogueReader {
   }
 
   void read_text(CatalogueVolume& volume, const Value& entry, const std::string& volume_name) {
-    if (!entry.is_mapping()) {
-      report("edition/wrong-type", entry,
-             "a text is a mapping: {title: …, date: 1936-04-24, pages: 213-215}");
+    if (!is_entry(entry, text_keys, "a text", "{title: …, date: 1936-04-24, pages: 213-215}")) {
       return;
     }
-    unknown_keys(entry, text_keys, "a text");
     CatalogueText text;
     text.line = entry.line;
     text.column = entry.column;
