@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "alinea/error.hpp"
-#include "alinea/output.hpp"
+#include "corpus/output.hpp"
 #include "util/files.hpp"
 
 namespace alinea::cli {

@@ -3,7 +3,7 @@
 #include <system_error>
 
 #include "alinea/error.hpp"
-#include "alinea/output.hpp"
+#include "corpus/output.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

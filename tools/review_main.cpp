@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "alinea/review.hpp"
-#include "alinea/serve.hpp"
+#include "serve/serve.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

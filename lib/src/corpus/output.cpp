@@ -1,5 +1,5 @@
 // What a command may write over: the rule every command applies to its -o.
-#include "alinea/output.hpp"
+#include "corpus/output.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
 // alinea::ReviewServer: the session (review_session.cpp) behind the HTTP server (http_server.cpp),
 // on the loopback address only.
-#include "alinea/serve.hpp"
+#include "serve/serve.hpp"
 
 #include <cmath>
 

@@ -18,7 +18,7 @@
 #include "alinea/aligner.hpp"
 #include "alinea/alignment_io.hpp"
 #include "alinea/segment.hpp"
-#include "alinea/serve.hpp"
+#include "serve/serve.hpp"
 #include "serve/review_session.hpp"
 
 using namespace alinea;
