@@ -797,7 +797,14 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   const auto carried_note_lines = [&](const std::vector<BodyLine>& body, std::size_t note_measure) {
     std::vector<std::size_t> lengths;
     for (const BodyLine& line : body) lengths.push_back(count_code_points(lines[line.index].text));
-    const std::size_t text_measure = typical_line_length(lengths);
+    // The text's measure from the earlier pages, which the lines in question do not stand on.
+    std::size_t page_start = body.size();
+    while (page_start > 0 && !body[page_start - 1].page_break_before) --page_start;
+    if (page_start > 0) --page_start;
+    const std::size_t text_measure = typical_line_length(
+        page_start >= 3 ? std::vector<std::size_t>(lengths.begin(),
+                                                   lengths.begin() + static_cast<long>(page_start))
+                        : lengths);
     const auto in_note_measure = [&](std::size_t length) {
       return length * 100 > text_measure * 108 && length * 100 >= note_measure * 85 &&
              length * 100 <= note_measure * 110;

@@ -271,15 +271,22 @@ std::string with_superscripts(std::string text, const PrintedLine& line) {
     if (!is_superscript(line, index, line_size)) continue;
     const std::string& before = line.words[index - 1].text;
     const std::string& digits = line.words[index].text;
-    const std::size_t at = text.find(before, from);
-    if (at == std::string::npos) continue;
-    std::size_t pos = at + before.size();
-    std::size_t digits_at = pos;
-    while (digits_at < text.size() && text[digits_at] == ' ') ++digits_at;
-    if (text.compare(digits_at, digits.size(), digits) != 0) continue;
-    const std::string raised = superscript_digits(digits);
-    text.replace(pos, digits_at + digits.size() - pos, raised);
-    from = pos + raised.size();
+    // The word before, then the digits (after spaces, if any) and no further digit.
+    for (std::size_t at = text.find(before, from); at != std::string::npos;
+         at = text.find(before, at + 1)) {
+      const std::size_t pos = at + before.size();
+      std::size_t digits_at = pos;
+      while (digits_at < text.size() && text[digits_at] == ' ') ++digits_at;
+      const std::size_t end = digits_at + digits.size();
+      if (text.compare(digits_at, digits.size(), digits) != 0 ||
+          (end < text.size() && text[end] >= '0' && text[end] <= '9')) {
+        continue;
+      }
+      const std::string raised = superscript_digits(digits);
+      text.replace(pos, end - pos, raised);
+      from = pos + raised.size();
+      break;
+    }
   }
   return text;
 }
