@@ -18,6 +18,7 @@ void apply_signals(const std::string& signals, AlignOptions& options) {
   options.use_tokens = false;
   options.use_punctuation = false;
   options.use_learned_lexicon = false;
+  options.use_translation_model = false;
   if (signals == "length") return;
   std::size_t begin = 0;
   while (begin <= signals.size()) {
@@ -30,9 +31,11 @@ void apply_signals(const std::string& signals, AlignOptions& options) {
       options.use_punctuation = true;
     } else if (name == "lexicon") {
       options.use_learned_lexicon = true;
+    } else if (name == "model1") {
+      options.use_translation_model = true;
     } else {
       throw UsageError("--signals: unknown signal '" + name +
-                       "' (all, length, or tokens,punctuation,lexicon)");
+                       "' (all, length, or tokens,punctuation,lexicon,model1)");
     }
     begin = end + 1;
   }
@@ -48,8 +51,10 @@ int run_align_lines(const Arguments& arguments) {
       "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
       "mt", "translate the source with Apertium when installed")(
       "signals", po::value<std::string>()->default_value("all"),
-      "evidence besides length, to measure what each is worth: all, or a comma-separated subset "
-      "of tokens, punctuation, lexicon; 'length' for none (a Gale-Church baseline)")(
+      "evidence besides length, to measure what each is worth: all (the default set: tokens, "
+      "punctuation, model1), or a comma-separated subset of tokens, punctuation, lexicon "
+      "(co-occurrence lexicon), model1 (IBM Model 1); 'length' for none (a Gale-Church "
+      "baseline)")(
       "temperature", po::value<double>(),
       "benchmark tuning: bead costs are divided by this before they become the posteriors that "
       "give each link its confidence")("output,o", po::value<std::string>()->default_value("-"),
