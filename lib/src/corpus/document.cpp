@@ -49,6 +49,20 @@ const Block* find_block(const std::vector<Block>& blocks, std::string_view wante
 
 }  // namespace
 
+std::string_view block_kind_name(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::quote:
+      return "quote";
+    case BlockKind::list_item:
+      return "list-item";
+    case BlockKind::paragraph:
+      break;
+  }
+  return "paragraph";
+}
+
 const Paragraph* Document::find_paragraph(std::string_view wanted) const {
   return find_block(paragraphs, wanted);
 }
