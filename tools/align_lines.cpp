@@ -10,6 +10,7 @@
 #include "alinea/aligner.hpp"
 #include "alinea/error.hpp"
 #include "command.hpp"
+#include "text/lines.hpp"
 #include "text/unicode.hpp"
 
 namespace alinea::cli {
@@ -21,17 +22,8 @@ std::vector<std::string> lines_of(const std::string& text, const std::string& pa
   if (const auto problem = find_invalid_utf8(text)) {
     throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
   }
-  std::vector<std::string> lines;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(begin, end - begin);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    begin = end + 1;
-  }
-  return lines;
+  const std::vector<std::string_view> lines = alinea::lines_of(text);
+  return {lines.begin(), lines.end()};
 }
 
 std::string positions(std::size_t begin, std::size_t count) {

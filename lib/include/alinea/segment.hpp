@@ -44,10 +44,16 @@ class Segmenter {
 // Fills `sentences` of every paragraph and note, using the document's language.
 void segment_document(Document& document);
 
-// JSON Lines for `alinea segment --jsonl`: the "text" field of one input line (InputError when
-// the line is not a JSON object with a string "text"), and the output line
-// {"sentences": [...]} (without the newline).
-[[nodiscard]] std::string text_of_json_line(std::string_view line, std::size_t line_number);
-[[nodiscard]] std::string sentences_to_json_line(const std::vector<std::string>& sentences);
+// `alinea segment`: a whole text, read as `name` (for messages), one sentence per line. Plain
+// text is paragraphs separated by blank lines, the lines of each joined by a space; a blank line
+// separates the paragraphs' sentences in the output. InputError at the first invalid UTF-8.
+[[nodiscard]] std::string segment_plain_text(std::string_view text, const std::string& name,
+                                             Segmenter& segmenter);
+
+// `alinea segment --jsonl`: JSON Lines, {"text": …} per line in (blank lines skipped) and
+// {"sentences": […]} per line out. InputError at the line (and column) of the first line that is
+// not a JSON object with a string "text", or of invalid UTF-8.
+[[nodiscard]] std::string segment_json_lines(std::string_view text, const std::string& name,
+                                             Segmenter& segmenter);
 
 }  // namespace alinea

@@ -6,6 +6,7 @@
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
 #include "alinea/language.hpp"
+#include "text/lines.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
 #include "util/yaml.hpp"
@@ -17,10 +18,6 @@ struct Line {
   std::string_view text;
   std::size_t number;  // 1-based
 };
-
-bool is_blank(std::string_view line) {
-  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -45,16 +42,7 @@ std::size_t indentation(std::string_view line) {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  std::size_t number = 1;
-  // A line ends at LF, CR LF or a lone CR, as in CommonMark: a CR kept inside a paragraph's text
-  // would come back one fewer after a write and a read.
-  while (!text.empty()) {
-    const std::size_t end = text.find_first_of("\r\n");
-    lines.push_back({text.substr(0, end), number++});
-    if (end == std::string_view::npos) break;
-    const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
-    text.remove_prefix(end + (crlf ? 2 : 1));
-  }
+  for (const std::string_view line : lines_of(text)) lines.push_back({line, lines.size() + 1});
   return lines;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "import/import_steps.hpp"
+#include "text/lines.hpp"
 #include "text/unicode.hpp"
 
 namespace alinea::import_steps {
@@ -99,31 +100,19 @@ std::vector<std::string> paragraphs_of(const std::vector<SourceLine>& lines,
                   " characters; a paragraph is taken to end where a line ends a sentence and "
                   "the next word would have fitted on it");
   }
-  std::vector<std::string> paragraphs;
-  std::string paragraph;
+  ParagraphBuilder paragraphs;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const SourceLine& line = lines[i];
-    if (line.blank()) {
-      if (!paragraph.empty()) paragraphs.push_back(std::move(paragraph));
-      paragraph.clear();
-      continue;
-    }
-    if (line.page_break_before && !paragraph.empty()) {
-      paragraphs.push_back(std::move(paragraph));
-      paragraph.clear();
-    }
+    if (line.blank() || line.page_break_before) paragraphs.end_paragraph();
+    if (line.blank()) continue;
     // Plain text is not hyphenated by a typesetter: a hyphen at a line end is a real one.
-    paragraph += (paragraph.empty() ? "" : " ") + line.text;
+    paragraphs.add_line(line.text);
     const bool next_exists = i + 1 < lines.size() && !lines[i + 1].blank();
     const bool ends = line_breaks_only && (measure == 0 || !next_exists ||
                                            ends_paragraph(line.text, lines[i + 1].text, measure));
-    if (ends) {
-      paragraphs.push_back(std::move(paragraph));
-      paragraph.clear();
-    }
+    if (ends) paragraphs.end_paragraph();
   }
-  if (!paragraph.empty()) paragraphs.push_back(std::move(paragraph));
-  return paragraphs;
+  return std::move(paragraphs).finish();
 }
 
 std::size_t count_references(const std::vector<ReferencedText>& texts) {

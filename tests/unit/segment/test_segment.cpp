@@ -658,3 +658,35 @@ BOOST_AUTO_TEST_CASE(letter_has_63_sentences) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(plain_text_gives_one_sentence_a_line_and_a_blank_line_between_paragraphs) {
+  Segmenter segmenter("es");
+  BOOST_TEST(segment_plain_text("Hola, Srta.\r\nLedesma. ¿Cómo está?\n\n \nBien.\n", "t.txt",
+                                segmenter) == "Hola, Srta. Ledesma.\n¿Cómo está?\n\nBien.\n");
+  BOOST_TEST(segment_plain_text("", "t.txt", segmenter).empty());
+  try {
+    (void)segment_plain_text("bien\n caf\xC3", "t.txt", segmenter);
+    BOOST_FAIL("invalid UTF-8 was accepted");
+  } catch (const InputError& error) {
+    BOOST_TEST(std::string(error.what()) == "t.txt:2:5: invalid UTF-8");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(json_lines_give_the_sentences_of_each_text_or_the_line_that_is_wrong) {
+  Segmenter segmenter("es");
+  BOOST_TEST(segment_json_lines("{\"id\": 1, \"text\": \"Uno. Dos.\"}\n\n{\"text\": \"\"}\n", "in",
+                                segmenter) ==
+             "{\"sentences\":[\"Uno.\",\"Dos.\"]}\n{\"sentences\":[]}\n");
+  const auto error_of = [&](std::string_view text) {
+    try {
+      (void)segment_json_lines(text, "in", segmenter);
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  BOOST_TEST(error_of("{\"text\": \"a\"}\n[1]\n") ==
+             "in:2: expected a JSON object with a \"text\" field");
+  BOOST_TEST(error_of("{\"text\": 3}") == "in:1: expected a string \"text\" field");
+  BOOST_TEST(error_of("\n{\"text\" 3}") == "in:2:9: not valid JSON");
+}
