@@ -39,6 +39,11 @@ enum class BlockKind {
 // "paragraph", "heading", "quote", "list-item".
 [[nodiscard]] std::string_view block_kind_name(BlockKind kind);
 
+// How a block's kind reads before its text, as Markdown marks it: "## " for a heading of level 2,
+// "> " for a quotation, the marker and a space for a list item ("1. "), "" otherwise. Nesting
+// is the caller's to show.
+[[nodiscard]] std::string block_marker(BlockKind kind, int level, std::string_view marker);
+
 // A block of the body: a paragraph, a heading, a paragraph of a block quotation or a list item.
 // Ids are positional over all blocks: p1 … pN.
 struct Paragraph {

@@ -250,16 +250,31 @@ std::string_view strip_bom(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
 
+// A paragraph's text as written at the start of a block. A text that begins like a block marker
+// can only come from a lone marker on the first line of a paragraph ("-", "#", "1936.") followed
+// by more lines; it is written that way again, the marker alone on its line, so that it reads
+// back as the same paragraph.
+std::string bare_paragraph(const std::string& text) {
+  std::size_t end = std::string::npos;
+  if (const auto marker = list_marker(text)) {
+    end = static_cast<std::size_t>(marker->marker.data() - text.data()) + marker->marker.size();
+  } else if (heading_line(text)) {
+    end = text.find_first_of(" \t");
+  }
+  if (end == std::string::npos) return text;
+  return text.substr(0, end) + "\n" + text.substr(end + 1);
+}
+
 // Blocks as Markdown, each after a blank line: the paragraphs of one quotation joined by a '>'
-// line, list items nested by indentation under the text of the item that holds them.
+// line; list items one per line (a tight list), nested by indentation under the text of the item
+// that holds them.
 class BlockWriter {
  public:
   std::string write(const Paragraph& block) {
     std::string out;
     switch (block.kind) {
       case BlockKind::heading:
-        out = "\n" + std::string(static_cast<std::size_t>(std::clamp(block.level, 1, 6)), '#') +
-              " " + block.text;
+        out = "\n" + block_marker(block.kind, block.level, "") + block.text;
         if (!block.text.empty() && block.text.back() == '#') out += " #";  // a closing run
         break;
       case BlockKind::quote:
@@ -269,7 +284,7 @@ class BlockWriter {
         out = list_item(block);
         break;
       case BlockKind::paragraph:
-        out = "\n" + block.text;
+        out = "\n" + bare_paragraph(block.text);
         break;
     }
     if (block.kind != BlockKind::list_item) item_columns_.clear();
@@ -281,14 +296,15 @@ class BlockWriter {
   std::string list_item(const Paragraph& item) {
     const auto depth = static_cast<std::size_t>(std::max(item.level, 1));
     if (item.marker.empty()) {  // a further paragraph of the item above
-      if (item_columns_.empty()) return "\n" + item.text;
+      if (item_columns_.empty()) return "\n" + bare_paragraph(item.text);
       item_columns_.resize(std::min(depth, item_columns_.size()));
-      return "\n" + std::string(item_columns_.back(), ' ') + item.text;
+      return "\n" + std::string(item_columns_.back(), ' ') + bare_paragraph(item.text);
     }
+    const bool in_list = !item_columns_.empty();  // a tight list: no blank line between items
     item_columns_.resize(std::min(depth - 1, item_columns_.size()));
     const std::size_t indent = item_columns_.empty() ? 0 : item_columns_.back();
     item_columns_.push_back(indent + item.marker.size() + 1);
-    return "\n" + std::string(indent, ' ') + item.marker + " " + item.text;
+    return (in_list ? "" : "\n") + std::string(indent, ' ') + item.marker + " " + item.text;
   }
 
   BlockKind previous_ = BlockKind::paragraph;
