@@ -1,10 +1,11 @@
 # PDF files read through poppler: the letter typeset by groff in three layouts
-# (tests/fixtures/import/layouts/make.sh) is the letter each time (import-layouts/letter.md);
+# (tests/fixtures/import/layouts/make.sh) and made by LibreOffice from an .odt (make-odt.sh) is
+# the letter each time (import-layouts/letter.md);
 # a two-page PDF of our own; then every kind of unreadable PDF (tests/fixtures/import/pdf/make.py)
 # refused with its reason, exit 1, never a crash.
 layouts="$SRC/tests/fixtures/import/layouts"
 pdfs="$SRC/tests/fixtures/import/pdf"
-for name in letter-ms a5-indented a4-endnotes; do
+for name in letter-ms a5-indented a4-endnotes libreoffice; do
   "$ALINEA" import --lang es --from pdf "$layouts/$name.pdf" -o "$name.md"
   if cmp -s "$name.md" "$SRC/tests/golden/import-layouts/letter.md"; then
     echo "$name.pdf: the letter"

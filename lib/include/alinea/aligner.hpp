@@ -29,6 +29,11 @@ struct AlignOptions {
   // Bead costs are divided by this before they become path probabilities; a link's confidence is
   // its posterior. Fitted on the tuning halves of the development sets (bench/align).
   double confidence_temperature = 1.0;
+  // Largest beads tried: at most this many sentences (or paragraphs) in all, at most
+  // `longest_bead_side` on one side; 6 and 5 allow up to 1-5, 2-4 and 3-3 (either way), which
+  // captions and lines split by OCR need. 4 and 3 keep to 1-1, 1-0, 2-1, 2-2 and 3-1.
+  std::size_t most_bead_units = 6;
+  std::size_t longest_bead_side = 5;
 };
 
 // A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.

@@ -61,8 +61,10 @@ struct Pass {
 // `band`: half-width of the first band around the guide; it widens where the path touches it.
 // `second_guide`: another guess the band also follows (may be empty).
 Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::vector<Anchor> guide,
-                  std::vector<Anchor> second_guide, std::size_t band, double temperature) {
+                  std::vector<Anchor> second_guide, std::size_t band, double temperature,
+                  std::vector<BeadShape> shapes) {
   Pass pass{std::move(scorer), {}, {}};
+  pass.dp_options.shapes = std::move(shapes);
   pass.dp_options.anchors = anchors;
   pass.dp_options.guide = std::move(guide);
   pass.dp_options.second_guide = std::move(second_guide);
@@ -109,6 +111,8 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
+  const std::vector<BeadShape> shapes =
+      bead_shapes_up_to(options.most_bead_units, options.longest_bead_side);
   const double temperature = options.confidence_temperature;
   // The second pass looks near the first path and near the rare tokens' guide: where the lexicon
   // overturns a stretch of the first path, the guide usually knows where it goes.
@@ -116,7 +120,7 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   const auto first_pass = [&](std::vector<UnitFeatures> source_units,
                               std::vector<UnitFeatures> target_units) {
     return best_path_of(BeadScorer(std::move(source_units), std::move(target_units), weights),
-                        anchors, guide, {}, first_band, temperature);
+                        anchors, guide, {}, first_band, temperature, shapes);
   };
   if (!options.use_learned_lexicon || large) {
     return beads_of(first_pass(std::move(source), std::move(target)), parent_confidence);
@@ -140,7 +144,7 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   }
   const Pass second =
       best_path_of(BeadScorer(std::move(source), std::move(target), weights), anchors,
-                   std::move(first_path), std::move(guide), second_band, temperature);
+                   std::move(first_path), std::move(guide), second_band, temperature, shapes);
   return beads_of(second, parent_confidence);
 }
 

@@ -14,6 +14,17 @@ std::vector<BeadShape> standard_bead_shapes() {
   return {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 }
 
+std::vector<BeadShape> bead_shapes_up_to(std::size_t most_units, std::size_t longest_side) {
+  std::vector<BeadShape> shapes = standard_bead_shapes();
+  for (std::size_t units = 5; units <= most_units; ++units) {
+    for (std::size_t source = units - 1; source >= 1; --source) {
+      const std::size_t target = units - source;
+      if (source <= longest_side && target <= longest_side) shapes.push_back({source, target});
+    }
+  }
+  return shapes;
+}
+
 namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();

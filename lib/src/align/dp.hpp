@@ -29,6 +29,11 @@ struct BeadShape {
 // 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3.
 [[nodiscard]] std::vector<BeadShape> standard_bead_shapes();
 
+// The standard shapes, then every n-m bead (n, m ≥ 1) of five to `most_units` units in all and
+// at most `longest_side` on either side, smaller beads first: 2-3, 3-2, 1-4, 4-1, then 1-5, …
+[[nodiscard]] std::vector<BeadShape> bead_shapes_up_to(std::size_t most_units,
+                                                       std::size_t longest_side);
+
 // A point the path must pass through: after `source` source and `target` target positions.
 struct Anchor {
   std::size_t source = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <span>
 
@@ -17,6 +18,7 @@ namespace {
 // Numbers and note references are rarely shared by chance: they weigh as much as three words.
 constexpr double strong_token_weight = 3.0;
 constexpr std::uint32_t strong_bit = 0x80000000U;
+constexpr double infinite_cost = std::numeric_limits<double>::infinity();
 
 double token_weight(std::uint32_t id) {
   return (id & strong_bit) != 0 ? strong_token_weight : 1.0;
@@ -349,7 +351,8 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
                  minus_log(weights_.two_to_one),
                  minus_log(weights_.two_to_two),
                  minus_log(weights_.three_to_one),
-                 minus_log(0.0005)};
+                 minus_log(weights_.wide_bead)};
+  wide_unit_cost_ = minus_log(weights_.wide_bead_decay);
   source_tokens_ = span_lists(source_, &UnitFeatures::tokens);
   target_tokens_ = span_lists(target_, &UnitFeatures::tokens);
   source_translated_ = span_lists(source_, &UnitFeatures::translated);
@@ -487,14 +490,17 @@ double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
   if (larger == 2 && smaller == 1) return prior_cost_[2];
   if (larger == 2 && smaller == 2) return prior_cost_[3];
   if (larger == 3 && smaller == 1) return prior_cost_[4];
-  return prior_cost_[5];
+  const std::size_t units = di + dj;
+  return prior_cost_[5] + wide_unit_cost_ * static_cast<double>(units > 5 ? units - 5 : 0);
 }
 
 double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   double total = shape_prior_cost(di, dj);
   if (di > 0 && dj > 0) {
     const auto [source_length, target_length] = lengths(i, j, di, dj);
-    total += length_cost(source_length, target_length);
+    const double length = length_cost(source_length, target_length);
+    if (di + dj >= 5 && length > weights_.wide_bead_length_limit) return infinite_cost;
+    total += length;
   }
   // Additive evidence: a token found on both sides argues for the bead, one found on a single side
   // argues a little against it. An omission leaves all its tokens unmatched, so splitting a bead

@@ -108,6 +108,13 @@ struct ScoreWeights {
   double two_to_one = 0.08;
   double two_to_two = 0.005;
   double three_to_one = 0.0075;
+  // Beads of five units or more (2-3, 1-4, then 3-3, 2-4, 1-5, …): `wide_bead` for five units,
+  // times `wide_bead_decay` for each unit more.
+  double wide_bead = 0.0002;
+  double wide_bead_decay = 0.1;
+  // A wide bead whose lengths fit worse than this (nats) is not tried: its small prior leaves it
+  // no chance against smaller beads, and pricing its tokens is what costs time.
+  double wide_bead_length_limit = 4.0;
 };
 
 // Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
@@ -162,7 +169,7 @@ class BeadScorer {
     std::vector<std::size_t> offset;
     std::vector<double> weight;  // summed token weights of each span's list
   };
-  static constexpr std::size_t longest_cached_span = 3;
+  static constexpr std::size_t longest_cached_span = 5;
   [[nodiscard]] static SpanLists span_lists(const std::vector<UnitFeatures>& units,
                                             std::vector<std::uint32_t> UnitFeatures::*member);
 
@@ -182,7 +189,8 @@ class BeadScorer {
   std::vector<std::array<std::uint32_t, block_classes>> source_block_prefix_;
   std::vector<std::array<std::uint32_t, block_classes>> target_block_prefix_;
   double length_ratio_ = 1.0;           // target characters per source character, whole text
-  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, anything else
+  std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, five units
+  double wide_unit_cost_ = 0.0;         // each unit of a bead beyond five
   mutable std::vector<std::uint32_t> scratch_source_;
   mutable std::vector<std::uint32_t> scratch_target_;
   mutable std::vector<std::uint32_t> scratch_merge_;

@@ -381,6 +381,23 @@ bool ends_sentence(std::string_view text) {
          last == U';';
 }
 
+namespace {
+
+// Whether a line ends a sentence with a full stop, an exclamation or question mark or an
+// ellipsis (not a colon or a semicolon), possibly followed by a note number.
+bool ends_full_sentence(std::string_view text) {
+  const std::size_t last = text.find_last_not_of("0123456789");
+  if (last == npos || !ends_sentence(text.substr(0, last + 1))) return false;
+  std::string_view rest = trim_spaces(text.substr(0, last + 1));
+  while (!rest.empty() && is_closer(last_code_point(rest))) {
+    rest = rest.substr(0, previous_code_point(rest, rest.size()).second);
+  }
+  const char32_t end = last_code_point(rest);
+  return end != U':' && end != U';';
+}
+
+}  // namespace
+
 std::size_t typical_line_length(std::vector<std::size_t> lengths) {
   if (lengths.empty()) return 0;
   std::sort(lengths.begin(), lengths.end());
@@ -600,7 +617,18 @@ std::vector<ReferencedText> place_note_references(const std::vector<std::string>
               (is_closer(before) && before != U'\'' && before != U'"') || before == U'!' ||
               before == U'?' || before == U'\u2026' || before == U';' || before == U':' ||
               ((before == U'.' || before == U',') && !is_digit(before_that));
+          // A raised number set a little apart from the bracket or quote it follows comes out
+          // of an extraction after a space ("dueños) 6."); the sentence's punctuation after it
+          // says it counts nothing ("los 6 tomos").
+          const bool apart_after_closer =
+              before == U' ' && is_closer(before_that) && before_that != U'\'' &&
+              before_that != U'"' &&
+              (after == text.size() || std::string_view(".,;:").find(text[after]) != npos);
           if (glued_to_word || glued_to_punctuation) taken = label.size();
+          if (apart_after_closer) {
+            taken = label.size();
+            drop_space_before = true;
+          }
         }
       }
       if (taken > 0) {
@@ -673,7 +701,8 @@ std::string to_markdown(const ReferencedText& text) {
 }
 
 PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {
-  const std::vector<SourceLine> lines = join_raised_note_numbers(read_lines(input));
+  const std::vector<SourceLine> lines =
+      attach_note_number_column(join_raised_note_numbers(read_lines(input)));
   PdfLayout layout;
   std::vector<Role> roles(lines.size(), Role::text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -744,6 +773,14 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   const bool pages_marked = std::any_of(
       lines.begin(), lines.end(), [](const SourceLine& line) { return line.page_break_before; });
 
+  // Whether a footnote rule stands further down the same page: the page's notes start there.
+  std::vector<bool> rule_ahead(lines.size() + 1, false);
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    rule_ahead[i] = (i + 1 < lines.size() && lines[i + 1].page_break_before)
+                        ? false
+                        : roles[i] == Role::separator || rule_ahead[i + 1];
+  }
+
   struct BodyLine {
     std::size_t index;
     bool page_break_before;
@@ -753,6 +790,32 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     std::vector<BodyLine> body;
     std::vector<std::vector<std::size_t>> note_lines;
     std::vector<std::string> note_first_text;
+  };
+  // How many of the last body lines, on the page of the last one, are the rest of a note
+  // carried over from an earlier page: from the bottom, at most one short line (the note's
+  // end), then lines set in the notes' measure, clearly longer than the text's.
+  const auto carried_note_lines = [&](const std::vector<BodyLine>& body, std::size_t note_measure) {
+    std::vector<std::size_t> lengths;
+    for (const BodyLine& line : body) lengths.push_back(count_code_points(lines[line.index].text));
+    // The text's measure from the earlier pages, which the lines in question do not stand on.
+    std::size_t page_start = body.size();
+    while (page_start > 0 && !body[page_start - 1].page_break_before) --page_start;
+    if (page_start > 0) --page_start;
+    const std::size_t text_measure = typical_line_length(
+        page_start >= 3 ? std::vector<std::size_t>(lengths.begin(),
+                                                   lengths.begin() + static_cast<long>(page_start))
+                        : lengths);
+    const auto in_note_measure = [&](std::size_t length) {
+      return length * 100 > text_measure * 108 && length * 100 >= note_measure * 85 &&
+             length * 100 <= note_measure * 110;
+    };
+    std::size_t end = body.size();
+    if (end > 0 && !in_note_measure(lengths[end - 1]) && !body[end - 1].page_break_before) --end;
+    std::size_t start = end;
+    while (start > 0 && in_note_measure(lengths[start - 1]) && !body[start - 1].page_break_before) {
+      --start;
+    }
+    return start < end ? body.size() - start : 0;
   };
   const auto split_zones = [&](std::size_t note_measure) {
     Zones zones;
@@ -807,10 +870,21 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
         // next note number, once that number has been seen in the text, opens the notes.
         in_notes = true;
         zone_has_note = false;
+        if (!note_lines.empty() && page_since_note &&
+            !ends_sentence(lines[note_lines.back().back()].text)) {
+          // A note left unfinished on an earlier page may go on above this one, under the
+          // page's text: lines in the notes' smaller type, longer than the text's lines.
+          const std::size_t carried = carried_note_lines(body, note_measure);
+          for (std::size_t k = body.size() - carried; k < body.size(); ++k) {
+            note_lines.back().push_back(body[k].index);
+          }
+          body.resize(body.size() - carried);
+          if (carried > 0) zone_has_note = true;
+        }
       } else if (!in_notes && !note_lines.empty() && page_since_note && !body.empty() &&
-                 is_lower(first_code_point(text)) &&
+                 !rule_ahead[i] && is_lower(first_code_point(text)) &&
                  !ends_sentence(lines[note_lines.back().back()].text) &&
-                 ends_sentence_with_reference(lines[body.back().index].text)) {
+                 ends_full_sentence(lines[body.back().index].text)) {
         // A note left unfinished on an earlier page goes on under this page's text: a line
         // that starts in lower case after the text has ended a sentence carries it on.
         in_notes = true;
@@ -925,6 +999,8 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   const bool indents_mark_paragraphs =
       first_line_indents >= 3 && first_line_indents * 5 >= indented_lines * 4;
   std::string paragraph;
+  bool marked_paragraphs = indented_lines > 0;  // by an indent or a blank line
+  bool guessed_paragraphs = false;              // by line lengths alone
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
     paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
@@ -932,13 +1008,30 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     bool ends = last;
     if (!last) {
       const SourceLine& next = lines[body[k + 1].index];
-      ends = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) ||
-             (!indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]));
+      const bool marked = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1);
+      const bool guessed =
+          !marked && !indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]);
+      marked_paragraphs = marked_paragraphs || marked;
+      guessed_paragraphs = guessed_paragraphs || guessed;
+      ends = marked || guessed;
     }
     if (ends) {
       layout.paragraphs.push_back(std::move(paragraph));
       paragraph.clear();
     }
+  }
+
+  // A plain extraction of pages (form feeds, and no line indented: not even a centred title or
+  // page number) keeps neither first-line indents nor the space between paragraphs: where a
+  // paragraph ends is then a guess, which a layout extraction or the PDF itself may not need.
+  const bool plain_extraction =
+      pages_marked && std::none_of(lines.begin(), lines.end(),
+                                   [](const SourceLine& line) { return line.indent > 0; });
+  if (plain_extraction && !marked_paragraphs && guessed_paragraphs) {
+    layout.warnings.push_back(
+        "no blank line or first-line indent marks the paragraphs (a plain extraction drops "
+        "them; `pdftotext -layout` or the PDF itself keeps them): a paragraph is taken to end "
+        "where a line ends a sentence and the next word would have fitted on it");
   }
 
   for (std::size_t n = 0; n < note_lines.size(); ++n) {

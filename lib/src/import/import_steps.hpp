@@ -36,6 +36,13 @@ struct SourceLine {
 // blank line or page break between them — is joined to that line ("4 Sa soremelo …").
 [[nodiscard]] std::vector<SourceLine> join_raised_note_numbers(std::vector<SourceLine> lines);
 
+// Endnotes set as a list with hanging numbers come out of a plain extraction as a column of
+// numbers ("1.", "2.", … alone on their lines, blank lines between some), then the notes' text
+// without them. The numbers are put back where each note starts: after lines that end a
+// sentence short of the measure, and one line apart where the column has consecutive numbers.
+// The column's lines are removed.
+[[nodiscard]] std::vector<SourceLine> attach_note_number_column(std::vector<SourceLine> lines);
+
 // A footnote separator as PDF extraction leaves it: nothing but spaces, underscores or dashes,
 // at least ten characters long.
 [[nodiscard]] bool is_separator_line(std::string_view raw_line);

@@ -7,6 +7,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "import/import_steps.hpp"
@@ -46,10 +48,20 @@ std::string page_text(const poppler::page& page) {
   return text;
 }
 
-// One printed line as poppler's text boxes give it: where it stands, its words, its largest type.
+// One printed word as poppler's text boxes give it: its text, where it stands, its type.
+struct PrintedWord {
+  std::string text;
+  double left = 0;
+  double right = 0;
+  double top = 0;
+  double bottom = 0;
+  double font_size = 0;
+};
+
+// One printed line: its words left to right, its largest type.
 struct PrintedLine {
   double top = 0;
-  std::vector<std::string> words;
+  std::vector<PrintedWord> words;
   double font_size = 0;
 };
 
@@ -59,43 +71,58 @@ std::vector<PrintedLine> printed_lines(const poppler::page& page) {
                    [](const auto& a, const auto& b) { return a.bbox().y() < b.bbox().y(); });
   std::vector<PrintedLine> lines;
   for (const poppler::text_box& box : boxes) {
-    const double top = box.bbox().y();
-    if (lines.empty() || std::abs(top - lines.back().top) > box.bbox().height() / 2) {
-      lines.push_back({top, {}, 0});
+    const poppler::rectf bbox = box.bbox();
+    if (lines.empty() || std::abs(bbox.y() - lines.back().top) > bbox.height() / 2) {
+      lines.push_back({bbox.y(), {}, 0});
     }
     const poppler::byte_array utf8 = box.text().to_utf8();
-    lines.back().words.emplace_back(utf8.begin(), utf8.end());
+    lines.back().words.push_back({std::string(utf8.begin(), utf8.end()), bbox.x(),
+                                  bbox.x() + bbox.width(), bbox.y(), bbox.y() + bbox.height(),
+                                  box.get_font_size()});
     lines.back().font_size = std::max(lines.back().font_size, box.get_font_size());
+  }
+  for (PrintedLine& line : lines) {
+    std::stable_sort(line.words.begin(), line.words.end(),
+                     [](const auto& a, const auto& b) { return a.left < b.left; });
   }
   return lines;
 }
 
 bool only_numbers(const PrintedLine& line) {
-  return std::all_of(line.words.begin(), line.words.end(), [](const std::string& word) {
-    return std::all_of(word.begin(), word.end(), [](char c) {
+  return std::all_of(line.words.begin(), line.words.end(), [](const PrintedWord& word) {
+    return std::all_of(word.text.begin(), word.text.end(), [](char c) {
       return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.';
     });
   });
 }
 
+// The type most characters of the document are set in: its body type. Counted over the whole
+// document, since a page may hold more notes than text.
+double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
+  std::map<double, std::size_t> characters_by_size;
+  for (const auto& page : pages) {
+    for (const PrintedLine& line : page) {
+      for (const PrintedWord& word : line.words) {
+        characters_by_size[word.font_size] += word.text.size();
+      }
+    }
+  }
+  if (characters_by_size.empty()) return 0;
+  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
 // A page's footnote area: the lines at its foot (above a page number there) set in a type
-// smaller than the page's body type, under at least one line of body type. Its first word and
-// how many of its lines have words, to find it again in the layout text.
+// smaller than the body type, under at least one line of body type. Its first line, its first
+// word and how many of its lines have words, to find it again in the layout text.
 struct NoteArea {
+  std::size_t first_line = 0;
   std::string first_word;
   std::size_t lines = 0;
 };
 
-std::optional<NoteArea> find_note_area(const std::vector<PrintedLine>& lines) {
-  std::map<double, std::size_t> characters_by_size;
-  for (const PrintedLine& line : lines) {
-    for (const std::string& word : line.words) characters_by_size[line.font_size] += word.size();
-  }
-  if (characters_by_size.empty()) return std::nullopt;
-  const double body_size =
-      std::max_element(characters_by_size.begin(), characters_by_size.end(),
-                       [](const auto& a, const auto& b) { return a.second < b.second; })
-          ->first;
+std::optional<NoteArea> find_note_area(const std::vector<PrintedLine>& lines, double body_size) {
   std::size_t end = lines.size();
   while (end > 0 && only_numbers(lines[end - 1])) --end;
   std::size_t start = end;
@@ -109,7 +136,7 @@ std::optional<NoteArea> find_note_area(const std::vector<PrintedLine>& lines) {
   const auto counted = static_cast<std::size_t>(std::count_if(
       lines.begin() + static_cast<long>(start), lines.begin() + static_cast<long>(end),
       [](const PrintedLine& line) { return !only_numbers(line); }));
-  return NoteArea{lines[start].words.front(), counted};
+  return NoteArea{start, lines[start].words.front().text, counted};
 }
 
 std::string_view trimmed(std::string_view text) {
@@ -152,6 +179,177 @@ std::string with_note_rule(const std::string& text, const NoteArea& area) {
   return marked;
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+std::string without_spaces(std::string_view text) {
+  std::string squashed;
+  for (const char c : text) {
+    if (c != ' ') squashed += c;
+  }
+  return squashed;
+}
+
+// Which printed line each line of the layout text is (the same characters, spaces aside),
+// found in order; lines poppler set out differently (two printed lines side by side, a raised
+// number on a line of its own) stay unmatched, and nothing is done to them.
+std::vector<std::optional<std::size_t>> match_printed(const std::vector<std::string>& text,
+                                                      const std::vector<PrintedLine>& printed) {
+  constexpr std::size_t look_ahead = 4;
+  std::vector<std::string> printed_text;
+  for (const PrintedLine& line : printed) {
+    std::string joined;
+    for (const PrintedWord& word : line.words) joined += without_spaces(word.text);
+    printed_text.push_back(std::move(joined));
+  }
+  std::vector<std::optional<std::size_t>> matched(text.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string squashed = without_spaces(text[i]);
+    if (squashed.empty()) continue;
+    for (std::size_t k = next; k < printed.size() && k < next + look_ahead; ++k) {
+      if (printed_text[k] == squashed) {
+        matched[i] = k;
+        next = k + 1;
+        break;
+      }
+    }
+  }
+  return matched;
+}
+
+// The type most of a line's characters are set in.
+double main_font_size(const PrintedLine& line) {
+  std::map<double, std::size_t> characters_by_size;
+  for (const PrintedWord& word : line.words) characters_by_size[word.font_size] += word.text.size();
+  if (characters_by_size.empty()) return 0;
+  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
+// A note reference set as a superscript: one to three digits after a word of the line, in a
+// type smaller than the line's, standing higher than the line's words.
+bool is_superscript(const PrintedLine& line, std::size_t index, double line_size) {
+  const PrintedWord& word = line.words[index];
+  if (index == 0 || word.text.empty() || word.text.size() > 3 ||
+      word.text.find_first_not_of("0123456789") != std::string::npos ||
+      word.font_size >= line_size * 0.8) {
+    return false;
+  }
+  for (const PrintedWord& other : line.words) {
+    if (other.font_size < line_size * 0.95) continue;
+    const double middle = (other.top + other.bottom) / 2;
+    return (word.top + word.bottom) / 2 < middle - (other.bottom - other.top) * 0.1;
+  }
+  return false;
+}
+
+std::string superscript_digits(std::string_view digits) {
+  static const std::array<std::string_view, 10> superscripts = {
+      "\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+      "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string raised;
+  for (const char c : digits) raised += superscripts[static_cast<std::size_t>(c - '0')];
+  return raised;
+}
+
+// Writes a line's superscript references as superscript digits, right after the word they
+// follow (the layout text may have put a space between): the text reader then knows them for
+// references whatever stands around them.
+std::string with_superscripts(std::string text, const PrintedLine& line) {
+  const double line_size = main_font_size(line);
+  std::size_t from = 0;
+  for (std::size_t index = 1; index < line.words.size(); ++index) {
+    if (!is_superscript(line, index, line_size)) continue;
+    const std::string& before = line.words[index - 1].text;
+    const std::string& digits = line.words[index].text;
+    // The word before, then the digits (after spaces, if any) and no further digit.
+    for (std::size_t at = text.find(before, from); at != std::string::npos;
+         at = text.find(before, at + 1)) {
+      const std::size_t pos = at + before.size();
+      std::size_t digits_at = pos;
+      while (digits_at < text.size() && text[digits_at] == ' ') ++digits_at;
+      const std::size_t end = digits_at + digits.size();
+      if (text.compare(digits_at, digits.size(), digits) != 0 ||
+          (end < text.size() && text[end] >= '0' && text[end] <= '9')) {
+        continue;
+      }
+      const std::string raised = superscript_digits(digits);
+      text.replace(pos, end - pos, raised);
+      from = pos + raised.size();
+      break;
+    }
+  }
+  return text;
+}
+
+// The space left at the end of a printed line would have held the next line's first word:
+// the typesetter ended the line there.
+bool next_word_would_fit(const PrintedLine& line, const PrintedLine& next, double right_edge) {
+  if (line.words.empty() || next.words.empty()) return false;
+  const PrintedWord& first = next.words.front();
+  const double space = main_font_size(line) * 0.25;
+  return line.words.back().right + space + (first.right - first.left) < right_edge;
+}
+
+// A page's layout text with what the positions and types say and the text alone cannot:
+// superscript note references, and a blank line before each paragraph of the body that the
+// layout sets apart — by more space between the lines than between the lines of a paragraph,
+// or, after a line that ends a sentence, by a line end where the next word would have fitted.
+// Lines of the footnote area (from `note_area`) and in other type than the body's are left
+// alone.
+std::string with_layout_marks(const std::string& page_text, const std::vector<PrintedLine>& printed,
+                              double body_size, std::size_t note_area) {
+  const std::vector<std::string> text = split_lines(page_text);
+  const auto matched = match_printed(text, printed);
+  const auto is_body = [&](std::size_t k) {
+    return k < note_area && std::abs(main_font_size(printed[k]) - body_size) < body_size * 0.05;
+  };
+  // The distance between consecutive body lines of a paragraph, and the body's right edge.
+  std::vector<double> pitches;
+  double right_edge = 0;
+  for (std::size_t k = 0; k < printed.size(); ++k) {
+    if (!is_body(k) || printed[k].words.empty()) continue;
+    right_edge = std::max(right_edge, printed[k].words.back().right);
+    if (k + 1 < printed.size() && is_body(k + 1))
+      pitches.push_back(printed[k + 1].top - printed[k].top);
+  }
+  double pitch = 0;
+  if (!pitches.empty()) {
+    std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
+                     pitches.end());
+    pitch = pitches[pitches.size() / 2];
+  }
+  std::string marked;
+  std::optional<std::size_t> previous_line;  // the last text line matched to a body line
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string line = text[i];
+    if (matched[i]) {
+      const std::size_t k = *matched[i];
+      line = with_superscripts(std::move(line), printed[k]);
+      if (previous_line && is_body(k) && *matched[*previous_line] + 1 == k) {
+        const PrintedLine& above = printed[k - 1];
+        const bool spaced = pitch > 0 && printed[k].top - above.top > pitch * 1.15;
+        const bool ended = import_steps::ends_sentence_with_reference(text[*previous_line]) &&
+                           next_word_would_fit(above, printed[k], right_edge);
+        if ((spaced || ended) && !marked.ends_with("\n\n")) marked += '\n';
+      }
+      previous_line = is_body(k) ? std::optional<std::size_t>(i) : std::nullopt;
+    }
+    marked += line;
+    marked += '\n';
+  }
+  return marked;
+}
+
 bool has_letters_or_digits(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return static_cast<unsigned char>(c) > 0x7FU ||
@@ -184,14 +382,23 @@ std::string read_pdf_text(std::string_view pdf) {
     throw UnreadablePdf("the PDF has " + std::to_string(pages) + " pages; up to " +
                         std::to_string(most_pdf_pages) + " are read");
   }
-  std::string text;
+  // Every page's printed lines first: the body type is the document's.
+  std::vector<std::string> page_texts;
+  std::vector<std::vector<PrintedLine>> page_lines;
   for (int index = 0; index < pages; ++index) {
-    if (index > 0) text += '\f';
     const std::unique_ptr<poppler::page> page(document->create_page(index));
-    if (!page) continue;
-    const std::string page_lines = page_text(*page);
-    const auto notes = find_note_area(printed_lines(*page));
-    text += notes ? with_note_rule(page_lines, *notes) : page_lines;
+    page_texts.push_back(page ? page_text(*page) : std::string());
+    page_lines.push_back(page ? printed_lines(*page) : std::vector<PrintedLine>());
+  }
+  const double body_size = body_font_size(page_lines);
+  std::string text;
+  for (std::size_t index = 0; index < page_texts.size(); ++index) {
+    if (index > 0) text += '\f';
+    const auto notes = find_note_area(page_lines[index], body_size);
+    const std::string marked =
+        with_layout_marks(page_texts[index], page_lines[index], body_size,
+                          notes ? notes->first_line : page_lines[index].size());
+    text += notes ? with_note_rule(marked, *notes) : marked;
   }
   if (!has_letters_or_digits(text)) {
     throw UnreadablePdf("the PDF has no text layer (" + std::to_string(pages) +

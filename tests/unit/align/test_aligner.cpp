@@ -97,6 +97,40 @@ BOOST_AUTO_TEST_CASE(merges_and_splits_are_found) {
   BOOST_TEST(mean_confidence(beads) > 0.6);
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_cut_into_four_or_five_is_one_link) {
+  // A caption split by the translator (or by OCR) into short lines: no bead up to 3-1 fits.
+  const std::vector<std::string> source = {
+      french[0], french[1],
+      "Portraits : Lénine en 1917, Trotsky en 1905, Rosa Luxemburg en 1919, Karl Liebknecht en "
+      "1918, Jean Jaurès en 1914.",
+      french[6], french[7]};
+  const std::vector<std::string> target = {spanish[0],
+                                           "Pasó tres años deportado en Orenburgo.",
+                                           "Retratos:",
+                                           "Lenin en 1917, Trotsky en 1905.",
+                                           "Rosa Luxemburg en 1919.",
+                                           "Karl Liebknecht en 1918.",
+                                           "Jean Jaurès en 1914.",
+                                           spanish[6],
+                                           spanish[7]};
+  const std::vector<Bead> beads = alinea::align_sentences(source, target, "fr", "es");
+  check_covers(beads, source.size(), target.size());
+  BOOST_REQUIRE(beads.size() == 5U);
+  const std::vector<std::size_t> target_counts = {1, 1, 5, 1, 1};
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    BOOST_TEST(beads[k].source_count == 1U);
+    BOOST_TEST(beads[k].target_count == target_counts[k]);
+  }
+  BOOST_TEST(beads[2].confidence > 0.5);
+  // With beads of at most 3-1 the caption cannot be one link.
+  alinea::AlignOptions standard;
+  standard.most_bead_units = 4;
+  standard.longest_bead_side = 3;
+  for (const Bead& bead : alinea::align_sentences(source, target, "fr", "es", standard)) {
+    BOOST_TEST(bead.target_count < 5U);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_text_aligned_with_itself_gives_confident_one_to_one_links) {
   const std::vector<Bead> beads = alinea::align_sentences(french, french, "fr", "fr");
   BOOST_REQUIRE(beads.size() == french.size());

@@ -111,6 +111,73 @@ BOOST_AUTO_TEST_CASE(random_paths_cover_both_sequences_in_order_with_allowed_bea
   }
 }
 
+BOOST_AUTO_TEST_CASE(wide_shapes_extend_the_standard_ones_up_to_a_size) {
+  BOOST_TEST(alinea::bead_shapes_up_to(4, 3) == alinea::standard_bead_shapes());
+  const std::vector<BeadShape> wide = alinea::bead_shapes_up_to(6, 5);
+  const auto has = [&wide](std::size_t source, std::size_t target) {
+    return std::count(wide.begin(), wide.end(), BeadShape{source, target}) == 1;
+  };
+  for (const BeadShape shape : alinea::standard_bead_shapes()) {
+    BOOST_TEST(has(shape.source, shape.target));
+  }
+  for (const BeadShape shape : std::vector<BeadShape>{
+           {2, 3}, {3, 2}, {1, 4}, {4, 1}, {1, 5}, {5, 1}, {2, 4}, {4, 2}, {3, 3}}) {
+    BOOST_TEST(has(shape.source, shape.target));
+  }
+  BOOST_TEST(wide.size() == 17U);  // 8 standard, 4 of five units, 5 of six
+  BOOST_TEST(!has(2, 5));
+  BOOST_TEST(alinea::bead_shapes_up_to(7, 5).size() == 21U);  // 2-5, 5-2, 3-4, 4-3; no 1-6
+}
+
+BOOST_AUTO_TEST_CASE(random_paths_with_wide_beads_cover_both_sequences_in_order) {
+  std::mt19937 generator(17);
+  for (unsigned trial = 0; trial < 200; ++trial) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(0, 30)(generator);
+    const std::size_t m = std::uniform_int_distribution<std::size_t>(0, 30)(generator);
+    DpOptions options;
+    options.shapes = alinea::bead_shapes_up_to(6 + trial % 2, 5);
+    options.band = std::uniform_int_distribution<std::size_t>(0, 6)(generator);
+    options.posterior_temperature = trial % 3 == 0 ? 1.0 : 0.0;
+    const auto path = alinea::best_path(n, m, RandomCosts{trial}, options);
+    check_covers_in_order(path, n, m, options.shapes);
+    for (const PathStep& step : path) {
+      BOOST_TEST(step.posterior >= 0.0);
+      BOOST_TEST(step.posterior <= 1.0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_planted_path_of_wide_beads_is_found_in_a_narrow_band) {
+  // 1-5, 3-2, 1-1 …, 2-4, 1-1 …: far from the diagonal at times, and no standard bead fits there.
+  std::vector<PathStep> planted;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  const auto plant = [&](std::size_t di, std::size_t dj) {
+    planted.push_back({i, di, j, dj, 0.0});
+    i += di;
+    j += dj;
+  };
+  plant(1, 5);
+  plant(3, 2);
+  for (int k = 0; k < 20; ++k) plant(1, 1);
+  plant(2, 4);
+  plant(5, 1);
+  for (int k = 0; k < 20; ++k) plant(1, 1);
+  const PlantedCosts cost{planted, RandomCosts{3}};
+  DpOptions options;
+  options.shapes = alinea::bead_shapes_up_to(6, 5);
+  options.band = 2;
+  const auto found = alinea::best_path(i, j, cost, options);
+  BOOST_REQUIRE(found.size() == planted.size());
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    BOOST_TEST(found[k].source_count == planted[k].source_count);
+    BOOST_TEST(found[k].target_count == planted[k].target_count);
+  }
+  DpOptions standard;
+  standard.band = 2;
+  BOOST_TEST(alinea::best_path(i, j, cost, standard).size() > planted.size());
+}
+
 BOOST_AUTO_TEST_CASE(anchored_paths_pass_through_every_anchor) {
   std::mt19937 generator(11);
   for (unsigned trial = 0; trial < 200; ++trial) {
@@ -331,11 +398,12 @@ bool same_bead(const PathStep& a, const PathStep& b) {
 
 // P(a path takes `step`) under P(path) ∝ exp(-cost / temperature), summed over all paths.
 template <typename Cost>
-double brute_force_posterior(const PathStep& step, std::size_t n, std::size_t m, const Cost& cost,
-                             double temperature) {
+double brute_force_posterior(
+    const PathStep& step, std::size_t n, std::size_t m, const Cost& cost, double temperature,
+    const std::vector<BeadShape>& shapes = alinea::standard_bead_shapes()) {
   std::vector<std::vector<PathStep>> paths;
   std::vector<PathStep> current;
-  enumerate_paths(0, 0, n, m, alinea::standard_bead_shapes(), current, paths);
+  enumerate_paths(0, 0, n, m, shapes, current, paths);
   double all = 0.0;
   double with_step = 0.0;
   for (const auto& path : paths) {
@@ -366,6 +434,24 @@ BOOST_AUTO_TEST_CASE(posteriors_match_a_sum_over_every_path_of_a_tiny_lattice) {
     for (const PathStep& step : path) {
       const double expected =
           brute_force_posterior(step, n, m, cost, options.posterior_temperature);
+      BOOST_TEST(std::abs(step.posterior - expected) < 1e-5, "seed " << seed);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(posteriors_over_wide_beads_match_a_sum_over_every_path) {
+  const std::vector<BeadShape> wide = alinea::bead_shapes_up_to(6, 5);
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    const std::size_t n = 1 + seed % 3;
+    const std::size_t m = 3 + seed % 3;
+    const RandomCosts cost{seed};
+    DpOptions options;
+    options.shapes = wide;
+    options.posterior_temperature = 2.0;
+    const auto path = alinea::best_path(n, m, cost, options);
+    check_covers_in_order(path, n, m, wide);
+    for (const PathStep& step : path) {
+      const double expected = brute_force_posterior(step, n, m, cost, 2.0, wide);
       BOOST_TEST(std::abs(step.posterior - expected) < 1e-5, "seed " << seed);
     }
   }

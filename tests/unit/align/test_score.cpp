@@ -103,3 +103,34 @@ BOOST_AUTO_TEST_CASE(the_learned_lexicon_pairs_words_that_travel_together) {
   BOOST_TEST(shared(translated[2].translated, target[2].exact) >= 1U);  // Baum → arbre
   BOOST_TEST(shared(translated[2].translated, target[0].exact) == 0U);
 }
+
+BOOST_AUTO_TEST_CASE(wide_beads_count_the_tokens_of_every_unit) {
+  // One French sentence cut into five Spanish ones (spans longer than the cached ones merge too).
+  const BeadScorer scorer(
+      features_of({"En 1905, 1917, 1923, 1927 et 1936 : cinq dates, cinq défaites, cinq leçons."}),
+      features_of({"En 1905.", "En 1917.", "En 1923.", "En 1927.", "Y en 1936: cinco lecciones."}));
+  const auto [shared_five, either_five] = scorer.token_agreement(0, 0, 1, 5);
+  const auto [shared_four, either_four] = scorer.token_agreement(0, 0, 1, 4);
+  BOOST_TEST(shared_five == 5 * 3.0);  // five numbers, each weighing three words
+  BOOST_TEST(shared_four == 4 * 3.0);
+  BOOST_TEST(either_five > either_four);
+  BOOST_TEST(scorer.cost(0, 0, 1, 5) < scorer.cost(0, 0, 1, 4));
+  BOOST_TEST(std::isfinite(scorer.cost(0, 0, 1, 5)));
+}
+
+BOOST_AUTO_TEST_CASE(wide_beads_cost_more_the_more_units_they_hold_and_misfits_are_not_tried) {
+  alinea::ScoreWeights length_only;
+  length_only.use_tokens = false;
+  length_only.use_punctuation = false;
+  // Units of 10 characters: a 2-3 bead of 20 against 30 characters, a 3-3 of 30 against 30.
+  const std::vector<std::string> tens(6, "aaaaaaaaaa");
+  const BeadScorer scorer(features_of(tens), features_of(tens), length_only);
+  const double five_units = scorer.cost(0, 0, 2, 3) - scorer.length_cost(20, 30);
+  const double six_units = scorer.cost(0, 0, 3, 3) - scorer.length_cost(30, 30);
+  BOOST_TEST(std::abs(five_units + std::log(length_only.wide_bead)) < 1e-9);
+  BOOST_TEST(std::abs(six_units - five_units + std::log(length_only.wide_bead_decay)) < 1e-9);
+  // 10 characters against 50: the lengths rule the bead out before its tokens are priced.
+  BOOST_TEST(scorer.length_cost(10, 50) > length_only.wide_bead_length_limit);
+  BOOST_TEST(std::isinf(scorer.cost(0, 0, 1, 5)));
+  BOOST_TEST(std::isfinite(scorer.cost(0, 0, 1, 1)));
+}

@@ -735,3 +735,33 @@ BOOST_AUTO_TEST_CASE(a_language_tag_never_leads_out_of_the_dictionary_folder) {
   }
   std::filesystem::remove_all(root);
 }
+
+// A note left unfinished at a page's foot may go on at the next page's foot, above that page's
+// own first note, in the notes' measure (longer lines than the text's, in a smaller type): those
+// lines end the earlier note, and the text's paragraph runs on to the next page without them.
+BOOST_AUTO_TEST_CASE(a_note_carried_over_above_the_next_pages_first_note_is_rejoined) {
+  const Document document = import_text(
+      "Una carta de prueba con su primera nota1 y\n"
+      "un texto que sigue en la línea siguiente\n"
+      "hasta el final.\n"
+      "1 Una nota bastante larga que empieza en esta página y que\n"
+      "sigue en la línea siguiente sin terminar aquí su frase y\n"
+      "\f"
+      "Otro párrafo en la segunda página con la\n"
+      "segunda nota2 y con un final que no llega\n"
+      "continúa en la página siguiente con más palabras de la nota\n"
+      "primera hasta que por fin termina con su punto final aquí.\n"
+      "2 La segunda nota.\n"
+      "\f"
+      "a la página tercera, donde por fin acaba.\n");
+  BOOST_TEST(document.paragraphs.size() == 2U);
+  BOOST_REQUIRE(document.notes.size() == 2U);
+  BOOST_TEST(
+      document.notes[0].text.ends_with("sin terminar aquí su frase y continúa en la página "
+                                       "siguiente con más palabras de la nota primera "
+                                       "hasta que por fin termina con su punto final aquí."));
+  BOOST_TEST(document.notes[1].text == "La segunda nota.");
+  BOOST_TEST(
+      document.paragraphs[1].text.ends_with("un final que no llega a la página tercera, "
+                                            "donde por fin acaba."));
+}

@@ -95,6 +95,27 @@ BOOST_AUTO_TEST_CASE(the_typeset_letter_is_twelve_paragraphs_and_seven_notes_in_
   }
 }
 
+// LibreOffice's PDF of the letter (layouts/make-odt.sh): ragged right, a little space between
+// paragraphs, superscript references, a page holding more notes than text. What the extraction
+// loses (the space, the raised type) the positions and type sizes give back.
+BOOST_AUTO_TEST_CASE(the_letter_from_libreoffice_is_read_from_its_positions_and_type) {
+  const std::string pdf = read_file(fixtures + "layouts/libreoffice.pdf");
+  const std::string text = read_pdf_text(pdf);
+  // Superscript references, glued to their word or set a little apart from it.
+  BOOST_TEST(text.find("Lvovich\u00B9,") != std::string::npos);
+  BOOST_TEST(text.find("due\u00F1os)\u2076.") != std::string::npos);
+  // A paragraph set apart by space, after a line that ends a sentence where the next word would
+  // have fitted: a blank line; none between the lines of a paragraph.
+  BOOST_TEST(text.find("inmediatamente.\n\n\u00BFHa conocido") != std::string::npos);
+  BOOST_TEST(text.find("Acabo de recibir su carta. Qu\u00E9 alegr\u00EDa nos ha causado a "
+                       "N.I.\u00B2 y a m\u00ED, y c\u00F3mo\nde contentos") != std::string::npos);
+  // The first page holds more notes than text: its footnote area is still found by its type.
+  BOOST_TEST(text.substr(0, text.find('\f')).find("____") != std::string::npos);
+  const Document document = import_pdf(pdf, "libreoffice.pdf");
+  BOOST_TEST(document.paragraphs.size() == 12U);
+  BOOST_TEST(document.notes.size() == 7U);
+}
+
 BOOST_AUTO_TEST_CASE(each_kind_of_unreadable_pdf_is_refused_with_its_reason) {
   BOOST_TEST(contains(refusal("Una carta, no un PDF.\n"), "not a PDF"));
   BOOST_TEST(contains(refusal(""), "not a PDF"));
@@ -228,4 +249,43 @@ BOOST_AUTO_TEST_CASE(a_sentence_end_may_carry_a_note_number) {
   BOOST_TEST(!ends_sentence_with_reference("CAPÍTULO 3"));
   BOOST_TEST(!ends_sentence_with_reference("1936"));
   BOOST_TEST(!ends_sentence_with_reference(""));
+}
+
+namespace {
+std::vector<std::string> texts_of(const std::vector<SourceLine>& lines) {
+  std::vector<std::string> texts;
+  for (const auto& line : lines) texts.push_back(line.text);
+  return texts;
+}
+}  // namespace
+
+// Endnotes set as a list with hanging numbers: a plain extraction gives the numbers as a column,
+// then the notes without them. Both notes 1 and 2 end in a full line that ends a sentence; the
+// column's spacing ("2." right under "1.") says note 1 has one line, so note 2 starts second.
+BOOST_AUTO_TEST_CASE(a_column_of_note_numbers_is_put_back_where_each_note_starts) {
+  const std::string full = "Una línea llena de la nota que termina aquí mismo con su punto.";
+  const auto attached = attach_note_number_column(read_lines(
+      "Notas\n1.\n2.\n\n3.\n\n" + full + "\n" + full + "\nY sigue en otra línea.\n" + "Corta.\n"));
+  BOOST_TEST(
+      texts_of(attached) == (std::vector<std::string>{"Notas", "1. " + full, "2. " + full,
+                                                      "Y sigue en otra línea.", "3. Corta."}),
+      boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(numbers_that_are_no_notes_column_are_left_alone) {
+  // One number only; numbers out of order; numbers with nothing after them; more numbers than
+  // lines of text.
+  for (const std::string input : {"1.\nTexto.\n", "1.\n3.\nTexto.\n", "Texto.\n1.\n2.\n",
+                                  "1.\n2.\n3.\nUna sola línea.\nY otra.\n"}) {
+    BOOST_TEST_CONTEXT(input) {
+      BOOST_TEST(
+          texts_of(attach_note_number_column(read_lines(input))) == texts_of(read_lines(input)),
+          boost::test_tools::per_element());
+    }
+  }
+  // The notes of an endnotes page read whole: each number before its note's first line.
+  const auto attached =
+      attach_note_number_column(read_lines("1.\n2.\nPrimera nota.\nSegunda nota.\n\f3\n"));
+  BOOST_TEST(attached.at(0).text == "1. Primera nota.");
+  BOOST_TEST(attached.at(1).text == "2. Segunda nota.");
 }
