@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "alinea/check.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/report.hpp"
 #include "command.hpp"
@@ -83,7 +84,7 @@ int run_check(const Arguments& arguments) {
     refuse_overwriting_corpus(output, selection);
     findings = std::move(selection.problems);
     if (paths.empty()) {
-      if (selection.manifest) append(findings, check_repository(*selection.manifest, jobs));
+      if (selection.manifest) append(findings, check_corpus(*selection.manifest, jobs));
     } else {
       Diagnostics settings_findings;
       std::vector<CheckTask> tasks;

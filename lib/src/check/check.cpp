@@ -17,7 +17,6 @@
 #include <variant>
 
 #include "alinea/alignment_io.hpp"
-#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/language.hpp"
 #include "alinea/segment.hpp"
@@ -1125,7 +1124,6 @@ Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) 
     }
   }
   append(findings, check_files(manifest.manifest.root, tasks, jobs));
-  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }
