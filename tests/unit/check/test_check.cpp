@@ -404,6 +404,24 @@ BOOST_AUTO_TEST_CASE(the_corpus_check_adds_the_edition_rules_to_the_repository_c
   BOOST_TEST(std::is_sorted(findings.begin(), findings.end()));
 }
 
+// A file named on the command line is checked as the manifest lists it: its work's settings and
+// the documents the manifest expects; without a manifest, with defaults.
+BOOST_AUTO_TEST_CASE(named_files_are_checked_as_the_manifest_lists_them) {
+  const Repository repo;
+  repo.write("corpora/w/other.md", "---\nid: w\nlang: es\n---\n\n" + spanish_body);
+  repo.alignment(
+      "alinea: 1\nsource: {path: corpora/w/fr.md, lang: fr}\ntarget: {path: corpora/w/other.md, "
+      "lang: es}\n" +
+      complete_links);
+  const std::vector<std::string> named{"alignments/w.fr-es.yaml"};
+  const ManifestReadResult manifest = read_manifest(repo.root);
+  BOOST_TEST(with_rule(check_named_files(repo.root, named, manifest), "reference/manifest-mismatch")
+                 .size() == 1U);
+  BOOST_TEST(
+      with_rule(check_named_files(repo.root, named, std::nullopt), "reference/manifest-mismatch")
+          .empty());
+}
+
 BOOST_AUTO_TEST_CASE(repository_level_findings) {
   const Repository repo;
   repo.alignment(
