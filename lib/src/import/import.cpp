@@ -95,14 +95,17 @@ Document document_from_layout(const import_steps::PdfLayout& layout, Document do
   std::vector<std::string> labels;
   for (const auto& note : layout.notes) labels.push_back(note.label);
   for (const auto& paragraph : import_steps::place_note_references(layout.paragraphs, labels)) {
-    std::string text = import_steps::to_markdown(paragraph);
+    // The mark goes before escaping, so that the text is escaped as it will be written.
+    import_steps::ReferencedText text = paragraph;
     import_steps::BlockMark block =
-        marked ? import_steps::take_block_mark(text) : import_steps::BlockMark{};
-    add_paragraph(document, std::move(text), paragraph.labels, std::move(block));
+        marked ? import_steps::take_block_mark(text.text) : import_steps::BlockMark{};
+    add_paragraph(document, import_steps::to_markdown(text), paragraph.labels, std::move(block));
   }
   for (const auto& note : layout.notes) {
+    std::string text = note.text;
+    if (marked) (void)import_steps::take_block_mark(text);
     document.notes.push_back(
-        {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
+        {"n" + note.label, note.label, import_steps::to_markdown({text, {}}), {}, 0});
   }
   return document;
 }
@@ -231,7 +234,6 @@ ImportResult import_html(std::string_view input, const ImportOptions& options) {
   set_if_present(document, "date", html.date);
   const import_steps::PdfLayout layout = import_steps::analyse_plain_text(html.text);
   document = document_from_layout(layout, std::move(document), true);
-  for (Note& note : document.notes) (void)import_steps::take_block_mark(note.text);
   require_text(document, html.text, options);
   return {std::move(document), layout.warnings};
 }
