@@ -199,12 +199,18 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
 struct Unit {
   std::string id;
   std::string text;
-  std::vector<std::string> note_labels;  // references it carries; for a note, its own label
-  std::size_t block = 0;                 // for a sentence, which block of its link holds it
+  std::vector<std::string> note_labels;    // references it carries; for a note, its own label
+  BlockKind block = BlockKind::paragraph;  // a paragraph's kind: a heading prefers a heading
+  std::size_t link_block = 0;              // for a sentence, which block of its link holds it
 };
 
+static_assert(static_cast<std::size_t>(BlockKind::list_item) < block_classes,
+              "every block kind has its class in the scorer");
+
 UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
-  return unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  UnitFeatures features = unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  features.block = static_cast<std::uint8_t>(unit.block);
+  return features;
 }
 
 // Links of an earlier alignment that a person made or annotated, or that hold a sentence link a
@@ -291,7 +297,7 @@ Blocks blocks_of(const std::vector<Unit>& source, const std::vector<Unit>& targe
                  const std::vector<std::size_t>& free_target) {
   const auto last_block = [](const std::vector<Unit>& units) {
     std::size_t last = 0;
-    for (const Unit& unit : units) last = std::max(last, unit.block);
+    for (const Unit& unit : units) last = std::max(last, unit.link_block);
     return last;
   };
   if (source.empty() || target.empty() || last_block(source) == 0 ||
@@ -299,8 +305,8 @@ Blocks blocks_of(const std::vector<Unit>& source, const std::vector<Unit>& targe
     return {};
   }
   Blocks blocks;
-  for (const std::size_t k : free_source) blocks.source.push_back(source[k].block);
-  for (const std::size_t k : free_target) blocks.target.push_back(target[k].block);
+  for (const std::size_t k : free_source) blocks.source.push_back(source[k].link_block);
+  for (const std::size_t k : free_target) blocks.target.push_back(target[k].link_block);
   return blocks;
 }
 
@@ -406,7 +412,7 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
 const auto no_sentences = [](const Link&, const Link*) { return std::vector<Link>{}; };
 
 Unit paragraph_unit(const Paragraph& paragraph) {
-  return {paragraph.id, paragraph.text, note_references(paragraph.text)};
+  return {paragraph.id, paragraph.text, note_references(paragraph.text), paragraph.kind};
 }
 
 Unit note_unit(const Note& note) {
@@ -433,13 +439,13 @@ std::vector<Unit> sentence_units(const Document& document, const std::vector<std
       continue;
     }
     if (sentences->empty()) {
-      units.push_back({id + ".s1", *text, note_references(*text), block++});
+      units.push_back({id + ".s1", *text, note_references(*text), BlockKind::paragraph, block++});
       continue;
     }
     for (std::size_t k = 0; k < sentences->size(); ++k) {
       const std::string& sentence = (*sentences)[k];
-      units.push_back(
-          {id + ".s" + std::to_string(k + 1), sentence, note_references(sentence), block});
+      units.push_back({id + ".s" + std::to_string(k + 1), sentence, note_references(sentence),
+                       BlockKind::paragraph, block});
     }
     ++block;
   }
