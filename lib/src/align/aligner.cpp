@@ -90,8 +90,22 @@ std::vector<Bead> beads_of(const Pass& pass, std::optional<double> parent_confid
   std::vector<Bead> beads;
   for (const PathStep& step : with_posteriors(pass.scorer.source_size(), pass.scorer.target_size(),
                                               pass.path, pass.cost(), pass.dp_options)) {
-    beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
-                     step.posterior});
+    if (step.source_count > 0 && step.target_count > 0) {
+      beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
+                       step.posterior});
+      continue;
+    }
+    // A run of omissions is priced as one bead but recorded unit by unit, as a reviewer confirms
+    // or corrects each, with the probability that this unit is left out.
+    const auto unit_posterior = [&step](std::size_t k) {
+      return k < step.unit_posteriors.size() ? step.unit_posteriors[k] : step.posterior;
+    };
+    for (std::size_t k = 0; k < step.source_count; ++k) {
+      beads.push_back({step.source_begin + k, 1, step.target_begin, 0, unit_posterior(k)});
+    }
+    for (std::size_t k = 0; k < step.target_count; ++k) {
+      beads.push_back({step.source_begin, 0, step.target_begin + k, 1, unit_posterior(k)});
+    }
   }
   const double context = parent_confidence ? *parent_confidence : relatedness(pass.scorer, beads);
   for (Bead& bead : beads) bead.confidence *= context;
@@ -117,8 +131,9 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
-  const std::vector<BeadShape> shapes =
+  std::vector<BeadShape> shapes =
       bead_shapes_up_to(options.most_bead_units, options.longest_bead_side);
+  for (const BeadShape shape : omission_runs(options.longest_omission_run)) shapes.push_back(shape);
   const double temperature = options.confidence_temperature;
   // The second pass looks near the first path and near the rare tokens' guide: where the lexicon
   // overturns a stretch of the first path, the guide usually knows where it goes.
@@ -163,11 +178,17 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
 struct Unit {
   std::string id;
   std::string text;
-  std::vector<std::string> note_labels;  // references it carries; for a note, its own label
+  std::vector<std::string> note_labels;    // references it carries; for a note, its own label
+  BlockKind block = BlockKind::paragraph;  // a paragraph's kind: a heading prefers a heading
 };
 
+static_assert(static_cast<std::size_t>(BlockKind::list_item) < block_classes,
+              "every block kind has its class in the scorer");
+
 UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
-  return unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  UnitFeatures features = unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  features.block = static_cast<std::uint8_t>(unit.block);
+  return features;
 }
 
 // Links of an earlier alignment that a person made or annotated, or that hold a sentence link a
@@ -349,7 +370,7 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
 const auto no_sentences = [](const Link&, const Link*) { return std::vector<Link>{}; };
 
 Unit paragraph_unit(const Paragraph& paragraph) {
-  return {paragraph.id, paragraph.text, note_references(paragraph.text)};
+  return {paragraph.id, paragraph.text, note_references(paragraph.text), paragraph.kind};
 }
 
 Unit note_unit(const Note& note) {

@@ -54,7 +54,13 @@ struct UnitFeatures {
   // evidence costs one merge per side instead of two.
   std::vector<std::uint32_t> tokens;
   std::array<std::uint8_t, punctuation_classes> punctuation{};
+  // What kind of block the unit is, as a number below block_classes that the caller chooses
+  // (the aligner: a heading, a quotation, a list item); 0 for a plain paragraph, a note or a
+  // sentence. A bead with a kind on one side only pays ScoreWeights::block_mismatch_penalty.
+  std::uint8_t block = 0;
 };
+
+inline constexpr std::size_t block_classes = 4;
 
 // Features of one unit. `text` is plain text (see plain_text() in document.hpp); `note_labels`
 // are the labels of the note references the unit carries.
@@ -97,8 +103,11 @@ struct ScoreWeights {
   double translation_match_bonus = 2.0;
   double punctuation_match_bonus = 0.5;
   double punctuation_miss_penalty = 0.5;
+  // Nats per block kind (UnitFeatures::block other than 0) present on one side of a bead only:
+  // a heading prefers a heading.
+  double block_mismatch_penalty = 2.0;
   // Prior probabilities of bead shapes (each direction); 1-1 gets the rest.
-  double one_to_zero = 0.005;
+  double one_to_zero = 0.01;
   double two_to_one = 0.08;
   double two_to_two = 0.005;
   double three_to_one = 0.0075;
@@ -109,6 +118,9 @@ struct ScoreWeights {
   // A wide bead whose lengths fit worse than this (nats) is not tried: its small prior leaves it
   // no chance against smaller beads, and pricing its tokens is what costs time.
   double wide_bead_length_limit = 4.0;
+  // A run of k omissions on one side (k-0, 0-k) costs a first omission (`one_to_zero`) and k − 1
+  // times -log of this: translators leave out passages, so one omission makes the next likelier.
+  double omission_continues = 0.7;
 };
 
 // Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
@@ -149,6 +161,9 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  // Block kinds (other than 0) present on one side of the bead only.
+  [[nodiscard]] std::size_t block_mismatches(std::size_t i, std::size_t j, std::size_t di,
+                                             std::size_t dj) const;
   [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
                                                   std::size_t dj) const;
 
@@ -179,9 +194,13 @@ class BeadScorer {
   // Marks of each punctuation class in units [0, k).
   std::vector<std::array<double, punctuation_classes>> source_punctuation_prefix_;
   std::vector<std::array<double, punctuation_classes>> target_punctuation_prefix_;
+  // Units of each block kind in units [0, k).
+  std::vector<std::array<std::uint32_t, block_classes>> source_block_prefix_;
+  std::vector<std::array<std::uint32_t, block_classes>> target_block_prefix_;
   double length_ratio_ = 1.0;           // target characters per source character, whole text
   std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, five units
   double wide_unit_cost_ = 0.0;         // each unit of a bead beyond five
+  double omission_extend_cost_ = 0.0;   // each omission of a run after the first
   mutable std::vector<std::uint32_t> scratch_source_;
   mutable std::vector<std::uint32_t> scratch_target_;
   mutable std::vector<std::uint32_t> scratch_merge_;

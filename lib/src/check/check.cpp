@@ -17,7 +17,6 @@
 #include <variant>
 
 #include "alinea/alignment_io.hpp"
-#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/language.hpp"
 #include "alinea/segment.hpp"
@@ -105,6 +104,8 @@ const std::vector<RuleInfo>& check_rules() {
       {"structure/crossing-links", Severity::warning, "links whose order differs on the two sides"},
       {"structure/sentence-outside-link", Severity::error,
        "a sentence link outside its paragraph or note link"},
+      {"structure/kind-mismatch", Severity::warning,
+       "a heading, quotation or list item linked to no block of its kind"},
       {"coverage/unlinked-source", Severity::warning,
        "source paragraphs or notes with no link and no recorded omission"},
       {"coverage/unlinked-target", Severity::warning, "target paragraphs or notes with no link"},
@@ -290,6 +291,15 @@ class DocumentIndex {
                       block->unit);
   }
 
+  // The paragraph (or heading, quotation, list item) of a block id; nullptr for a note or an
+  // unknown id.
+  [[nodiscard]] const Paragraph* paragraph(const std::string& block_id) const {
+    const Block* block = block_of(block_id);
+    if (block == nullptr) return nullptr;
+    const auto* const* found = std::get_if<const Paragraph*>(&block->unit);
+    return found == nullptr ? nullptr : *found;
+  }
+
   // The sentences of a paragraph or note; nullptr for an unknown block id.
   [[nodiscard]] const std::vector<std::string>* sentences(const std::string& block_id) const {
     const Block* block = block_of(block_id);
@@ -389,6 +399,7 @@ class AlignmentChecker {
     check_crossings(sentences_);
     check_block_coverage();
     check_sentence_coverage();
+    for (const LinkView& view : blocks_) check_kinds(*view.link);
     for (const auto* links : {&blocks_, &sentences_}) {
       for (const LinkView& view : *links) check_drift(view);
     }
@@ -719,6 +730,40 @@ class AlignmentChecker {
           list + and_more(missing.size()) + (missing.size() == 1 ? " is" : " are") +
               " in no sentence link of this link",
           std::move(place));
+    }
+  }
+
+  // A heading translated as a heading, a quotation as a quotation, a list item as a list item:
+  // a kind on one side of a link and not on the other is worth a look (a heading linked to a
+  // paragraph is often a misalignment by one).
+  void check_kinds(const Link& link) {
+    if (link.source.empty() || link.target.empty()) return;
+    const auto kinds = [](const DocumentIndex& document, const std::vector<std::string>& ids) {
+      std::set<BlockKind> found;
+      for (const std::string& id : ids) {
+        if (const Paragraph* block = document.paragraph(id)) found.insert(block->kind);
+      }
+      return found;
+    };
+    const std::set<BlockKind> source_kinds = kinds(source_, link.source);
+    const std::set<BlockKind> target_kinds = kinds(target_, link.target);
+    const auto describe_side = [](const std::set<BlockKind>& found) {
+      std::string text;
+      for (const BlockKind kind : found) {
+        text += (text.empty() ? "" : " and ") + std::string(block_kind_name(kind));
+      }
+      return text;
+    };
+    for (const BlockKind kind : {BlockKind::heading, BlockKind::quote, BlockKind::list_item}) {
+      if (source_kinds.count(kind) == target_kinds.count(kind)) continue;
+      const bool in_source = source_kinds.count(kind) != 0;
+      add("structure/kind-mismatch", link, units_of(link),
+          std::string("the ") + (in_source ? "source" : "target") + " side is a " +
+              std::string(block_kind_name(kind)) + ", the " + (in_source ? "target" : "source") +
+              " side is not (" + describe_side(in_source ? target_kinds : source_kinds) +
+              "): check the link, or accept the difference (accept: [structure/kind-mismatch])",
+          positions_of(link));
+      return;
     }
   }
 
@@ -1079,7 +1124,47 @@ Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) 
     }
   }
   append(findings, check_files(manifest.manifest.root, tasks, jobs));
-  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_named_files(const fs::path& root, const std::vector<std::string>& files,
+                              const std::optional<ManifestReadResult>& manifest, unsigned jobs) {
+  Diagnostics settings_findings;
+  std::vector<CheckTask> tasks;
+  for (const std::string& file : files) {
+    CheckTask task{file, {}, std::nullopt};
+    if (manifest) {
+      const Manifest& listed = manifest->manifest;
+      SettingsReadResult base = apply_settings({}, listed.settings, listed.path);
+      append(settings_findings, std::move(base.diagnostics));
+      task.settings = base.settings;
+      for (const ManifestWork& work : listed.works) {
+        for (const ManifestAlignment& entry : work.alignments) {
+          if (fs::path(entry.file).lexically_normal() != fs::path(file).lexically_normal()) {
+            continue;
+          }
+          SettingsReadResult own = apply_settings(base.settings, work.settings, listed.path);
+          append(settings_findings, std::move(own.diagnostics));
+          task.settings = own.settings;
+          const ManifestDocument* source = work.document(entry.source_lang);
+          const ManifestDocument* target = work.document(entry.target_lang);
+          if (source != nullptr && target != nullptr) {
+            task.expected = ExpectedDocuments{source->file, target->file};
+          }
+        }
+      }
+    }
+    tasks.push_back(std::move(task));
+  }
+  Diagnostics findings = check_files(root, tasks, jobs);
+  // The settings are read once per file: each of their findings is told once.
+  std::sort(settings_findings.begin(), settings_findings.end());
+  settings_findings.erase(
+      std::unique(settings_findings.begin(), settings_findings.end(),
+                  [](const Diagnostic& a, const Diagnostic& b) { return !(a < b) && !(b < a); }),
+      settings_findings.end());
+  append(findings, std::move(settings_findings));
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }
