@@ -12,6 +12,7 @@
 #include "align/lexicon.hpp"
 #include "align/score.hpp"
 #include "align/translate.hpp"
+#include "text/dictd.hpp"
 
 namespace alinea {
 
@@ -19,9 +20,13 @@ namespace {
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
-std::optional<WordList> load_word_list(const AlignOptions& options) {
-  if (!options.dictionary) return std::nullopt;
-  return WordList::read(*options.dictionary);
+std::optional<WordList> load_word_list(const AlignOptions& options, std::string_view source_lang,
+                                       std::string_view target_lang) {
+  if (options.dictionary) return WordList::read(*options.dictionary);
+  if (const auto freedict = freedict_for(options, source_lang, target_lang)) {
+    return freedict_word_list(*freedict);
+  }
+  return std::nullopt;
 }
 
 // Whether the two texts translate each other at all, 0..1. The posteriors only compare paths
@@ -478,11 +483,18 @@ void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment
 
 }  // namespace
 
+std::optional<std::filesystem::path> freedict_for(const AlignOptions& options,
+                                                  std::string_view source_lang,
+                                                  std::string_view target_lang) {
+  if (options.dictionary || !options.freedict_folder) return std::nullopt;
+  return find_freedict(*options.freedict_folder, source_lang, target_lang);
+}
+
 std::vector<Bead> align_sentences(const std::vector<std::string>& source,
                                   const std::vector<std::string>& target,
                                   const std::string& source_lang, const std::string& target_lang,
                                   const AlignOptions& options) {
-  const std::optional<WordList> word_list = load_word_list(options);
+  const std::optional<WordList> word_list = load_word_list(options, source_lang, target_lang);
   const WordList* words = word_list ? &*word_list : nullptr;
   std::vector<UnitFeatures> source_features;
   std::vector<UnitFeatures> target_features;
@@ -504,7 +516,7 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
 
 Alignment align_documents(const Document& source, const Document& target,
                           const AlignOptions& options, const Alignment* previous) {
-  const std::optional<WordList> word_list = load_word_list(options);
+  const std::optional<WordList> word_list = load_word_list(options, source.lang, target.lang);
   const WordList* words = word_list ? &*word_list : nullptr;
   const SentenceAlignment sentences{source, target, words, options};
 
