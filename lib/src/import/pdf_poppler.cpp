@@ -96,6 +96,14 @@ bool only_numbers(const PrintedLine& line) {
   });
 }
 
+// The size that holds the most characters; 0 for none.
+double most_common_size(const std::map<double, std::size_t>& characters_by_size) {
+  if (characters_by_size.empty()) return 0;
+  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
 // The type most characters of the document are set in: its body type. Counted over the whole
 // document, since a page may hold more notes than text.
 double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
@@ -107,10 +115,7 @@ double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
       }
     }
   }
-  if (characters_by_size.empty()) return 0;
-  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
-                          [](const auto& a, const auto& b) { return a.second < b.second; })
-      ->first;
+  return most_common_size(characters_by_size);
 }
 
 // A page's footnote area: the lines at its foot (above a page number there) set in a type
@@ -229,10 +234,7 @@ std::vector<std::optional<std::size_t>> match_printed(const std::vector<std::str
 double main_font_size(const PrintedLine& line) {
   std::map<double, std::size_t> characters_by_size;
   for (const PrintedWord& word : line.words) characters_by_size[word.font_size] += word.text.size();
-  if (characters_by_size.empty()) return 0;
-  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
-                          [](const auto& a, const auto& b) { return a.second < b.second; })
-      ->first;
+  return most_common_size(characters_by_size);
 }
 
 // A note reference set as a superscript: one to three digits after a word of the line, in a
