@@ -293,6 +293,14 @@ std::string with_superscripts(std::string text, const PrintedLine& line) {
   return text;
 }
 
+// The value below which `share` of the values lie; 0 for none.
+double quantile(std::vector<double> values, double share) {
+  if (values.empty()) return 0;
+  const auto at = static_cast<std::size_t>(static_cast<double>(values.size() - 1) * share);
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(at), values.end());
+  return values[at];
+}
+
 // The space left at the end of a printed line would have held the next line's first word:
 // the typesetter ended the line there.
 bool next_word_would_fit(const PrintedLine& line, const PrintedLine& next, double right_edge) {
@@ -315,21 +323,19 @@ std::string with_layout_marks(const std::string& page_text, const std::vector<Pr
   const auto is_body = [&](std::size_t k) {
     return k < note_area && std::abs(main_font_size(printed[k]) - body_size) < body_size * 0.05;
   };
-  // The distance between consecutive body lines of a paragraph, and the body's right edge.
+  // The usual distance between consecutive body lines (the median), and the body's right edge
+  // (where nine lines in ten end, so that a line running into the margin does not move it).
   std::vector<double> pitches;
-  double right_edge = 0;
+  std::vector<double> rights;
   for (std::size_t k = 0; k < printed.size(); ++k) {
     if (!is_body(k) || printed[k].words.empty()) continue;
-    right_edge = std::max(right_edge, printed[k].words.back().right);
-    if (k + 1 < printed.size() && is_body(k + 1))
+    rights.push_back(printed[k].words.back().right);
+    if (k + 1 < printed.size() && is_body(k + 1)) {
       pitches.push_back(printed[k + 1].top - printed[k].top);
+    }
   }
-  double pitch = 0;
-  if (!pitches.empty()) {
-    std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
-                     pitches.end());
-    pitch = pitches[pitches.size() / 2];
-  }
+  const double pitch = quantile(std::move(pitches), 0.5);
+  const double right_edge = quantile(std::move(rights), 0.9);
   std::string marked;
   std::optional<std::size_t> previous_line;  // the last text line matched to a body line
   for (std::size_t i = 0; i < text.size(); ++i) {
