@@ -1,56 +1,24 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
-// line as Vecalign does, "[0]:[0, 1]:0.930": the Bleualign/Vecalign gold format (0-based, "[]" for
-// an empty side; tools of the field read the first two fields) and the probability that the link
-// is right.
-#include <array>
-#include <cstdio>
+// line as Vecalign does (align/sentence_lines.hpp).
 #include <string>
 #include <vector>
 
+#include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
 #include "alinea/error.hpp"
 #include "command.hpp"
-#include "text/lines.hpp"
-#include "text/unicode.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text, const std::string& path) {
-  if (const auto problem = find_invalid_utf8(text)) {
-    throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
-  }
-  const std::vector<std::string_view> lines = alinea::lines_of(text);
-  return {lines.begin(), lines.end()};
-}
-
-std::string positions(std::size_t begin, std::size_t count) {
-  std::string text = "[";
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k > 0) text += ", ";
-    text += std::to_string(begin + k);
-  }
-  return text + "]";
-}
-
-std::string format_gold_links(const std::vector<Bead>& beads) {
-  std::string out;
-  for (const Bead& bead : beads) {
-    std::array<char, 16> confidence{};
-    std::snprintf(confidence.data(), confidence.size(), "%.3f", bead.confidence);
-    out += positions(bead.source_begin, bead.source_count) + ":" +
-           positions(bead.target_begin, bead.target_count) + ":" + confidence.data() + "\n";
-  }
-  return out;
-}
-
 void apply_signals(const std::string& signals, AlignOptions& options) {
   if (signals == "all") return;
   options.use_tokens = false;
   options.use_punctuation = false;
   options.use_learned_lexicon = false;
+  options.use_translation_model = false;
   if (signals == "length") return;
   std::size_t begin = 0;
   while (begin <= signals.size()) {
@@ -63,9 +31,11 @@ void apply_signals(const std::string& signals, AlignOptions& options) {
       options.use_punctuation = true;
     } else if (name == "lexicon") {
       options.use_learned_lexicon = true;
+    } else if (name == "model1") {
+      options.use_translation_model = true;
     } else {
       throw UsageError("--signals: unknown signal '" + name +
-                       "' (all, length, or tokens,punctuation,lexicon)");
+                       "' (all, length, or tokens,punctuation,lexicon,model1)");
     }
     begin = end + 1;
   }
@@ -81,8 +51,10 @@ int run_align_lines(const Arguments& arguments) {
       "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
       "mt", "translate the source with Apertium when installed")(
       "signals", po::value<std::string>()->default_value("all"),
-      "evidence besides length, to measure what each is worth: all, or a comma-separated subset "
-      "of tokens, punctuation, lexicon; 'length' for none (a Gale-Church baseline)")(
+      "evidence besides length, to measure what each is worth: all (the default set: tokens, "
+      "punctuation, model1), or a comma-separated subset of tokens, punctuation, lexicon "
+      "(co-occurrence lexicon), model1 (IBM Model 1); 'length' for none (a Gale-Church "
+      "baseline)")(
       "temperature", po::value<double>(),
       "benchmark tuning: bead costs are divided by this before they become the posteriors that "
       "give each link its confidence")("output,o", po::value<std::string>()->default_value("-"),
@@ -116,8 +88,8 @@ int run_align_lines(const Arguments& arguments) {
     align_options.confidence_temperature = temperature;
   }
   const std::vector<Bead> beads = align_sentences(
-      lines_of(read_input(source_path), source_path),
-      lines_of(read_input(target_path), target_path),
+      sentences_of_lines(read_input(source_path), source_path),
+      sentences_of_lines(read_input(target_path), target_path),
       language_option("src-lang", (*values)["src-lang"].as<std::string>()).tag,
       language_option("tgt-lang", (*values)["tgt-lang"].as<std::string>()).tag, align_options);
   write_output((*values)["output"].as<std::string>(), format_gold_links(beads));

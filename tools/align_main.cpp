@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <mutex>
 
 #include "alinea/aligner.hpp"
@@ -15,7 +14,6 @@
 #include "alinea/manifest.hpp"
 #include "alinea/realign.hpp"
 #include "command.hpp"
-#include "text/markup.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;
@@ -23,18 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One line naming files and text of the corpus, safe on a terminal and in a CI log.
-std::string shown(std::string_view line) {
-  return sanitise_for_display(line, LineBreaks::escaped);
-}
-
-// A summary of several lines, safe on a terminal.
-std::string shown_lines(std::string_view lines) {
-  return sanitise_for_display(lines, LineBreaks::kept);
-}
-
-std::string counted(std::size_t count, const std::string& what) {
-  return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
+// Each line of the report where it goes: summaries to standard output with --summary.
+void print(const AlignReport& report, const po::variables_map& values) {
+  for (const ReportLine& line : report.lines) {
+    (line.summary && values.count("summary") != 0 ? std::cout : std::cerr) << line.text;
+  }
 }
 
 // "aligned 3/40  alignments/w.fr-es.yaml" on a terminal, rewritten in place.
@@ -71,50 +62,15 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
       manifest, options, values["jobs"].as<unsigned>(), *shard.shard, values.count("all") != 0,
       [&](const std::string& name, std::size_t total) { progress.advance(name, total); });
   progress.finish();
-  bool failed = false;
-  for (const Diagnostic& diagnostic : result.problems) {
-    std::cerr << shown(diagnostic.where.to_string() + ": " + to_string(diagnostic.severity) + ": " +
-                       diagnostic.message)
-              << '\n';
-    failed = failed || diagnostic.severity == Severity::error;
-  }
-  for (const std::string& warning : result.warnings) std::cerr << shown(warning) << '\n';
-  std::ostream& summary_out = values.count("summary") != 0 ? std::cout : std::cerr;
-  std::map<PairState, std::size_t> tally;
-  for (const PairOutcome& outcome : result.outcomes) {
-    ++tally[outcome.state];
-    switch (outcome.state) {
-      case PairState::up_to_date:
-        break;
-      case PairState::failed:
-        failed = true;
-        std::cerr << shown(outcome.reason) << '\n';
-        break;
-      case PairState::created:
-        summary_out << "created " << shown_lines(outcome.summary);
-        break;
-      case PairState::realigned:
-        summary_out << "realigned (" << shown(outcome.reason) << ") "
-                    << shown_lines(outcome.summary);
-        break;
-    }
-    for (const std::string& warning : outcome.warnings) std::cerr << shown(warning) << '\n';
-  }
-  std::cerr << counted(result.pairs.size(), "alignment");
-  if (shard.shard->count > 1) {
-    std::cerr << " in shard " << shard.shard->index + 1 << "/" << shard.shard->count;
-  }
-  std::cerr << ": " << tally[PairState::created] << " created, " << tally[PairState::realigned]
-            << " realigned, " << tally[PairState::up_to_date] << " up to date, "
-            << tally[PairState::failed] << " failed\n";
-  return failed ? 1 : 0;
+  const AlignReport report = report_repository_alignment(result, *shard.shard);
+  print(report, values);
+  return report.failed ? 1 : 0;
 }
 
 int align_one(const po::variables_map& values, const PairFiles& pair, const AlignOptions& options) {
   const PairOutcome outcome = realign_pair(pair, options, false);
   if (pair.output_file == "-") write_output("-", outcome.text);
-  (values.count("summary") != 0 ? std::cout : std::cerr) << shown_lines(outcome.summary);
-  for (const std::string& warning : outcome.warnings) std::cerr << shown(warning) << '\n';
+  print(report_pair_alignment(outcome), values);
   return 0;
 }
 

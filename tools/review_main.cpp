@@ -48,8 +48,73 @@ std::string note_from_input(const std::string& id) {
   return text;
 }
 
-std::size_t count_of(const std::vector<QueueItem>& queue) {
-  return queue.size();
+// UsageError for options that do not go together, before any file is read.
+void refuse_wrong_options(const po::variables_map& values) {
+  std::size_t actions = 0;
+  for (const char* action : {"accept", "accept-above", "link", "note", "acknowledge"}) {
+    actions += values.count(action);
+  }
+  const auto refuse = [](bool wrong, const char* message) {
+    if (wrong) throw UsageError(message);
+  };
+  refuse(actions > 1,
+         "one change at a time: --accept, --accept-above, --link, --note or --acknowledge");
+  refuse(actions == 1 && (values.count("below") != 0 || values.count("list") != 0),
+         "--list and --below go without a change");
+  refuse(values.count("serve") != 0 && (actions != 0 || values.count("list") != 0),
+         "--serve goes without --list or a change: the page makes the changes");
+  refuse(values.count("serve") == 0 && (values.count("port") != 0 || values.count("bind") != 0),
+         "--port and --bind go with --serve");
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "json") {
+    throw UsageError("--format must be text or json, not '" + format + "'");
+  }
+  const auto count_of = [&](const char* option) {
+    return values.count(option) == 0 ? 0 : values[option].as<std::vector<std::string>>().size();
+  };
+  refuse(values.count("link") != 0 && count_of("link") != 2,
+         "--link takes two arguments: SRC TGT (\"\" for none)");
+  refuse(values.count("note") != 0 && count_of("note") != 2, "--note takes two arguments: ID TEXT");
+  refuse(values.count("acknowledge") != 0 && count_of("acknowledge") < 2,
+         "--acknowledge takes a unit id and one or more rule ids: ID RULE…");
+  refuse(values.count("acknowledge") != 0 && values.count("reason") == 0,
+         "--acknowledge needs --reason TEXT: why the findings are intended");
+  refuse(values.count("acknowledge") == 0 && values.count("reason") != 0,
+         "--reason goes with --acknowledge");
+  if (values.count("accept-above") != 0) {
+    (void)parse_confidence(values["accept-above"].as<std::string>(), "--accept-above");
+  }
+}
+
+// The change the options ask for; std::nullopt for none (the queue is listed). A note given as
+// "-" is read from standard input now, after the file was read.
+std::optional<ReviewChange> change_asked(const po::variables_map& values) {
+  const auto arguments_of = [&](const char* option) {
+    return values[option].as<std::vector<std::string>>();
+  };
+  if (values.count("link") != 0) {
+    const auto link = arguments_of("link");
+    return LinkByHand{id_list(link[0]), id_list(link[1])};
+  }
+  if (values.count("note") != 0) {
+    const auto note = arguments_of("note");
+    const UnitChoice unit = UnitChoice::parse(note[0]);
+    return NoteOnLink{unit, note[1] == "-" ? note_from_input(note[0]) : note[1]};
+  }
+  if (values.count("acknowledge") != 0) {
+    const auto acknowledge = arguments_of("acknowledge");
+    return AcknowledgeOnLink{acknowledge[0],
+                             {acknowledge.begin() + 1, acknowledge.end()},
+                             values["reason"].as<std::string>()};
+  }
+  if (values.count("accept-above") != 0) {
+    return AcceptAbove{
+        parse_confidence(values["accept-above"].as<std::string>(), "--accept-above")};
+  }
+  if (values.count("accept") == 0) return std::nullopt;
+  std::vector<UnitChoice> units;
+  for (const std::string& id : arguments_of("accept")) units.push_back(UnitChoice::parse(id));
+  return AcceptUnits{units};
 }
 
 }  // namespace
@@ -92,60 +157,11 @@ int run_review(const Arguments& arguments) {
       options, positional);
   if (!values) return 0;
   if (values->count("alignment") == 0) throw UsageError("name the alignment file to review");
-  std::size_t actions = 0;
-  for (const char* action : {"accept", "accept-above", "link", "note", "acknowledge"}) {
-    actions += values->count(action);
-  }
-  if (actions > 1) {
-    throw UsageError(
-        "one change at a time: --accept, --accept-above, --link, --note or --acknowledge");
-  }
-  if (actions == 1 && (values->count("below") != 0 || values->count("list") != 0)) {
-    throw UsageError("--list and --below go without a change");
-  }
-  const bool serving = values->count("serve") != 0;
-  if (serving && (actions != 0 || values->count("list") != 0)) {
-    throw UsageError("--serve goes without --list or a change: the page makes the changes");
-  }
-  if (!serving && (values->count("port") != 0 || values->count("bind") != 0)) {
-    throw UsageError("--port and --bind go with --serve");
-  }
-  const std::string format = (*values)["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    throw UsageError("--format must be text or json, not '" + format + "'");
-  }
-  std::vector<std::string> link;
-  if (values->count("link") != 0) {
-    link = (*values)["link"].as<std::vector<std::string>>();
-    if (link.size() != 2) throw UsageError("--link takes two arguments: SRC TGT (\"\" for none)");
-  }
-  std::vector<std::string> note;
-  if (values->count("note") != 0) {
-    note = (*values)["note"].as<std::vector<std::string>>();
-    if (note.size() != 2) throw UsageError("--note takes two arguments: ID TEXT");
-  }
-  std::vector<std::string> acknowledge;
-  if (values->count("acknowledge") != 0) {
-    acknowledge = (*values)["acknowledge"].as<std::vector<std::string>>();
-    if (acknowledge.size() < 2) {
-      throw UsageError("--acknowledge takes a unit id and one or more rule ids: ID RULE…");
-    }
-    if (values->count("reason") == 0) {
-      throw UsageError("--acknowledge needs --reason TEXT: why the findings are intended");
-    }
-  } else if (values->count("reason") != 0) {
-    throw UsageError("--reason goes with --acknowledge");
-  }
-  std::optional<double> accept_above_confidence;
-  if (values->count("accept-above") != 0) {
-    accept_above_confidence =
-        parse_confidence((*values)["accept-above"].as<std::string>(), "--accept-above");
-  }
+  refuse_wrong_options(*values);
   const double below = values->count("below") != 0
                            ? parse_confidence((*values)["below"].as<std::string>(), "--below")
                            : default_review_threshold;
-
-  if (serving) {
+  if (values->count("serve") != 0) {
     ServeOptions serve;
     if (values->count("port") != 0) serve.port = (*values)["port"].as<unsigned short>();
     if (values->count("bind") != 0) serve.address = (*values)["bind"].as<std::string>();
@@ -160,57 +176,27 @@ int run_review(const Arguments& arguments) {
     return 0;
   }
   const OpenedAlignment opened = open_for_review((*values)["alignment"].as<std::string>());
-  if (actions == 0) {
+  const std::optional<ReviewChange> change = change_asked(*values);
+  if (!change) {
     const auto queue = review_queue(opened.alignment, opened.documents, below);
-    std::cout << format_queue(queue, format == "json" ? QueueFormat::json : QueueFormat::text);
+    std::cout << format_queue(queue, (*values)["format"].as<std::string>() == "json"
+                                         ? QueueFormat::json
+                                         : QueueFormat::text);
     return 0;
   }
-  const std::string note_text =
-      note.empty() ? "" : (note[1] == "-" ? note_from_input(note[0]) : note[1]);
-  Alignment updated;
-  std::string done;
-  if (values->count("accept") != 0) {
-    std::vector<UnitChoice> units;
-    for (const std::string& id : (*values)["accept"].as<std::vector<std::string>>()) {
-      units.push_back(UnitChoice::parse(id));
-    }
-    updated = accept_links(opened.alignment, opened.documents, units);
-    done = "accepted the links of " + std::to_string(units.size()) + " unit" +
-           (units.size() == 1 ? "" : "s");
-  } else if (accept_above_confidence) {
-    updated = accept_above(opened.alignment, opened.documents, *accept_above_confidence);
-    done = "accepted the automatic links with confidence >= " +
-           (*values)["accept-above"].as<std::string>();
-  } else if (!link.empty()) {
-    updated = set_link(opened.alignment, opened.documents, id_list(link[0]), id_list(link[1]));
-    done =
-        "linked " + (link[0].empty() ? "∅" : link[0]) + " ↔ " + (link[1].empty() ? "∅" : link[1]);
-  } else if (!acknowledge.empty()) {
-    const std::vector<std::string> rules(acknowledge.begin() + 1, acknowledge.end());
-    updated = acknowledge_on_link(opened.alignment, opened.documents, acknowledge[0], rules,
-                                  (*values)["reason"].as<std::string>());
-    done = "acknowledged";
-    for (const std::string& rule : rules) done += " " + rule;
-    done += " on the link of " + acknowledge[0];
-  } else {
-    updated =
-        attach_note(opened.alignment, opened.documents, UnitChoice::parse(note[0]), note_text);
-    done = "noted the link of " + note[0];
-  }
-  const OpenedAlignment saved = [&] {
+  const ReviewOutcome outcome = [&] {
     try {
-      return save_review(opened, updated);
+      return review_and_save(opened, *change, below);
     } catch (const ReviewConflict& conflict) {
-      if (note.empty() || note[1] != "-") throw;
+      const auto* note = std::get_if<NoteOnLink>(&*change);
+      if (note == nullptr || (*values)["note"].as<std::vector<std::string>>()[1] != "-") throw;
       // What the person typed is not lost with the refused change.
       throw ReviewConflict(std::string(conflict.what()) + "; the note you typed, to add again:\n" +
-                           note_text);
+                           note->text);
     }
   }();
-  std::cerr << opened.file.string() << ": " << done << "; "
-            << count_of(review_queue(saved.alignment, saved.documents, below))
+  std::cerr << opened.file.string() << ": " << outcome.description << "; " << outcome.left_in_queue
             << " left in the review queue\n";
   return 0;
 }
-
 }  // namespace alinea::cli

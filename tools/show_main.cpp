@@ -22,24 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class ShowFormat { term, html, markdown, tmx, tsv, moses };
-
-ShowFormat parse_format(const std::string& name) {
-  if (name == "term") return ShowFormat::term;
-  if (name == "html") return ShowFormat::html;
-  if (name == "markdown") return ShowFormat::markdown;
-  if (name == "tmx") return ShowFormat::tmx;
-  if (name == "tsv") return ShowFormat::tsv;
-  if (name == "moses") return ShowFormat::moses;
-  throw UsageError("--format must be term, html, markdown, tmx, tsv or moses, not '" + name + "'");
-}
-
-ShowLevel parse_level(const std::string& name) {
-  if (name == "paragraph") return ShowLevel::paragraph;
-  if (name == "sentence") return ShowLevel::sentence;
-  throw UsageError("--level must be paragraph or sentence, not '" + name + "'");
-}
-
 std::optional<std::size_t> parse_columns(const char* text) {
   if (text == nullptr) return std::nullopt;
   const std::string_view digits(text);
@@ -126,14 +108,21 @@ int run_show(const Arguments& arguments) {
   if (values->count("alignment") == 0) {
     throw UsageError("which alignment? give its file: alinea show ALIGNMENT.yaml");
   }
-  const ShowFormat format = parse_format((*values)["format"].as<std::string>());
-  const ShowLevel level = parse_level((*values)["level"].as<std::string>());
+  const std::string format_name = (*values)["format"].as<std::string>();
+  const std::string level_name = (*values)["level"].as<std::string>();
+  const auto format = parse_show_format(format_name);
+  if (!format) {
+    throw UsageError("--format must be term, html, markdown, tmx, tsv or moses, not '" +
+                     format_name + "'");
+  }
+  const auto level = parse_show_level(level_name);
+  if (!level) throw UsageError("--level must be paragraph or sentence, not '" + level_name + "'");
   const std::string output = (*values)["output"].as<std::string>();
-  if (format == ShowFormat::moses && (output.empty() || output == "-")) {
+  if (*format == ShowFormat::moses && (output.empty() || output == "-")) {
     throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
   }
-  const ExportFilter filter = export_filter(*values, format);
-  const Width width = format == ShowFormat::term ? terminal_width(*values) : Width{};
+  const ExportFilter filter = export_filter(*values, *format);
+  const Width width = *format == ShowFormat::term ? terminal_width(*values) : Width{};
   if (width.columns < minimum_terminal_width) {
     throw std::runtime_error("the width from " + width.origin + " is " +
                              std::to_string(width.columns) +
@@ -145,51 +134,14 @@ int run_show(const Arguments& arguments) {
 
   const fs::path alignment_path = (*values)["alignment"].as<std::string>();
   const LoadedPair pair = load_pair(alignment_path);
-  const Alignment& alignment = pair.alignment;
-  const SideBySide view = build_side_by_side(alignment, pair.source, pair.target);
-
-  const std::vector<fs::path> inputs{alignment_path, pair.source_file, pair.target_file};
-  if (format != ShowFormat::moses) refuse_overwriting_inputs(output, inputs);
-  switch (format) {
-    case ShowFormat::term: {
-      const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
-      write_output(output, render_terminal(view, {width.columns, level, colour}));
-      break;
-    }
-    case ShowFormat::html:
-      write_output(output, render_html(view, level));
-      break;
-    case ShowFormat::markdown:
-      write_output(output, render_markdown(view, level));
-      break;
-    case ShowFormat::tmx:
-      write_output(output, render_tmx(view, level, filter));
-      break;
-    case ShowFormat::tsv:
-      write_output(output, render_tsv(view, level, filter));
-      break;
-    case ShowFormat::moses: {
-      // A checked tag is letters, digits and hyphens: safe as a file name suffix.
-      for (const std::string& lang : {alignment.source.lang, alignment.target.lang}) {
-        const LanguageReading reading = read_language(lang);
-        if (!reading.language) {
-          throw UsageError("--format moses names its files by language, and " + reading.problem);
-        }
-      }
-      if (alignment.source.lang == alignment.target.lang) {
-        throw UsageError("--format moses names its files by language, and both documents are '" +
-                         alignment.source.lang + "'");
-      }
-      const std::string source_file = output + "." + alignment.source.lang;
-      const std::string target_file = output + "." + alignment.target.lang;
-      refuse_overwriting_inputs(source_file, inputs);
-      refuse_overwriting_inputs(target_file, inputs);
-      const ParallelText text = render_moses(view, level, filter);
-      write_output(source_file, text.source);
-      write_output(target_file, text.target);
-      break;
-    }
+  const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
+  const std::vector<ShownFile> files =
+      render_show(pair.alignment, pair.source, pair.target,
+                  {*format, *level, width.columns, colour, filter}, output);
+  for (const ShownFile& file : files) {
+    refuse_overwriting_inputs(file.path, {alignment_path, pair.source_file, pair.target_file});
   }
+  for (const ShownFile& file : files) write_output(file.path, file.text);
   return 0;
 }
 

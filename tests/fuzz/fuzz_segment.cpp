@@ -1,6 +1,7 @@
 // Any bytes: the segmenter either refuses them (InputError, for invalid UTF-8) or returns
 // ordered spans inside the text that together keep all of it but white space: a segmenter that
-// drops or repeats a character aborts.
+// drops or repeats a character aborts. The same for `alinea segment` on a whole text, plain or
+// JSON Lines.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -36,6 +37,18 @@ void check(alinea::Segmenter& segmenter, std::string_view text) {
   if (without_spaces(kept) != without_spaces(text)) std::abort();
 }
 
+// `alinea segment` on the whole text: plain text keeps every character but white space, JSON
+// Lines either give one output line per record or are refused with an InputError.
+void check_whole_text(alinea::Segmenter& segmenter, std::string_view text) {
+  if (without_spaces(alinea::segment_plain_text(text, "fuzz", segmenter)) != without_spaces(text)) {
+    std::abort();
+  }
+  try {
+    (void)alinea::segment_json_lines(text, "fuzz", segmenter);
+  } catch (const alinea::InputError&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -47,6 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(spanish, text);
     check(french, text);
     check(other, text);
+    check_whole_text(spanish, text);
   } catch (const alinea::InputError&) {
   }
   return 0;

@@ -23,9 +23,14 @@ struct AlignOptions {
   bool use_machine_translation = false;
   // The evidence the scorer uses besides length, all on by default; turned off to measure what
   // each is worth (bench/align).
-  bool use_tokens = true;           // numbers, note references, cognates
-  bool use_punctuation = true;      // ? ! : ; quotes, parentheses
-  bool use_learned_lexicon = true;  // a second pass with word pairs learned from the first
+  bool use_tokens = true;       // numbers, note references, cognates
+  bool use_punctuation = true;  // ? ! : ; quotes, parentheses
+  // A second pass with word pairs that co-occur in the first pass's confident 1-1 beads
+  // (hunalign-style); off by default since Model 1 below measures as well and costs less with it
+  // alone (docs/BENCHMARKS.md).
+  bool use_learned_lexicon = false;
+  // A second pass with IBM Model 1 trained on the first pass's confident 1-1 beads (Moore 2002).
+  bool use_translation_model = true;
   // Bead costs are divided by this before they become path probabilities; a link's confidence is
   // its posterior. Fitted on the tuning halves of the development sets (bench/align).
   double confidence_temperature = 1.0;

@@ -28,7 +28,8 @@ struct AlignmentReadResult {
 [[nodiscard]] std::string format_alignment(const Alignment& alignment);
 
 // The text of format_alignment, and the alignment as a reader of that text gets it: each link with
-// its line and column, confidences at the two decimals written. Saves reading the text back.
+// its line and column (the document paths too), confidences at the two decimals written. Saves
+// reading the text back.
 struct WrittenAlignment {
   std::string text;
   Alignment alignment;

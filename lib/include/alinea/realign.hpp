@@ -87,4 +87,25 @@ struct RepositoryAlignment {
     const Shard& shard, bool everything,
     const std::function<void(const std::string&, std::size_t)>& done = {});
 
+// What `alinea align` tells a person, line by line in order: findings, failures and warnings for
+// standard error, and (`summary`) the summaries of the pairs created or realigned, which --summary
+// sends to standard output. Every name and text in them is safe on a terminal and in a CI log.
+struct ReportLine {
+  bool summary = false;
+  std::string text;  // one or more lines, each ending in '\n'
+};
+struct AlignReport {
+  std::vector<ReportLine> lines;
+  bool failed = false;  // a pair failed, or a finding is an error: exit 1
+};
+
+// One pair: its summary, then its warnings.
+[[nodiscard]] AlignReport report_pair_alignment(const PairOutcome& outcome);
+
+// Every pair of a repository run: the manifest's findings and warnings, then each pair's outcome
+// ("created …", "realigned (why) …", a failure), then "3 alignments [in shard 1/2]: 1 created, 1
+// realigned, 1 up to date, 0 failed".
+[[nodiscard]] AlignReport report_repository_alignment(const RepositoryAlignment& result,
+                                                      const Shard& shard);
+
 }  // namespace alinea

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alinea/alignment.hpp"
@@ -119,5 +120,33 @@ struct ParallelText {
 };
 [[nodiscard]] ParallelText render_moses(const SideBySide& view, ShowLevel level,
                                         const ExportFilter& filter = {});
+
+// ---- What `alinea show` writes
+
+enum class ShowFormat { term, html, markdown, tmx, tsv, moses };
+
+// "term", "html", "markdown", "tmx", "tsv", "moses"; "paragraph", "sentence"; else std::nullopt.
+[[nodiscard]] std::optional<ShowFormat> parse_show_format(std::string_view name);
+[[nodiscard]] std::optional<ShowLevel> parse_show_level(std::string_view name);
+
+struct ShowOptions {
+  ShowFormat format = ShowFormat::term;
+  ShowLevel level = ShowLevel::paragraph;
+  std::size_t width = 80;  // term: columns
+  bool colour = false;     // term: ANSI colours
+  ExportFilter filter;     // tmx, tsv, moses: which links
+};
+
+struct ShownFile {
+  std::string path;  // the output named, or for moses PREFIX.<lang>
+  std::string text;
+};
+
+// The alignment as `options.format` has it, in the files it goes to: `output` ("-" for standard
+// output), or for moses the two files PREFIX.<source lang> and PREFIX.<target lang> of the prefix
+// `output` — InputError at the target's language when both documents have the same one.
+[[nodiscard]] std::vector<ShownFile> render_show(const Alignment& alignment, const Document& source,
+                                                 const Document& target, const ShowOptions& options,
+                                                 const std::string& output);
 
 }  // namespace alinea

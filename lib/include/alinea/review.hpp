@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "alinea/alignment.hpp"
@@ -59,7 +60,8 @@ struct OpenedAlignment {
 // else the file's folder), from any working folder.
 [[nodiscard]] OpenedAlignment open_for_review(const std::filesystem::path& file);
 
-// Writes `updated` to opened.file atomically and returns the file as read back. Throws
+// Writes `updated` to opened.file atomically and returns the file as written, each link at its
+// line as a reader of the file finds it (format_alignment_with_lines: not read back). Throws
 // ReviewConflict, writing nothing, when the file on disk is no longer opened.text.
 [[nodiscard]] OpenedAlignment save_review(const OpenedAlignment& opened, const Alignment& updated);
 
@@ -162,5 +164,42 @@ struct UnitChoice {
                                             const std::string& link_id,
                                             const std::vector<std::string>& rules,
                                             const std::string& reason);
+
+// ---- One change, as `alinea review` asks for it
+
+struct AcceptUnits {  // accept_links
+  std::vector<UnitChoice> units;
+};
+struct AcceptAbove {  // accept_above
+  double threshold = default_review_threshold;
+};
+struct LinkByHand {  // set_link
+  std::vector<std::string> source;
+  std::vector<std::string> target;
+};
+struct NoteOnLink {  // attach_note
+  UnitChoice unit;
+  std::string text;
+};
+struct AcknowledgeOnLink {  // acknowledge_on_link
+  std::string link_id;
+  std::vector<std::string> rules;
+  std::string reason;
+};
+using ReviewChange =
+    std::variant<AcceptUnits, AcceptAbove, LinkByHand, NoteOnLink, AcknowledgeOnLink>;
+
+// What a change did to a file, for the person who asked.
+struct ReviewOutcome {
+  OpenedAlignment saved;          // the file as written (as read, when nothing changed)
+  std::string description;        // "accepted the links of 2 units", "linked p3 ↔ ∅"
+  std::size_t left_in_queue = 0;  // review_queue(saved, threshold).size()
+};
+
+// `change` made to the alignment opened and saved (save_review: ReviewConflict, writing
+// nothing, when the file changed meanwhile); the queue left is counted at `threshold`.
+[[nodiscard]] ReviewOutcome review_and_save(const OpenedAlignment& opened,
+                                            const ReviewChange& change,
+                                            double threshold = default_review_threshold);
 
 }  // namespace alinea

@@ -9,6 +9,7 @@
 
 #include "align/dp.hpp"
 #include "align/guide.hpp"
+#include "align/lexicon.hpp"
 #include "align/score.hpp"
 #include "align/translate.hpp"
 
@@ -122,10 +123,11 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
     return best_path_of(BeadScorer(std::move(source_units), std::move(target_units), weights),
                         anchors, guide, {}, first_band, temperature, shapes);
   };
-  if (!options.use_learned_lexicon || large) {
+  if ((!options.use_learned_lexicon && !options.use_translation_model) || large) {
     return beads_of(first_pass(std::move(source), std::move(target)), parent_confidence);
   }
   std::vector<Anchor> first_path;
+  std::shared_ptr<const TranslationEvidence> translation;
   {
     const Pass first = first_pass(source, target);
     std::vector<BeadSpan> confident;
@@ -138,13 +140,17 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
             {step.source_begin, step.source_count, step.target_begin, step.target_count});
       }
     }
-    const LearnedLexicon lexicon = learn_lexicon(source, target, confident);
-    if (lexicon.empty()) return beads_of(first, parent_confidence);
+    const LearnedLexicon lexicon =
+        options.use_learned_lexicon ? learn_lexicon(source, target, confident) : LearnedLexicon{};
+    if (options.use_translation_model) {
+      translation = learn_translation_evidence(source, target, confident);
+    }
+    if (lexicon.empty() && !translation) return beads_of(first, parent_confidence);
     add_translations(source, lexicon);
   }
-  const Pass second =
-      best_path_of(BeadScorer(std::move(source), std::move(target), weights), anchors,
-                   std::move(first_path), std::move(guide), second_band, temperature, shapes);
+  const Pass second = best_path_of(
+      BeadScorer(std::move(source), std::move(target), weights, std::move(translation)), anchors,
+      std::move(first_path), std::move(guide), second_band, temperature, shapes);
   return beads_of(second, parent_confidence);
 }
 

@@ -7,6 +7,7 @@
 #include <numbers>
 #include <span>
 
+#include "align/lexicon.hpp"
 #include "alinea/error.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
@@ -340,8 +341,11 @@ void add_translations(std::vector<UnitFeatures>& source, const LearnedLexicon& l
 }
 
 BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
-                       ScoreWeights weights)
-    : source_(std::move(source)), target_(std::move(target)), weights_(weights) {
+                       ScoreWeights weights, std::shared_ptr<const TranslationEvidence> translation)
+    : source_(std::move(source)),
+      target_(std::move(target)),
+      weights_(weights),
+      translation_(std::move(translation)) {
   const double one_to_one =
       1.0 - 2.0 * (weights_.one_to_zero + weights_.two_to_one + weights_.three_to_one) -
       weights_.two_to_two;
@@ -506,6 +510,7 @@ double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_
     total += -weights_.punctuation_match_bonus * agreeing +
              weights_.punctuation_miss_penalty * (present - agreeing);
   }
+  if (translation_) total += translation_->cost(i, j, di, dj);
   return total;
 }
 

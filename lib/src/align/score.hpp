@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,8 @@
 #include <vector>
 
 namespace alinea {
+
+class TranslationEvidence;
 
 // A bilingual word list: folded source word → hashed ids of its folded target translations.
 class WordList {
@@ -111,8 +114,10 @@ struct ScoreWeights {
 // Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
 class BeadScorer {
  public:
+  // `translation`: a lexicon learned from the pair (lexicon.hpp), whose term joins the cost.
   BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
-             ScoreWeights weights = {});
+             ScoreWeights weights = {},
+             std::shared_ptr<const TranslationEvidence> translation = nullptr);
 
   // -log of how likely source [i, i + di) and target [j, j + dj) translate each other.
   [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
@@ -164,6 +169,7 @@ class BeadScorer {
   std::vector<UnitFeatures> source_;
   std::vector<UnitFeatures> target_;
   ScoreWeights weights_;
+  std::shared_ptr<const TranslationEvidence> translation_;
   SpanLists source_tokens_;
   SpanLists target_tokens_;
   SpanLists source_translated_;

@@ -526,6 +526,8 @@ void format_entries(std::string_view section, std::vector<Link>& links, std::str
   }
 }
 
+constexpr std::size_t document_path_column = 16;  // "source: {path: "
+
 std::string format_document_ref(const DocumentRef& ref) {
   return "{path: " + yaml_scalar(ref.path) + ", lang: " + yaml_scalar(ref.lang) + "}";
 }
@@ -553,8 +555,12 @@ Alignment read_alignment(const std::filesystem::path& path) {
 
 WrittenAlignment format_alignment_with_lines(Alignment alignment) {
   std::string out = "# alinea alignment\nalinea: " + std::to_string(supported_version) + "\n";
-  out += "source: " + format_document_ref(alignment.source) + "\n";
-  out += "target: " + format_document_ref(alignment.target) + "\n";
+  for (auto [key, ref] :
+       {std::pair{"source: ", &alignment.source}, {"target: ", &alignment.target}}) {
+    out += key + format_document_ref(*ref) + "\n";
+    ref->line = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
+    ref->column = document_path_column;
+  }
   if (alignment.extra.is_mapping() && !alignment.extra.members.empty()) {
     out += emit_yaml(alignment.extra);
   }

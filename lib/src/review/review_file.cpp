@@ -9,18 +9,6 @@
 
 namespace alinea {
 namespace fs = std::filesystem;
-namespace {
-
-Alignment parse_strictly(const std::string& text, const std::string& name) {
-  AlignmentReadResult read = parse_alignment(text, name);
-  for (const Diagnostic& diagnostic : read.diagnostics) {
-    if (diagnostic.severity == Severity::error)
-      throw InputError(diagnostic.where, diagnostic.message);
-  }
-  return std::move(read.alignment);
-}
-
-}  // namespace
 
 OpenedAlignment open_for_review(const fs::path& file) {
   LoadedPair pair = load_pair(file);
@@ -36,10 +24,10 @@ OpenedAlignment save_review(const OpenedAlignment& opened, const Alignment& upda
                          " changed on disk since it was read (edited or realigned meanwhile); "
                          "nothing was written: read it again and redo the change");
   }
-  std::string text = format_alignment(updated);
-  Alignment written = parse_strictly(text, opened.file.string());
-  if (text != opened.text) write_file_atomically(opened.file, text);
-  return {opened.file, std::move(text), std::move(written), opened.documents};
+  WrittenAlignment written = format_alignment_with_lines(updated);
+  written.alignment.path = opened.file.string();
+  if (written.text != opened.text) write_file_atomically(opened.file, written.text);
+  return {opened.file, std::move(written.text), std::move(written.alignment), opened.documents};
 }
 
 }  // namespace alinea

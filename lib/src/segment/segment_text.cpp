@@ -24,6 +24,9 @@ std::string text_of_json_line(std::string_view line, const std::string& name, st
     record = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& error) {
     throw InputError({name, number, error.byte}, "not valid JSON");
+  } catch (const nlohmann::json::exception&) {
+    // Well-formed, but beyond what the reader holds: a number too large for a double.
+    throw InputError(where, "not valid JSON: a number out of range");
   }
   if (!record.is_object()) throw InputError(where, "expected a JSON object with a \"text\" field");
   const auto text = record.find("text");

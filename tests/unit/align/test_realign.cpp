@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <string>
 
+#include "align/sentence_lines.hpp"
 #include "alinea/alignment_io.hpp"
+#include "alinea/error.hpp"
 #include "alinea/realign.hpp"
 #include "util/files.hpp"
 
@@ -53,4 +55,49 @@ BOOST_AUTO_TEST_CASE(a_pair_is_made_then_remade_keeping_a_reviewed_link) {
   BOOST_TEST((after.paragraphs.front().status == LinkStatus::reviewed));
   BOOST_TEST(after.paragraphs.front().note.value_or("") == "checked");
   fs::remove_all(root);
+}
+
+// What `alinea align` tells: findings and failures on standard error, summaries where --summary
+// sends them, in order, a count last; nothing from the corpus reaches a terminal raw.
+BOOST_AUTO_TEST_CASE(the_report_tells_each_pair_in_order_and_counts_them) {
+  RepositoryAlignment result;
+  result.pairs.resize(3);
+  result.problems.push_back(
+      {"manifest/missing-document", Severity::warning, {"alinea.yaml", 3, 5}, {}, "no es.md"});
+  PairOutcome created;
+  created.state = PairState::created;
+  created.summary = "a.yaml: 3 links\n";
+  PairOutcome failed;
+  failed.reason = "b.yaml:1:1: bad \x1B[2J";
+  PairOutcome same;
+  same.state = PairState::up_to_date;
+  same.warnings = {"c.yaml:4: warning: drifted"};
+  result.outcomes = {created, failed, same};
+  const AlignReport report = report_repository_alignment(result, Shard{1, 2});
+  BOOST_TEST(report.failed);
+  std::string told;
+  for (const ReportLine& line : report.lines)
+    told += (line.summary ? "out: " : "err: ") + line.text;
+  BOOST_TEST(told ==
+             "err: alinea.yaml:3:5: warning: no es.md\n"
+             "out: created a.yaml: 3 links\n"
+             "err: b.yaml:1:1: bad \\x1B[2J\n"
+             "err: c.yaml:4: warning: drifted\n"
+             "err: 3 alignments in shard 2/2: 1 created, 0 realigned, 1 up to date, 1 failed\n");
+  const AlignReport one = report_pair_alignment(created);
+  BOOST_TEST(!one.failed);
+  BOOST_TEST_REQUIRE(one.lines.size() == 1U);
+  BOOST_TEST(one.lines[0].summary);
+}
+
+// align --lines: a sentence a line in, the gold format out.
+BOOST_AUTO_TEST_CASE(benchmark_mode_reads_a_sentence_a_line_and_writes_gold_links) {
+  const std::vector<std::string> sentences = sentences_of_lines("Uno.\r\nDos.\n\nTres.", "s.txt");
+  BOOST_TEST(sentences == (std::vector<std::string>{"Uno.", "Dos.", "", "Tres."}),
+             boost::test_tools::per_element());
+  BOOST_CHECK_THROW((void)sentences_of_lines("a\n\xC3", "s.txt"), InputError);
+  std::vector<Bead> beads(2);
+  beads[0] = {0, 1, 0, 2, 0.9304};
+  beads[1] = {1, 1, 2, 0, 0.5};
+  BOOST_TEST(format_gold_links(beads) == "[0]:[0, 1]:0.930\n[1]:[]:0.500\n");
 }

@@ -441,6 +441,11 @@ BOOST_AUTO_TEST_CASE(the_writer_gives_each_link_its_line_as_a_reader_would) {
       }
     }
   };
+  for (const auto& [made, reread] : {std::pair{written.alignment.source, read.source},
+                                     {written.alignment.target, read.target}}) {
+    BOOST_TEST(made.line == reread.line);
+    BOOST_TEST(made.column == reread.column);
+  }
   same_places(written.alignment.notes, read.notes);
   same_places(written.alignment.paragraphs, read.paragraphs);
   BOOST_TEST(written.alignment.paragraphs.at(1).confidence.value() == 0.91);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "alinea/document.hpp"
+#include "alinea/error.hpp"
 #include "alinea/render.hpp"
 #include "text/unicode.hpp"
 
@@ -319,4 +320,29 @@ BOOST_FIXTURE_TEST_CASE(exports_keep_the_links_the_filter_admits, Fixture) {
                       "<prop type=\"x-alinea-confidence\">0.95</prop>") != std::string::npos);
   BOOST_TEST(tmx.find("<prop type=\"x-alinea-status\">reviewed</prop>") != std::string::npos);
   BOOST_TEST(tmx.find("0.05") == std::string::npos);
+}
+
+// `alinea show`: one file in the format asked, or for moses two named by language.
+BOOST_FIXTURE_TEST_CASE(show_renders_the_format_asked_into_its_files, Fixture) {
+  Alignment alignment = alignment_of({make_link({"p1"}, {"p1"}, LinkStatus::reviewed)});
+  const SideBySide view = build_side_by_side(alignment, fr, es);
+  ShowOptions options;
+  options.format = ShowFormat::tsv;
+  const std::vector<ShownFile> tsv = render_show(alignment, fr, es, options, "out.tsv");
+  BOOST_TEST_REQUIRE(tsv.size() == 1U);
+  BOOST_TEST(tsv[0].path == "out.tsv");
+  BOOST_TEST(tsv[0].text == render_tsv(view, ShowLevel::paragraph));
+  options.format = ShowFormat::moses;
+  options.filter.reviewed_only = true;
+  const std::vector<ShownFile> moses = render_show(alignment, fr, es, options, "train");
+  BOOST_TEST_REQUIRE(moses.size() == 2U);
+  BOOST_TEST(moses[0].path == "train.fr");
+  BOOST_TEST(moses[1].path == "train.es");
+  BOOST_TEST(moses[0].text == render_moses(view, ShowLevel::paragraph, {true, 0.0}).source);
+  alignment.target = {"es.md", "fr", 4, 16};
+  BOOST_CHECK_THROW((void)render_show(alignment, fr, es, options, "train"), InputError);
+  BOOST_TEST((parse_show_format("moses") == ShowFormat::moses));
+  BOOST_TEST(!parse_show_format("pdf"));
+  BOOST_TEST((parse_show_level("sentence") == ShowLevel::sentence));
+  BOOST_TEST(!parse_show_level("word"));
 }

@@ -293,6 +293,43 @@ BOOST_AUTO_TEST_CASE(saving_refuses_a_file_changed_meanwhile) {
   fs::remove_all(folder);
 }
 
+// Each change of `alinea review` is made, saved, told, and the queue left counted; the file as
+// saved is what a reader of it finds, links at their lines.
+BOOST_AUTO_TEST_CASE(a_change_is_made_saved_and_told) {
+  const fs::path folder =
+      fs::temp_directory_path() / ("alinea-review-change-" + std::to_string(::getpid()));
+  fs::create_directories(folder);
+  write_text(folder / "alinea.yaml", "alinea: 1\nworks: []\n");
+  write_text(folder / "fr.md", french_text);
+  write_text(folder / "es.md", spanish_text);
+  write_text(folder / "a.yaml", format_alignment(aligned(documents())));
+  const auto apply = [&](const ReviewChange& change) {
+    const ReviewOutcome outcome = review_and_save(open_for_review(folder / "a.yaml"), change);
+    BOOST_TEST(read_text(folder / "a.yaml") == outcome.saved.text);
+    const AlignmentReadResult reread = parse_alignment(outcome.saved.text, "a.yaml");
+    BOOST_TEST_REQUIRE(reread.alignment.paragraphs.size() ==
+                       outcome.saved.alignment.paragraphs.size());
+    for (std::size_t i = 0; i < reread.alignment.paragraphs.size(); ++i) {
+      BOOST_TEST(reread.alignment.paragraphs[i].line == outcome.saved.alignment.paragraphs[i].line);
+    }
+    BOOST_TEST(outcome.left_in_queue ==
+               review_queue(outcome.saved.alignment, outcome.saved.documents).size());
+    return outcome.description;
+  };
+  BOOST_TEST(apply(AcceptUnits{{UnitChoice::parse("p1"), UnitChoice::parse("tgt:p2")}}) ==
+             "accepted the links of 2 units");
+  BOOST_TEST(apply(AcceptAbove{0.5}) == "accepted the automatic links with confidence >= 0.5");
+  BOOST_TEST(apply(LinkByHand{{"p4"}, {}}) == "linked p4 ↔ ∅");
+  BOOST_TEST(apply(NoteOnLink{UnitChoice::parse("tgt:p1"), "ojo"}) == "noted the link of tgt:p1");
+  BOOST_TEST(
+      apply(AcknowledgeOnLink{"p1", {"qa/length-ratio", "qa/number-mismatch"}, "intended"}) ==
+      "acknowledged qa/length-ratio qa/number-mismatch on the link of p1");
+  const OpenedAlignment opened = open_for_review(folder / "a.yaml");
+  write_text(folder / "a.yaml", opened.text + "# edited meanwhile\n");
+  BOOST_CHECK_THROW((void)review_and_save(opened, AcceptAbove{0.1}), ReviewConflict);
+  fs::remove_all(folder);
+}
+
 BOOST_AUTO_TEST_CASE(aligning_twice_is_byte_identical_and_keeps_reviewed_links) {
   const ReviewDocuments docs = documents();
   Alignment alignment = aligned(docs);

@@ -689,4 +689,6 @@ BOOST_AUTO_TEST_CASE(json_lines_give_the_sentences_of_each_text_or_the_line_that
              "in:2: expected a JSON object with a \"text\" field");
   BOOST_TEST(error_of("{\"text\": 3}") == "in:1: expected a string \"text\" field");
   BOOST_TEST(error_of("\n{\"text\" 3}") == "in:2:9: not valid JSON");
+  BOOST_TEST(error_of("{\"text\": \"a\", \"n\": 1E4529053}") ==
+             "in:1: not valid JSON: a number out of range");
 }

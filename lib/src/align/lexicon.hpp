@@ -1,0 +1,166 @@
+// A lexicon learned from the pair itself: IBM Model 1 (Brown et al. 1993) trained by EM on the
+// confident 1-1 beads of a first alignment, as Moore (2002) does, then used as one more term of a
+// bead's cost: how much better the words of each side are explained by the other side's words
+// than by their frequency in the text alone.
+//
+// Words are the `exact` ids of UnitFeatures (hashed, case- and accent-folded whole words; numbers
+// are left to the token evidence). The tables are sparse and pruned: only words seen at least
+// twice in the training beads, only translation probabilities above a floor.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace alinea {
+
+struct UnitFeatures;
+struct BeadSpan;
+
+// Numbers distinct 64-bit keys in order of first appearance: open addressing with linear
+// probing, many times faster than a node-based map for the millions of look-ups of a long text.
+class PairNumbers {
+ public:
+  // The number of `key`: size() before the call when it is new.
+  std::uint32_t number(std::uint64_t key);
+  // Room for about `keys` keys without growing.
+  void reserve(std::size_t keys);
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+ private:
+  static constexpr std::uint64_t empty = ~std::uint64_t{0};  // never a pair of 32-bit ids
+  [[nodiscard]] std::size_t position(std::uint64_t key) const;
+  void grow();
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> numbers_;
+  std::size_t size_ = 0;
+};
+
+struct Model1Options {
+  std::size_t iterations = 3;
+  // Words seen in fewer training sentences than this are left out: they would only learn noise.
+  std::size_t min_count = 2;
+  // Words found in more than this share of the training sentences (articles, prepositions) say
+  // little about which sentence translates which, and cost the most: left out too.
+  double max_share = 0.3;
+  // Enough sentence pairs to learn from; more only costs time.
+  std::size_t max_training_pairs = 10000;
+  // Translation probabilities under this are dropped after training.
+  double min_probability = 0.01;
+};
+
+// t(target word | source word) of IBM Model 1, with the empty word's t(target | NULL).
+class TranslationTable {
+ public:
+  TranslationTable() = default;
+
+  // EM over sentence pairs (each sentence a list of word ids; duplicates are ignored).
+  [[nodiscard]] static TranslationTable train(
+      const std::vector<std::vector<std::uint32_t>>& source_sentences,
+      const std::vector<std::vector<std::uint32_t>>& target_sentences,
+      const Model1Options& options = {});
+
+  // 0 for words or pairs the table does not hold.
+  [[nodiscard]] double probability(std::uint32_t source, std::uint32_t target) const;
+  [[nodiscard]] double null_probability(std::uint32_t target) const;
+
+  [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+  // Dense index of a word of each vocabulary; none when it is not in the table.
+  static constexpr std::uint32_t none = 0xFFFFFFFFU;
+  [[nodiscard]] std::uint32_t source_index(std::uint32_t word) const;
+  [[nodiscard]] std::uint32_t target_index(std::uint32_t word) const;
+  [[nodiscard]] std::size_t target_vocabulary_size() const noexcept { return null_row_.size(); }
+
+  struct Entry {
+    std::uint32_t target = 0;  // dense target index
+    float probability = 0.0F;
+  };
+  // The translations of a source word (dense index), sorted by target index.
+  [[nodiscard]] const std::vector<Entry>& row(std::uint32_t source) const { return rows_[source]; }
+  [[nodiscard]] float null_row(std::uint32_t target) const { return null_row_[target]; }
+
+ private:
+  std::unordered_map<std::uint32_t, std::uint32_t> source_vocabulary_;
+  std::unordered_map<std::uint32_t, std::uint32_t> target_vocabulary_;
+  std::vector<std::vector<Entry>> rows_;
+  std::vector<float> null_row_;
+};
+
+struct TranslationEvidenceWeights {
+  // Nats of bead cost per nat of log-likelihood ratio.
+  double weight = 0.5;
+  // Each word's log-likelihood ratio is kept within [-floor, ceiling] nats, so that one rare word
+  // cannot decide a bead.
+  double ceiling = 6.0;
+  double floor = 2.0;
+};
+
+// Prices the Model 1 term of beads between two sequences of units: the log-likelihood ratio of
+// each target word under Model 1 given the bead's source words against its frequency in the
+// target text, summed, and the same in the other direction; the mean of both. Additive over
+// words, so a unit's words count once whatever the bead shape; a one-sided bead scores 0. Not
+// thread-safe (scratch buffers).
+class TranslationEvidence {
+ public:
+  TranslationEvidence(const std::vector<UnitFeatures>& source,
+                      const std::vector<UnitFeatures>& target, TranslationTable forward,
+                      TranslationTable backward, TranslationEvidenceWeights weights = {});
+
+  // Nats; positive when the two sides explain each other better than chance.
+  [[nodiscard]] double log_likelihood_ratio(std::size_t i, std::size_t j, std::size_t di,
+                                            std::size_t dj) const;
+  // The bead-cost term: −weight × the ratio.
+  [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
+
+ private:
+  // One way of explaining: the words of the `to` side by those of the `from` side.
+  struct Direction {
+    TranslationTable table;  // from-words → to-words
+    // Dense ids, in the table, of each unit's words: to-side units among its targets, from-side
+    // units among its sources; sorted, unknown words left out.
+    std::vector<std::vector<std::uint32_t>> to_words;
+    std::vector<std::vector<std::uint32_t>> from_words;
+    std::vector<float> log_frequency;  // per dense to-word, over the whole to-side text
+    // Per (to-unit, from-unit) pair met so far: Σ t(word | from-unit's words) for each word of
+    // the to-unit, at `pool[offset ...]`, worked out once for all the beads holding both units.
+    struct Pair {
+      std::uint32_t offset = 0;
+      float one_to_one = 0.0F;  // the pair's clipped ratio when it is a 1-1 bead
+    };
+    PairNumbers pair_numbers;  // (to-unit << 32 | from-unit) → index in `pairs`
+    std::vector<Pair> pairs;
+    std::vector<float> pool;
+    std::vector<std::uint32_t> place;  // scratch, per dense to-word
+  };
+  [[nodiscard]] static Direction direction(const std::vector<UnitFeatures>& to,
+                                           const std::vector<UnitFeatures>& from,
+                                           TranslationTable table);
+  [[nodiscard]] Direction::Pair pair(Direction& direction, std::size_t to, std::size_t from) const;
+  // Σ over the words of to-units [to_begin, +to_count) of their clipped log-likelihood ratio,
+  // given the words of from-units [from_begin, +from_count).
+  [[nodiscard]] double explained(Direction& direction, std::size_t to_begin, std::size_t to_count,
+                                 std::size_t from_begin, std::size_t from_count) const;
+  // Clipped ratios of the words of to-unit `to` with `sums` = Σ t(word | from-words) + t(word |
+  // NULL), over `from_words` words of the other side.
+  [[nodiscard]] double clipped_ratios(const Direction& direction, std::size_t to, const float* sums,
+                                      std::size_t from_words) const;
+
+  // Mutable: the pair caches fill as beads are priced.
+  mutable Direction forward_;   // target words explained by source words
+  mutable Direction backward_;  // source words explained by target words
+  TranslationEvidenceWeights weights_;
+  mutable std::vector<float> scratch_;
+  mutable std::vector<float> bead_sums_;
+};
+
+// Trains Model 1 both ways on the 1-1 beads among `beads` and returns the scorer term; null when
+// there is too little to learn from.
+[[nodiscard]] std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
+    const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
+    const std::vector<BeadSpan>& beads, const Model1Options& options = {},
+    TranslationEvidenceWeights weights = {});
+
+}  // namespace alinea
