@@ -6,6 +6,7 @@
 #include "alinea/output.hpp"
 
 namespace alinea::cli {
+namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace {
@@ -87,6 +88,22 @@ void refuse_overwriting_corpus(const std::string& output, const CorpusSelection&
   if (output.empty() || output == "-") return;  // the inputs are not even listed
   const Manifest* manifest = selection.manifest ? &selection.manifest->manifest : nullptr;
   refuse_overwriting_inputs(output, repository_inputs(selection.root, manifest, selection.files));
+}
+
+void add_corpus_options(po::options_description& options,
+                        po::positional_options_description& positional) {
+  options.add_options()("output,o", po::value<std::string>()->default_value("-"),
+                        "report file (- for stdout)")(
+      "root", po::value<std::string>(),
+      "the corpus repository (default: the nearest folder holding alinea.yaml)")(
+      "path", po::value<std::vector<std::string>>()->default_value({}, ""),
+      "alignment files (default: all in alinea.yaml)");
+  positional.add("path", -1);
+}
+
+std::optional<std::string> root_option(const po::variables_map& values) {
+  if (values.count("root") == 0) return std::nullopt;
+  return values["root"].as<std::string>();
 }
 
 }  // namespace alinea::cli

@@ -28,6 +28,15 @@ struct CorpusSelection {
 [[nodiscard]] CorpusSelection select_corpus(const std::vector<std::string>& paths,
                                             const std::optional<std::string>& root_option);
 
+// The options of a command over a corpus: the report file (-o), --root, and the alignment files
+// (positional).
+void add_corpus_options(boost::program_options::options_description& options,
+                        boost::program_options::positional_options_description& positional);
+
+// --root, when given.
+[[nodiscard]] std::optional<std::string> root_option(
+    const boost::program_options::variables_map& values);
+
 // UsageError when the report `output` would replace a file of the selection (alinea.yaml, a
 // document, an alignment file, a glossary or a catalogue).
 void refuse_overwriting_corpus(const std::string& output, const CorpusSelection& selection);

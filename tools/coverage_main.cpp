@@ -32,10 +32,8 @@ int run_edition_coverage(const po::variables_map& values) {
   if (!values["path"].as<std::vector<std::string>>().empty()) {
     throw UsageError("--by-edition measures the whole corpus of alinea.yaml: name no file");
   }
-  std::optional<std::string> root;
-  if (values.count("root") != 0) root = values["root"].as<std::string>();
   try {
-    const CorpusSelection selection = select_corpus({}, root);
+    const CorpusSelection selection = select_corpus({}, root_option(values));
     refuse_overwriting_corpus(values["output"].as<std::string>(), selection);
     EditionReport report;
     if (selection.manifest) report = measure_editions(*selection.manifest);
@@ -62,14 +60,9 @@ int run_coverage(const Arguments& arguments) {
                         "text, json, markdown, html, or svg (a badge; implies --by-edition)")(
       "by-edition", "per edition and volume: texts and pages translated, aligned, reviewed")(
       "show-pages", po::value<std::string>()->default_value("show"),
-      "with --by-edition --format html: the folder of the `alinea show --format html` pages")(
-      "output,o", po::value<std::string>()->default_value("-"), "report file (- for stdout)")(
-      "root", po::value<std::string>(),
-      "the corpus repository (default: the nearest folder holding alinea.yaml)")(
-      "path", po::value<std::vector<std::string>>()->default_value({}, ""),
-      "alignment files (default: all in alinea.yaml)");
+      "with --by-edition --format html: the folder of the `alinea show --format html` pages");
   po::positional_options_description positional;
-  positional.add("path", -1);
+  add_corpus_options(options, positional);
   const auto values = parse_command_line(
       arguments,
       "alinea coverage [--format text|json|markdown|html] [-o FILE] [--root DIR] [ALIGNMENT…]\n"
@@ -87,11 +80,9 @@ int run_coverage(const Arguments& arguments) {
     throw UsageError("--format must be text, json, markdown or html, not '" + format_name + "'");
   }
   const auto paths = (*values)["path"].as<std::vector<std::string>>();
-  std::optional<std::string> root;
-  if (values->count("root") != 0) root = (*values)["root"].as<std::string>();
 
   try {
-    CorpusSelection selection = select_corpus(paths, root);
+    CorpusSelection selection = select_corpus(paths, root_option(*values));
     refuse_overwriting_corpus((*values)["output"].as<std::string>(), selection);
     CorpusCoverage coverage;
     if (paths.empty()) {

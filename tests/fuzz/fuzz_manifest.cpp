@@ -12,6 +12,7 @@
 #include "alinea/alignment_io.hpp"
 #include "alinea/check.hpp"
 #include "alinea/coverage.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
@@ -88,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     alinea::write_file_atomically(scratch_root() / alinea::manifest_file_name, text);
     const alinea::ManifestReadResult manifest = alinea::read_manifest(scratch_root());
-    (void)alinea::check_repository(manifest);
+    (void)alinea::check_corpus(manifest);
   } catch (const alinea::InputError&) {
   }
   return 0;

@@ -111,8 +111,17 @@ struct CheckTask {
 [[nodiscard]] Diagnostics check_files(const std::filesystem::path& root,
                                       const std::vector<CheckTask>& tasks, unsigned jobs = 0);
 
-// Checks everything the manifest lists (manifest findings included), with the top-level and
-// per-work settings, on `jobs` threads (0: one per hardware thread). Sorted.
+// Checks the alignment files named (relative to `root`), each with the settings and expected
+// documents the manifest (when there is one) gives it if it lists it, defaults otherwise; the
+// settings' findings once each. On `jobs` threads (0: one per hardware thread). Sorted.
+[[nodiscard]] Diagnostics check_named_files(const std::filesystem::path& root,
+                                            const std::vector<std::string>& files,
+                                            const std::optional<ManifestReadResult>& manifest,
+                                            unsigned jobs = 0);
+
+// Checks the manifest and every alignment file it lists (manifest findings included), with the
+// top-level and per-work settings, on `jobs` threads (0: one per hardware thread). Sorted. The
+// edition's rules come on top: check_corpus (alinea/edition.hpp) is the whole of `alinea check`.
 [[nodiscard]] Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs = 0);
 
 }  // namespace alinea

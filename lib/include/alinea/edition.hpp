@@ -134,6 +134,10 @@ struct TocOptions {
 // reference with the original it is aligned with (title, date, volume, pages).
 [[nodiscard]] Diagnostics check_editions(const ManifestReadResult& manifest);
 
+// `alinea check` over a repository: check_repository's findings (alinea/check.hpp) and
+// check_editions', sorted.
+[[nodiscard]] Diagnostics check_corpus(const ManifestReadResult& manifest, unsigned jobs = 0);
+
 // How far a catalogued (or referenced) text has come.
 enum class TextProgress { missing, translated, aligned, reviewed };
 [[nodiscard]] const char* to_string(TextProgress progress) noexcept;

@@ -17,7 +17,6 @@
 #include <variant>
 
 #include "alinea/alignment_io.hpp"
-#include "alinea/edition.hpp"
 #include "alinea/error.hpp"
 #include "alinea/language.hpp"
 #include "alinea/segment.hpp"
@@ -1079,7 +1078,47 @@ Diagnostics check_repository(const ManifestReadResult& manifest, unsigned jobs) 
     }
   }
   append(findings, check_files(manifest.manifest.root, tasks, jobs));
-  append(findings, check_editions(manifest));  // source_ref and editions/*.yaml (#16)
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_named_files(const fs::path& root, const std::vector<std::string>& files,
+                              const std::optional<ManifestReadResult>& manifest, unsigned jobs) {
+  Diagnostics settings_findings;
+  std::vector<CheckTask> tasks;
+  for (const std::string& file : files) {
+    CheckTask task{file, {}, std::nullopt};
+    if (manifest) {
+      const Manifest& listed = manifest->manifest;
+      SettingsReadResult base = apply_settings({}, listed.settings, listed.path);
+      append(settings_findings, std::move(base.diagnostics));
+      task.settings = base.settings;
+      for (const ManifestWork& work : listed.works) {
+        for (const ManifestAlignment& entry : work.alignments) {
+          if (fs::path(entry.file).lexically_normal() != fs::path(file).lexically_normal()) {
+            continue;
+          }
+          SettingsReadResult own = apply_settings(base.settings, work.settings, listed.path);
+          append(settings_findings, std::move(own.diagnostics));
+          task.settings = own.settings;
+          const ManifestDocument* source = work.document(entry.source_lang);
+          const ManifestDocument* target = work.document(entry.target_lang);
+          if (source != nullptr && target != nullptr) {
+            task.expected = ExpectedDocuments{source->file, target->file};
+          }
+        }
+      }
+    }
+    tasks.push_back(std::move(task));
+  }
+  Diagnostics findings = check_files(root, tasks, jobs);
+  // The settings are read once per file: each of their findings is told once.
+  std::sort(settings_findings.begin(), settings_findings.end());
+  settings_findings.erase(
+      std::unique(settings_findings.begin(), settings_findings.end(),
+                  [](const Diagnostic& a, const Diagnostic& b) { return !(a < b) && !(b < a); }),
+      settings_findings.end());
+  append(findings, std::move(settings_findings));
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }

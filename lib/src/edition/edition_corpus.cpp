@@ -1,6 +1,7 @@
 // The edition seen from the corpus: the documents' references checked against each other and
 // against the catalogues, and the progress of each catalogued text.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -218,6 +219,15 @@ Diagnostics check_editions(const ManifestReadResult& manifest) {
     checker.check_work(work, apply_settings(base, work.settings, manifest_path).settings);
   }
   Diagnostics findings = checker.take();
+  std::stable_sort(findings.begin(), findings.end());
+  return findings;
+}
+
+Diagnostics check_corpus(const ManifestReadResult& manifest, unsigned jobs) {
+  Diagnostics findings = check_repository(manifest, jobs);
+  Diagnostics editions = check_editions(manifest);
+  findings.insert(findings.end(), std::make_move_iterator(editions.begin()),
+                  std::make_move_iterator(editions.end()));
   std::stable_sort(findings.begin(), findings.end());
   return findings;
 }

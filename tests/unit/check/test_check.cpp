@@ -10,6 +10,7 @@
 
 #include "alinea/alignment_io.hpp"
 #include "alinea/check.hpp"
+#include "alinea/edition.hpp"
 #include "alinea/report.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
@@ -376,7 +377,7 @@ struct Repository {
     write_file_atomically(root / relative, text);
   }
   void alignment(const std::string& text) const { write("alignments/w.fr-es.yaml", text); }
-  [[nodiscard]] Diagnostics check_all() const { return check_repository(read_manifest(root)); }
+  [[nodiscard]] Diagnostics check_all() const { return check_corpus(read_manifest(root)); }
 };
 const std::string file_header =
     "alinea: 1\nsource: {path: corpora/w/fr.md, lang: fr}\ntarget: {path: corpora/w/es.md, "
@@ -389,6 +390,36 @@ BOOST_AUTO_TEST_CASE(a_sound_repository_passes) {
   const Diagnostics findings = repo.check_all();
   BOOST_TEST_INFO(format_text_report(findings));
   BOOST_TEST(findings.empty());
+}
+
+// The edition's rules sit above check (edition uses check's reader): check_corpus joins them.
+BOOST_AUTO_TEST_CASE(the_corpus_check_adds_the_edition_rules_to_the_repository_check) {
+  const Repository repo;
+  repo.alignment(file_header + complete_links);
+  repo.write("corpora/w/fr.md", "---\nid: w\nlang: fr\nsource_ref: 3\n---\n\n" + french_body);
+  const ManifestReadResult manifest = read_manifest(repo.root);
+  BOOST_TEST(with_rule(check_repository(manifest), "source-ref/wrong-type").empty());
+  const Diagnostics findings = check_corpus(manifest);
+  BOOST_TEST(with_rule(findings, "source-ref/wrong-type").size() == 1U);
+  BOOST_TEST(std::is_sorted(findings.begin(), findings.end()));
+}
+
+// A file named on the command line is checked as the manifest lists it: its work's settings and
+// the documents the manifest expects; without a manifest, with defaults.
+BOOST_AUTO_TEST_CASE(named_files_are_checked_as_the_manifest_lists_them) {
+  const Repository repo;
+  repo.write("corpora/w/other.md", "---\nid: w\nlang: es\n---\n\n" + spanish_body);
+  repo.alignment(
+      "alinea: 1\nsource: {path: corpora/w/fr.md, lang: fr}\ntarget: {path: corpora/w/other.md, "
+      "lang: es}\n" +
+      complete_links);
+  const std::vector<std::string> named{"alignments/w.fr-es.yaml"};
+  const ManifestReadResult manifest = read_manifest(repo.root);
+  BOOST_TEST(with_rule(check_named_files(repo.root, named, manifest), "reference/manifest-mismatch")
+                 .size() == 1U);
+  BOOST_TEST(
+      with_rule(check_named_files(repo.root, named, std::nullopt), "reference/manifest-mismatch")
+          .empty());
 }
 
 BOOST_AUTO_TEST_CASE(repository_level_findings) {

@@ -87,6 +87,17 @@ std::string read_text(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A repository in a scratch folder: the two texts and a.yaml, their alignment.
+fs::path repository_with_alignment(const std::string& name) {
+  const fs::path folder = fs::temp_directory_path() / (name + std::to_string(::getpid()));
+  fs::create_directories(folder);
+  write_text(folder / "alinea.yaml", "alinea: 1\nworks: []\n");
+  write_text(folder / "fr.md", french_text);
+  write_text(folder / "es.md", spanish_text);
+  write_text(folder / "a.yaml", format_alignment(aligned(documents())));
+  return folder;
+}
+
 std::string message_of(const std::function<void()>& action) {
   try {
     action();
@@ -274,13 +285,7 @@ BOOST_AUTO_TEST_CASE(accept_above_confirms_only_the_sure_links) {
 }
 
 BOOST_AUTO_TEST_CASE(saving_refuses_a_file_changed_meanwhile) {
-  const fs::path folder =
-      fs::temp_directory_path() / ("alinea-review-" + std::to_string(::getpid()));
-  fs::create_directories(folder);
-  write_text(folder / "alinea.yaml", "alinea: 1\nworks: []\n");
-  write_text(folder / "fr.md", french_text);
-  write_text(folder / "es.md", spanish_text);
-  write_text(folder / "a.yaml", format_alignment(aligned(documents())));
+  const fs::path folder = repository_with_alignment("alinea-review-");
   const OpenedAlignment opened = open_for_review(folder / "a.yaml");
   const Alignment accepted =
       accept_links(opened.alignment, opened.documents, {UnitChoice::parse("p1")});
@@ -296,13 +301,7 @@ BOOST_AUTO_TEST_CASE(saving_refuses_a_file_changed_meanwhile) {
 // Each change of `alinea review` is made, saved, told, and the queue left counted; the file as
 // saved is what a reader of it finds, links at their lines.
 BOOST_AUTO_TEST_CASE(a_change_is_made_saved_and_told) {
-  const fs::path folder =
-      fs::temp_directory_path() / ("alinea-review-change-" + std::to_string(::getpid()));
-  fs::create_directories(folder);
-  write_text(folder / "alinea.yaml", "alinea: 1\nworks: []\n");
-  write_text(folder / "fr.md", french_text);
-  write_text(folder / "es.md", spanish_text);
-  write_text(folder / "a.yaml", format_alignment(aligned(documents())));
+  const fs::path folder = repository_with_alignment("alinea-review-change-");
   const auto apply = [&](const ReviewChange& change) {
     const ReviewOutcome outcome = review_and_save(open_for_review(folder / "a.yaml"), change);
     BOOST_TEST(read_text(folder / "a.yaml") == outcome.saved.text);
