@@ -39,6 +39,9 @@ struct AlignOptions {
   // captions and lines split by OCR need. 4 and 3 keep to 1-1, 1-0, 2-1, 2-2 and 3-1.
   std::size_t most_bead_units = 6;
   std::size_t longest_bead_side = 5;
+  // Runs of up to this many omitted (or added) units are priced as one bead, cheaper per unit
+  // than lone omissions; 1 prices every omission alone.
+  std::size_t longest_omission_run = 6;
 };
 
 // A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.

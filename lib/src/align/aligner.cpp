@@ -85,8 +85,22 @@ std::vector<Bead> beads_of(const Pass& pass, std::optional<double> parent_confid
   std::vector<Bead> beads;
   for (const PathStep& step : with_posteriors(pass.scorer.source_size(), pass.scorer.target_size(),
                                               pass.path, pass.cost(), pass.dp_options)) {
-    beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
-                     step.posterior});
+    if (step.source_count > 0 && step.target_count > 0) {
+      beads.push_back({step.source_begin, step.source_count, step.target_begin, step.target_count,
+                       step.posterior});
+      continue;
+    }
+    // A run of omissions is priced as one bead but recorded unit by unit, as a reviewer confirms
+    // or corrects each, with the probability that this unit is left out.
+    const auto unit_posterior = [&step](std::size_t k) {
+      return k < step.unit_posteriors.size() ? step.unit_posteriors[k] : step.posterior;
+    };
+    for (std::size_t k = 0; k < step.source_count; ++k) {
+      beads.push_back({step.source_begin + k, 1, step.target_begin, 0, unit_posterior(k)});
+    }
+    for (std::size_t k = 0; k < step.target_count; ++k) {
+      beads.push_back({step.source_begin, 0, step.target_begin + k, 1, unit_posterior(k)});
+    }
   }
   const double context = parent_confidence ? *parent_confidence : relatedness(pass.scorer, beads);
   for (Bead& bead : beads) bead.confidence *= context;
@@ -112,8 +126,9 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
-  const std::vector<BeadShape> shapes =
+  std::vector<BeadShape> shapes =
       bead_shapes_up_to(options.most_bead_units, options.longest_bead_side);
+  for (const BeadShape shape : omission_runs(options.longest_omission_run)) shapes.push_back(shape);
   const double temperature = options.confidence_temperature;
   // The second pass looks near the first path and near the rare tokens' guide: where the lexicon
   // overturns a stretch of the first path, the guide usually knows where it goes.

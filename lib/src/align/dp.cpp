@@ -25,6 +25,15 @@ std::vector<BeadShape> bead_shapes_up_to(std::size_t most_units, std::size_t lon
   return shapes;
 }
 
+std::vector<BeadShape> omission_runs(std::size_t longest_run) {
+  std::vector<BeadShape> shapes;
+  for (std::size_t length = 2; length <= longest_run; ++length) {
+    shapes.push_back({length, 0});
+    shapes.push_back({0, length});
+  }
+  return shapes;
+}
+
 namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
@@ -239,6 +248,51 @@ void fill_posteriors(std::vector<PathStep>& path, std::size_t n, std::size_t m,
     }
   }
   const double all_paths = forward[cells.at(n, m)];
+  // P(source unit `unit` is left out): every one-sided bead (k, 0) covering it, in every column
+  // of the band where it starts and ends. `along_source` false: the same for target units.
+  const auto omitted = [&](std::size_t unit, bool along_source) {
+    double total = -infinity;
+    for (std::size_t s = 0; s < count; ++s) {
+      const std::size_t length = along_source ? shapes[s].source : shapes[s].target;
+      if ((along_source ? shapes[s].target : shapes[s].source) != 0 || length == 0) continue;
+      for (std::size_t start = unit + 1 >= length ? unit + 1 - length : 0; start <= unit; ++start) {
+        if (start + length > (along_source ? n : m)) continue;
+        if (along_source) {
+          const std::size_t end = start + length;
+          const std::size_t first = std::max(band.low[start], band.low[end]);
+          const std::size_t last = std::min(band.high[start], band.high[end]);
+          for (std::size_t j = first; j <= last; ++j) {
+            const auto bead = static_cast<double>(stored_cost[cells.at(end, j) * count + s]);
+            if (bead == infinity) continue;
+            total = log_add(total, forward[cells.at(start, j)] - bead / temperature +
+                                       backward[cells.at(end, j)]);
+          }
+        } else {
+          for (std::size_t i = 0; i <= n; ++i) {
+            if (!cells.inside(i, start) || !cells.inside(i, start + length)) continue;
+            const auto bead =
+                static_cast<double>(stored_cost[cells.at(i, start + length) * count + s]);
+            if (bead == infinity) continue;
+            total = log_add(total, forward[cells.at(i, start)] - bead / temperature +
+                                       backward[cells.at(i, start + length)]);
+          }
+        }
+      }
+    }
+    return std::clamp(std::exp(total - all_paths), 0.0, 1.0);
+  };
+  for (PathStep& step : path) {
+    const bool run = (step.source_count == 0) != (step.target_count == 0) &&
+                     step.source_count + step.target_count > 1;
+    if (run) {
+      step.unit_posteriors.clear();
+      const bool along_source = step.source_count > 0;
+      const std::size_t begin = along_source ? step.source_begin : step.target_begin;
+      for (std::size_t k = 0; k < step.source_count + step.target_count; ++k) {
+        step.unit_posteriors.push_back(omitted(begin + k, along_source));
+      }
+    }
+  }
   for (PathStep& step : path) {
     const std::size_t from = cells.at(step.source_begin, step.target_begin);
     const std::size_t to =
@@ -399,8 +453,10 @@ void fill_segment_posteriors(std::vector<PathStep>::iterator first,
   }
   fill_posteriors(local, to.source - from.source, to.target - from.target, shifted(cost, from),
                   options.shapes, options.posterior_band, options.posterior_temperature);
-  for (std::size_t k = 0; k < local.size(); ++k)
+  for (std::size_t k = 0; k < local.size(); ++k) {
     first[static_cast<std::ptrdiff_t>(k)].posterior = local[k].posterior;
+    first[static_cast<std::ptrdiff_t>(k)].unit_posteriors = std::move(local[k].unit_posteriors);
+  }
 }
 
 }  // namespace

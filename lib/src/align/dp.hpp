@@ -34,6 +34,9 @@ struct BeadShape {
 [[nodiscard]] std::vector<BeadShape> bead_shapes_up_to(std::size_t most_units,
                                                        std::size_t longest_side);
 
+// Runs of 2 to `longest_run` omissions on one side: k-0 and 0-k beads, k ≥ 2.
+[[nodiscard]] std::vector<BeadShape> omission_runs(std::size_t longest_run);
+
 // A point the path must pass through: after `source` source and `target` target positions.
 struct Anchor {
   std::size_t source = 0;
@@ -70,6 +73,9 @@ struct PathStep {
   std::size_t target_count = 0;
   double cost = 0.0;
   double posterior = 1.0;  // see DpOptions::posterior_temperature
+  // For a run of omissions (k-0 or 0-k, k ≥ 2) with posteriors filled: per unit of the run, the
+  // probability that a path leaves that unit out, by this bead or any other one-sided bead.
+  std::vector<double> unit_posteriors{};
 };
 
 // The cheapest path, in order. Throws std::invalid_argument when anchors are out of range or not

@@ -357,6 +357,7 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
                  minus_log(weights_.three_to_one),
                  minus_log(weights_.wide_bead)};
   wide_unit_cost_ = minus_log(weights_.wide_bead_decay);
+  omission_extend_cost_ = minus_log(weights_.omission_continues);
   source_tokens_ = span_lists(source_, &UnitFeatures::tokens);
   target_tokens_ = span_lists(target_, &UnitFeatures::tokens);
   source_translated_ = span_lists(source_, &UnitFeatures::translated);
@@ -480,7 +481,9 @@ double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
   const std::size_t larger = std::max(di, dj);
   const std::size_t smaller = std::min(di, dj);
   if (larger == 1 && smaller == 1) return prior_cost_[0];
-  if (larger == 1 && smaller == 0) return prior_cost_[1];
+  if (smaller == 0) {
+    return prior_cost_[1] + omission_extend_cost_ * static_cast<double>(larger - 1);
+  }
   if (larger == 2 && smaller == 1) return prior_cost_[2];
   if (larger == 2 && smaller == 2) return prior_cost_[3];
   if (larger == 3 && smaller == 1) return prior_cost_[4];
@@ -499,7 +502,8 @@ double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_
   // Additive evidence: a token found on both sides argues for the bead, one found on a single side
   // argues a little against it. An omission leaves all its tokens unmatched, so splitting a bead
   // or merging beads changes the token evidence only through what actually matches.
-  if (weights_.use_tokens) {
+  // One-sided beads match nothing: their tokens only count when missing ones cost something.
+  if (weights_.use_tokens && (weights_.token_miss_penalty > 0.0 || (di > 0 && dj > 0))) {
     const Overlap overlap = token_overlap(i, j, di, dj);
     total += -weights_.token_match_bonus * overlap.shared -
              weights_.translation_match_bonus * overlap.translated +

@@ -98,7 +98,7 @@ struct ScoreWeights {
   double punctuation_match_bonus = 0.5;
   double punctuation_miss_penalty = 0.5;
   // Prior probabilities of bead shapes (each direction); 1-1 gets the rest.
-  double one_to_zero = 0.005;
+  double one_to_zero = 0.01;
   double two_to_one = 0.08;
   double two_to_two = 0.005;
   double three_to_one = 0.0075;
@@ -109,6 +109,9 @@ struct ScoreWeights {
   // A wide bead whose lengths fit worse than this (nats) is not tried: its small prior leaves it
   // no chance against smaller beads, and pricing its tokens is what costs time.
   double wide_bead_length_limit = 4.0;
+  // A run of k omissions on one side (k-0, 0-k) costs a first omission (`one_to_zero`) and k − 1
+  // times -log of this: translators leave out passages, so one omission makes the next likelier.
+  double omission_continues = 0.7;
 };
 
 // Prices beads between two sequences of units. Not thread-safe (reuses scratch buffers).
@@ -182,6 +185,7 @@ class BeadScorer {
   double length_ratio_ = 1.0;           // target characters per source character, whole text
   std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, five units
   double wide_unit_cost_ = 0.0;         // each unit of a bead beyond five
+  double omission_extend_cost_ = 0.0;   // each omission of a run after the first
   mutable std::vector<std::uint32_t> scratch_source_;
   mutable std::vector<std::uint32_t> scratch_target_;
   mutable std::vector<std::uint32_t> scratch_merge_;

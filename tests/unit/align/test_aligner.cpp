@@ -131,6 +131,24 @@ BOOST_AUTO_TEST_CASE(a_sentence_cut_into_four_or_five_is_one_link) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_passage_left_untranslated_comes_out_one_omission_per_sentence) {
+  // The translator skipped the two sentences about the struggle (French 4 and 5).
+  const std::vector<std::string> target = {spanish[0], spanish[1], spanish[2], spanish[6],
+                                           spanish[7]};
+  const std::vector<Bead> beads = alinea::align_sentences(french, target, "fr", "es");
+  check_covers(beads, french.size(), target.size());
+  std::vector<std::size_t> omitted;
+  for (const Bead& bead : beads) {
+    if (bead.target_count == 0) {
+      BOOST_TEST(bead.source_count == 1U);
+      BOOST_TEST(bead.confidence > 0.5);
+      omitted.push_back(bead.source_begin);
+    }
+  }
+  const std::vector<std::size_t> expected = {4, 5};
+  BOOST_TEST(omitted == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_text_aligned_with_itself_gives_confident_one_to_one_links) {
   const std::vector<Bead> beads = alinea::align_sentences(french, french, "fr", "fr");
   BOOST_REQUIRE(beads.size() == french.size());

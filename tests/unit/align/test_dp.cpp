@@ -457,6 +457,84 @@ BOOST_AUTO_TEST_CASE(posteriors_over_wide_beads_match_a_sum_over_every_path) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(omission_runs_are_one_sided_beads_of_two_units_or_more) {
+  BOOST_TEST(alinea::omission_runs(1).empty());
+  const std::vector<BeadShape> expected = {{2, 0}, {0, 2}, {3, 0}, {0, 3}};
+  BOOST_TEST(alinea::omission_runs(3) == expected);
+}
+
+// P(a path leaves out source unit `unit` (or target unit, `along_source` false)), by brute force.
+template <typename Cost>
+double brute_force_omitted(std::size_t unit, bool along_source, std::size_t n, std::size_t m,
+                           const Cost& cost, double temperature,
+                           const std::vector<BeadShape>& shapes) {
+  std::vector<std::vector<PathStep>> paths;
+  std::vector<PathStep> current;
+  enumerate_paths(0, 0, n, m, shapes, current, paths);
+  double all = 0.0;
+  double omitted = 0.0;
+  for (const auto& path : paths) {
+    double total = 0.0;
+    bool leaves_out = false;
+    for (const PathStep& s : path) {
+      total += cost(s.source_begin, s.target_begin, s.source_count, s.target_count);
+      if (along_source && s.target_count == 0 && s.source_begin <= unit &&
+          unit < s.source_begin + s.source_count) {
+        leaves_out = true;
+      }
+      if (!along_source && s.source_count == 0 && s.target_begin <= unit &&
+          unit < s.target_begin + s.target_count) {
+        leaves_out = true;
+      }
+    }
+    const double weight = std::exp(-total / temperature);
+    all += weight;
+    if (leaves_out) omitted += weight;
+  }
+  return omitted / all;
+}
+
+BOOST_AUTO_TEST_CASE(each_unit_of_a_run_of_omissions_gets_the_probability_it_is_left_out) {
+  std::vector<BeadShape> shapes = alinea::standard_bead_shapes();
+  for (const BeadShape shape : alinea::omission_runs(3)) shapes.push_back(shape);
+  // Omissions cheap, so that runs come out: source units 1–3 (then target 2–4) have no match.
+  unsigned runs = 0;
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    const bool source_side = seed % 2 == 0;
+    const std::size_t n = source_side ? 5 : 2;
+    const std::size_t m = source_side ? 2 : 5;
+    const RandomCosts noise{seed};
+    const auto cost = [&](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
+      const bool one_sided = di == 0 || dj == 0;
+      return (one_sided ? 1.0 + 0.5 * static_cast<double>(di + dj) : 4.0) +
+             0.3 * noise(i, j, di, dj);
+    };
+    DpOptions options;
+    options.shapes = shapes;
+    options.posterior_temperature = 1.5;
+    options.posterior_band = 8;  // the whole lattice, as the brute force sums
+    for (const PathStep& step : alinea::best_path(n, m, cost, options)) {
+      const bool run = (step.source_count == 0) != (step.target_count == 0) &&
+                       step.source_count + step.target_count > 1;
+      if (!run) {
+        BOOST_TEST(step.unit_posteriors.empty());
+        continue;
+      }
+      ++runs;
+      const bool along_source = step.source_count > 0;
+      BOOST_REQUIRE(step.unit_posteriors.size() == step.source_count + step.target_count);
+      for (std::size_t k = 0; k < step.unit_posteriors.size(); ++k) {
+        const std::size_t unit = (along_source ? step.source_begin : step.target_begin) + k;
+        const double expected = brute_force_omitted(unit, along_source, n, m, cost, 1.5, shapes);
+        BOOST_TEST(std::abs(step.unit_posteriors[k] - expected) < 1e-5,
+                 "seed " << seed << " unit " << unit << ": " << step.unit_posteriors[k] << " vs " << expected);
+        BOOST_TEST(step.unit_posteriors[k] >= step.posterior - 1e-12);
+      }
+    }
+  }
+  BOOST_TEST(runs >= 4U);
+}
+
 BOOST_AUTO_TEST_CASE(equal_costs_give_each_bead_its_share_of_the_paths) {
   // Uniform: every path is as likely, so a bead's posterior is the share of paths through it.
   const auto flat = [](std::size_t, std::size_t, std::size_t di, std::size_t dj) {

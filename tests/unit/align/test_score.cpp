@@ -134,3 +134,17 @@ BOOST_AUTO_TEST_CASE(wide_beads_cost_more_the_more_units_they_hold_and_misfits_a
   BOOST_TEST(std::isinf(scorer.cost(0, 0, 1, 5)));
   BOOST_TEST(std::isfinite(scorer.cost(0, 0, 1, 1)));
 }
+
+BOOST_AUTO_TEST_CASE(a_run_of_omissions_costs_less_than_as_many_lone_ones) {
+  alinea::ScoreWeights length_only;
+  length_only.use_tokens = false;
+  length_only.use_punctuation = false;
+  const std::vector<std::string> units(4, "Une phrase sans traduction.");
+  const BeadScorer scorer(features_of(units), features_of(units), length_only);
+  const double one = scorer.cost(0, 0, 1, 0);
+  BOOST_TEST(std::abs(one + std::log(length_only.one_to_zero)) < 1e-9);
+  BOOST_TEST(std::abs(scorer.cost(0, 0, 0, 3) - scorer.cost(0, 0, 3, 0)) < 1e-9);
+  const double three = scorer.cost(0, 0, 3, 0);
+  BOOST_TEST(std::abs(three - one + 2.0 * std::log(length_only.omission_continues)) < 1e-9);
+  BOOST_TEST(three < 3.0 * one);
+}
