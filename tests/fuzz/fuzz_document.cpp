@@ -1,5 +1,6 @@
 // Any bytes: parse_document either throws InputError, or returns a document that format_document
-// writes and parse_document reads back with the same ids, languages, texts and note references;
+// writes and parse_document reads back with the same ids, languages, texts, note references and
+// block kinds (heading levels, list markers and depths);
 // writing that again gives the same bytes.
 #include <cstdint>
 #include <cstdlib>
@@ -19,7 +20,10 @@ bool same_content(const alinea::Document& a, const alinea::Document& b) {
   for (std::size_t i = 0; i < a.paragraphs.size(); ++i) {
     const alinea::Paragraph& x = a.paragraphs[i];
     const alinea::Paragraph& y = b.paragraphs[i];
-    if (x.id != y.id || x.text != y.text || x.note_ids != y.note_ids) return false;
+    if (x.id != y.id || x.text != y.text || x.note_ids != y.note_ids || x.kind != y.kind ||
+        x.level != y.level || x.marker != y.marker) {
+      return false;
+    }
   }
   for (std::size_t i = 0; i < a.notes.size(); ++i) {
     const alinea::Note& x = a.notes[i];

@@ -1,4 +1,6 @@
-// The document model: one text in one language, as paragraphs and notes.
+// The document model: one text in one language, as paragraphs and notes. Headings, the paragraphs
+// of block quotations and list items are paragraphs of another kind: the same alignable units,
+// numbered in the same sequence.
 //
 // Text is kept as the inline Markdown of the corpus file, note references `[^label]` included,
 // so that writing a document back reproduces what a person typed.
@@ -25,14 +27,38 @@ struct TextLine {
   std::size_t column = 0;
 };
 
-// A paragraph of the body. Ids are positional: p1 … pN.
+// What a block of the body is (docs/FORMAT.md, "Body"). The kind is not part of the id, so that
+// turning a paragraph into a list item by hand keeps its links.
+enum class BlockKind {
+  paragraph,
+  heading,    // `# …` to `###### …`; `level` 1–6
+  quote,      // a paragraph of a block quotation `> …`
+  list_item,  // `- …`, `* …`, `+ …`, `1. …`, `1) …`; `level` the nesting depth from 1
+};
+
+// "paragraph", "heading", "quote", "list-item".
+[[nodiscard]] std::string_view block_kind_name(BlockKind kind);
+
+// How a block's kind reads before its text, as Markdown marks it: "## " for a heading of level 2,
+// "> " for a quotation, the marker and a space for a list item ("1. "), "" otherwise. Nesting
+// is the caller's to show.
+[[nodiscard]] std::string block_marker(BlockKind kind, int level, std::string_view marker);
+
+// A block of the body: a paragraph, a heading, a paragraph of a block quotation or a list item.
+// Ids are positional over all blocks: p1 … pN.
 struct Paragraph {
   std::string id;
-  std::string text;
+  std::string text;                    // without its block marker (`# `, `> `, `- `)
   std::vector<std::string> note_ids;   // notes referenced from this paragraph, in order
   std::vector<std::string> sentences;  // filled by segment_document(); empty until then
   std::size_t line = 0;                // where it starts in the file, 1-based; 0 if unknown
   std::vector<TextLine> lines = {};    // the file lines its text comes from; empty if unknown
+  BlockKind kind = BlockKind::paragraph;
+  // A heading's level (1–6) or a list item's nesting depth (1 for a top-level item); else 0.
+  int level = 0;
+  // A list item's marker as written: "-", "*", "+", "3.", "2)". Empty for a further paragraph
+  // of the item above it (indented under it in the file), and for other kinds.
+  std::string marker = {};
 };
 
 // A note (footnote or endnote). Its id comes from its label: [^1] → n1.

@@ -32,6 +32,12 @@ struct ShownUnit {
   std::string id;  // "p3", "n1", "p3.s2"
   std::vector<ShownSpan> spans;
   bool missing = false;  // the alignment names a unit the document does not have
+  // The block the unit is or is a sentence of: formats show a heading, a quotation or a list
+  // item as such. Notes and missing units are paragraphs.
+  BlockKind block = BlockKind::paragraph;
+  int level = 0;            // the heading's level or the list item's depth (Paragraph::level)
+  bool opens_block = true;  // the whole block, or its first sentence: where its marker goes
+  std::string marker = {};  // the list item's marker (Paragraph::marker)
 };
 
 struct ShownSide {

@@ -173,11 +173,17 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
 struct Unit {
   std::string id;
   std::string text;
-  std::vector<std::string> note_labels;  // references it carries; for a note, its own label
+  std::vector<std::string> note_labels;    // references it carries; for a note, its own label
+  BlockKind block = BlockKind::paragraph;  // a paragraph's kind: a heading prefers a heading
 };
 
+static_assert(static_cast<std::size_t>(BlockKind::list_item) < block_classes,
+              "every block kind has its class in the scorer");
+
 UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
-  return unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  UnitFeatures features = unit_features(plain_text(unit.text), unit.note_labels, word_list);
+  features.block = static_cast<std::uint8_t>(unit.block);
+  return features;
 }
 
 // Links of an earlier alignment that a person made or annotated, or that hold a sentence link a
@@ -359,7 +365,7 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
 const auto no_sentences = [](const Link&, const Link*) { return std::vector<Link>{}; };
 
 Unit paragraph_unit(const Paragraph& paragraph) {
-  return {paragraph.id, paragraph.text, note_references(paragraph.text)};
+  return {paragraph.id, paragraph.text, note_references(paragraph.text), paragraph.kind};
 }
 
 Unit note_unit(const Note& note) {

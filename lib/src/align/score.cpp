@@ -372,6 +372,16 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
   target_length_prefix_ = prefix_sums(target_);
   source_punctuation_prefix_ = punctuation_prefix_sums(source_);
   target_punctuation_prefix_ = punctuation_prefix_sums(target_);
+  const auto block_prefix_sums = [](const std::vector<UnitFeatures>& units) {
+    std::vector<std::array<std::uint32_t, block_classes>> sums(1);
+    for (const UnitFeatures& unit : units) {
+      sums.push_back(sums.back());
+      ++sums.back()[std::min<std::size_t>(unit.block, block_classes - 1)];
+    }
+    return sums;
+  };
+  source_block_prefix_ = block_prefix_sums(source_);
+  target_block_prefix_ = block_prefix_sums(target_);
   const double source_total = source_length_prefix_.back();
   const double target_total = target_length_prefix_.back();
   if (source_total > 0.0 && target_total > 0.0) {
@@ -514,8 +524,22 @@ double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_
     total += -weights_.punctuation_match_bonus * agreeing +
              weights_.punctuation_miss_penalty * (present - agreeing);
   }
+  if (di > 0 && dj > 0) {
+    total += weights_.block_mismatch_penalty * static_cast<double>(block_mismatches(i, j, di, dj));
+  }
   if (translation_) total += translation_->cost(i, j, di, dj);
   return total;
+}
+
+std::size_t BeadScorer::block_mismatches(std::size_t i, std::size_t j, std::size_t di,
+                                         std::size_t dj) const {
+  std::size_t mismatches = 0;
+  for (std::size_t kind = 1; kind < block_classes; ++kind) {
+    const bool in_source = source_block_prefix_[i + di][kind] > source_block_prefix_[i][kind];
+    const bool in_target = target_block_prefix_[j + dj][kind] > target_block_prefix_[j][kind];
+    mismatches += in_source != in_target ? 1U : 0U;
+  }
+  return mismatches;
 }
 
 double BeadScorer::evidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {

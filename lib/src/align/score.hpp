@@ -54,7 +54,13 @@ struct UnitFeatures {
   // evidence costs one merge per side instead of two.
   std::vector<std::uint32_t> tokens;
   std::array<std::uint8_t, punctuation_classes> punctuation{};
+  // What kind of block the unit is, as a number below block_classes that the caller chooses
+  // (the aligner: a heading, a quotation, a list item); 0 for a plain paragraph, a note or a
+  // sentence. A bead with a kind on one side only pays ScoreWeights::block_mismatch_penalty.
+  std::uint8_t block = 0;
 };
+
+inline constexpr std::size_t block_classes = 4;
 
 // Features of one unit. `text` is plain text (see plain_text() in document.hpp); `note_labels`
 // are the labels of the note references the unit carries.
@@ -97,6 +103,9 @@ struct ScoreWeights {
   double translation_match_bonus = 2.0;
   double punctuation_match_bonus = 0.5;
   double punctuation_miss_penalty = 0.5;
+  // Nats per block kind (UnitFeatures::block other than 0) present on one side of a bead only:
+  // a heading prefers a heading.
+  double block_mismatch_penalty = 2.0;
   // Prior probabilities of bead shapes (each direction); 1-1 gets the rest.
   double one_to_zero = 0.01;
   double two_to_one = 0.08;
@@ -152,6 +161,9 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  // Block kinds (other than 0) present on one side of the bead only.
+  [[nodiscard]] std::size_t block_mismatches(std::size_t i, std::size_t j, std::size_t di,
+                                             std::size_t dj) const;
   [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
                                                   std::size_t dj) const;
 
@@ -182,6 +194,9 @@ class BeadScorer {
   // Marks of each punctuation class in units [0, k).
   std::vector<std::array<double, punctuation_classes>> source_punctuation_prefix_;
   std::vector<std::array<double, punctuation_classes>> target_punctuation_prefix_;
+  // Units of each block kind in units [0, k).
+  std::vector<std::array<std::uint32_t, block_classes>> source_block_prefix_;
+  std::vector<std::array<std::uint32_t, block_classes>> target_block_prefix_;
   double length_ratio_ = 1.0;           // target characters per source character, whole text
   std::array<double, 6> prior_cost_{};  // 1-1, 1-0, 2-1, 2-2, 3-1, five units
   double wide_unit_cost_ = 0.0;         // each unit of a bead beyond five

@@ -104,6 +104,8 @@ const std::vector<RuleInfo>& check_rules() {
       {"structure/crossing-links", Severity::warning, "links whose order differs on the two sides"},
       {"structure/sentence-outside-link", Severity::error,
        "a sentence link outside its paragraph or note link"},
+      {"structure/kind-mismatch", Severity::warning,
+       "a heading, quotation or list item linked to no block of its kind"},
       {"coverage/unlinked-source", Severity::warning,
        "source paragraphs or notes with no link and no recorded omission"},
       {"coverage/unlinked-target", Severity::warning, "target paragraphs or notes with no link"},
@@ -289,6 +291,15 @@ class DocumentIndex {
                       block->unit);
   }
 
+  // The paragraph (or heading, quotation, list item) of a block id; nullptr for a note or an
+  // unknown id.
+  [[nodiscard]] const Paragraph* paragraph(const std::string& block_id) const {
+    const Block* block = block_of(block_id);
+    if (block == nullptr) return nullptr;
+    const auto* const* found = std::get_if<const Paragraph*>(&block->unit);
+    return found == nullptr ? nullptr : *found;
+  }
+
   // The sentences of a paragraph or note; nullptr for an unknown block id.
   [[nodiscard]] const std::vector<std::string>* sentences(const std::string& block_id) const {
     const Block* block = block_of(block_id);
@@ -388,6 +399,7 @@ class AlignmentChecker {
     check_crossings(sentences_);
     check_block_coverage();
     check_sentence_coverage();
+    for (const LinkView& view : blocks_) check_kinds(*view.link);
     for (const auto* links : {&blocks_, &sentences_}) {
       for (const LinkView& view : *links) check_drift(view);
     }
@@ -718,6 +730,40 @@ class AlignmentChecker {
           list + and_more(missing.size()) + (missing.size() == 1 ? " is" : " are") +
               " in no sentence link of this link",
           std::move(place));
+    }
+  }
+
+  // A heading translated as a heading, a quotation as a quotation, a list item as a list item:
+  // a kind on one side of a link and not on the other is worth a look (a heading linked to a
+  // paragraph is often a misalignment by one).
+  void check_kinds(const Link& link) {
+    if (link.source.empty() || link.target.empty()) return;
+    const auto kinds = [](const DocumentIndex& document, const std::vector<std::string>& ids) {
+      std::set<BlockKind> found;
+      for (const std::string& id : ids) {
+        if (const Paragraph* block = document.paragraph(id)) found.insert(block->kind);
+      }
+      return found;
+    };
+    const std::set<BlockKind> source_kinds = kinds(source_, link.source);
+    const std::set<BlockKind> target_kinds = kinds(target_, link.target);
+    const auto describe_side = [](const std::set<BlockKind>& found) {
+      std::string text;
+      for (const BlockKind kind : found) {
+        text += (text.empty() ? "" : " and ") + std::string(block_kind_name(kind));
+      }
+      return text;
+    };
+    for (const BlockKind kind : {BlockKind::heading, BlockKind::quote, BlockKind::list_item}) {
+      if (source_kinds.count(kind) == target_kinds.count(kind)) continue;
+      const bool in_source = source_kinds.count(kind) != 0;
+      add("structure/kind-mismatch", link, units_of(link),
+          std::string("the ") + (in_source ? "source" : "target") + " side is a " +
+              std::string(block_kind_name(kind)) + ", the " + (in_source ? "target" : "source") +
+              " side is not (" + describe_side(in_source ? target_kinds : source_kinds) +
+              "): check the link, or accept the difference (accept: [structure/kind-mismatch])",
+          positions_of(link));
+      return;
     }
   }
 

@@ -49,6 +49,34 @@ const Block* find_block(const std::vector<Block>& blocks, std::string_view wante
 
 }  // namespace
 
+std::string_view block_kind_name(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::quote:
+      return "quote";
+    case BlockKind::list_item:
+      return "list-item";
+    case BlockKind::paragraph:
+      break;
+  }
+  return "paragraph";
+}
+
+std::string block_marker(BlockKind kind, int level, std::string_view marker) {
+  switch (kind) {
+    case BlockKind::heading:
+      return std::string(static_cast<std::size_t>(std::clamp(level, 1, 6)), '#') + " ";
+    case BlockKind::quote:
+      return "> ";
+    case BlockKind::list_item:
+      return marker.empty() ? std::string() : std::string(marker) + " ";
+    case BlockKind::paragraph:
+      break;
+  }
+  return "";
+}
+
 const Paragraph* Document::find_paragraph(std::string_view wanted) const {
   return find_block(paragraphs, wanted);
 }

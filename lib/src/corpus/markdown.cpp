@@ -58,11 +58,12 @@ std::optional<std::pair<std::string, std::size_t>> note_definition_start(std::st
   return std::pair{std::string(line.substr(open + 2, close - open - 2)), close + 2};
 }
 
-// Adds a file line (from byte `from` on) to a paragraph's or note's text, remembering where it
+// Adds a file line (bytes `from` to `to`) to a paragraph's or note's text, remembering where it
 // came from.
 template <typename Block>
-void append_line(Block& block, const Line& line, std::size_t from = 0) {
-  const std::string_view piece = trim(line.text.substr(from));
+void append_line(Block& block, const Line& line, std::size_t from = 0,
+                 std::size_t to = std::string_view::npos) {
+  const std::string_view piece = trim(line.text.substr(from, to - from));
   if (piece.empty()) return;
   if (!block.text.empty()) block.text += ' ';
   const auto start = static_cast<std::size_t>(piece.data() - line.text.data());
@@ -71,9 +72,244 @@ void append_line(Block& block, const Line& line, std::size_t from = 0) {
   block.text += piece;
 }
 
+bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// "## Title ##": the level and where the title is in the line. Pandoc's ATX headings: one to six
+// '#', then a space; a closing run of '#' after a space is not part of the title. A heading with
+// no title is not one (it stays text).
+struct HeadingLine {
+  int level;
+  std::size_t begin;
+  std::size_t end;
+};
+
+std::optional<HeadingLine> heading_line(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos || line[start] != '#') return std::nullopt;
+  std::size_t hashes = start;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes - start > 6 || hashes == line.size() || !is_space_or_tab(line[hashes])) {
+    return std::nullopt;
+  }
+  const std::size_t begin = line.find_first_not_of(" \t", hashes);
+  if (begin == std::string_view::npos) return std::nullopt;
+  std::size_t end = line.find_last_not_of(" \t") + 1;
+  std::size_t run = end;
+  while (run > begin && line[run - 1] == '#') --run;
+  if (run < end) {
+    if (run == begin) return std::nullopt;  // "# ##": a heading with no title
+    if (is_space_or_tab(line[run - 1])) end = line.find_last_not_of(" \t", run - 1) + 1;
+  }
+  return HeadingLine{static_cast<int>(hashes - start), begin, end};
+}
+
+// "- text", "* text", "+ text", "12. text", "3) text": the marker and where the text starts.
+// A marker must be followed by white space and some text (a lone "-" or "1936." is text).
+struct ListMarker {
+  std::string_view marker;
+  std::size_t indent;  // the marker's column, tabs expanded
+  std::size_t text;    // the byte offset of the item's text in the line
+};
+
+std::optional<ListMarker> list_marker(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return std::nullopt;
+  std::size_t end = start;
+  if (line[start] == '-' || line[start] == '*' || line[start] == '+') {
+    end = start + 1;
+  } else {
+    while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
+    if (end == start || end - start > 9 || end == line.size() ||
+        (line[end] != '.' && line[end] != ')')) {
+      return std::nullopt;
+    }
+    ++end;
+  }
+  if (end == line.size() || !is_space_or_tab(line[end])) return std::nullopt;
+  const std::size_t text = line.find_first_not_of(" \t", end);
+  if (text == std::string_view::npos) return std::nullopt;
+  return ListMarker{line.substr(start, end - start), indentation(line), text};
+}
+
+// "> text": where the quoted text starts (after '>' and one space); std::nullopt for a line that
+// does not start a quotation line.
+std::optional<std::size_t> quote_content(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos || line[start] != '>') return std::nullopt;
+  return start + 1 < line.size() && is_space_or_tab(line[start + 1]) ? start + 2 : start + 1;
+}
+
+// The blocks of a body as they are read, line by line (docs/FORMAT.md, "Body"): Pandoc's rules
+// that a heading, a block quotation or a list starts only at the start of a block (after a blank
+// line, a heading or, for a list item, another list item), so that "1936." or "- " after a soft
+// line break in running text stays text.
+class BodyReader {
+ public:
+  explicit BodyReader(Document& document) : document_(document) {}
+
+  // The line starts a block (it follows a blank line or a heading).
+  void start_block(const Line& line) {
+    if (!item_columns_.empty()) {
+      const std::size_t indent = indentation(line.text);
+      while (!item_columns_.empty() && indent < item_columns_.back()) item_columns_.pop_back();
+      if (!item_columns_.empty()) {
+        // Indented under an item: a nested item, or a further paragraph of that item.
+        if (const auto marker = list_marker(line.text)) {
+          start_item(line, *marker);
+        } else {
+          Paragraph& paragraph =
+              add(line, BlockKind::list_item, static_cast<int>(item_columns_.size()));
+          append_line(paragraph, line);
+        }
+        return;
+      }
+    }
+    if (const auto quoted = quote_content(line.text)) {
+      if (!is_blank(line.text.substr(*quoted))) {
+        append_line(add(line, BlockKind::quote, 0), line, *quoted);
+        open_ = true;
+      }
+      return;
+    }
+    if (const auto heading = heading_line(line.text)) {
+      append_line(add(line, BlockKind::heading, heading->level), line, heading->begin,
+                  heading->end);
+      open_ = false;  // a heading is one line: the next line starts a block
+      return;
+    }
+    if (const auto marker = list_marker(line.text)) {
+      start_item(line, *marker);
+      return;
+    }
+    append_line(add(line, BlockKind::paragraph, 0), line);
+  }
+
+  // The line follows a line of the open block.
+  void continue_block(const Line& line) {
+    Paragraph& open = document_.paragraphs.back();
+    if (open.kind == BlockKind::list_item) {
+      if (const auto marker = list_marker(line.text)) {
+        start_item(line, *marker);
+        return;
+      }
+    } else if (open.kind == BlockKind::quote) {
+      if (const auto quoted = quote_content(line.text)) {
+        const std::string_view content = line.text.substr(*quoted);
+        if (is_blank(content)) {
+          open_ = false;  // "> a", ">", "> b": two paragraphs of a quotation
+        } else if (list_marker(open.text) && list_marker(content)) {
+          append_line(add(line, BlockKind::quote, 0), line, *quoted);  // a list quoted
+        } else {
+          append_line(open, line, *quoted);
+        }
+        return;
+      }
+    }
+    append_line(open, line);  // a soft line break, or a lazy continuation line
+  }
+
+  // A note definition or a blank line ends the open block; a note definition ends lists too.
+  void end_block(bool and_lists) {
+    open_ = false;
+    if (and_lists) item_columns_.clear();
+  }
+
+  [[nodiscard]] bool open() const { return open_; }
+
+ private:
+  Paragraph& add(const Line& line, BlockKind kind, int level) {
+    if (kind != BlockKind::list_item) item_columns_.clear();
+    Paragraph paragraph;
+    paragraph.id = "p" + std::to_string(document_.paragraphs.size() + 1);
+    paragraph.line = line.number;
+    paragraph.kind = kind;
+    paragraph.level = level;
+    document_.paragraphs.push_back(std::move(paragraph));
+    open_ = true;
+    return document_.paragraphs.back();
+  }
+
+  void start_item(const Line& line, const ListMarker& marker) {
+    while (!item_columns_.empty() && marker.indent < item_columns_.back()) item_columns_.pop_back();
+    item_columns_.push_back(marker.indent + marker.marker.size() + 1);
+    Paragraph& item = add(line, BlockKind::list_item, static_cast<int>(item_columns_.size()));
+    item.marker = std::string(marker.marker);
+    append_line(item, line, marker.text);
+  }
+
+  Document& document_;
+  bool open_ = false;
+  // The column where the text of each open list item starts, outermost first: a line indented
+  // that far belongs to the item.
+  std::vector<std::size_t> item_columns_;
+};
+
 std::string_view strip_bom(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
+
+// A paragraph's text as written at the start of a block. A text that begins like a block marker
+// can only come from a lone marker on the first line of a paragraph ("-", "#", "1936.") followed
+// by more lines; it is written that way again, the marker alone on its line, so that it reads
+// back as the same paragraph.
+std::string bare_paragraph(const std::string& text) {
+  std::size_t end = std::string::npos;
+  if (const auto marker = list_marker(text)) {
+    end = static_cast<std::size_t>(marker->marker.data() - text.data()) + marker->marker.size();
+  } else if (heading_line(text)) {
+    end = text.find_first_of(" \t");
+  }
+  if (end == std::string::npos) return text;
+  return text.substr(0, end) + "\n" + text.substr(end + 1);
+}
+
+// Blocks as Markdown, each after a blank line: the paragraphs of one quotation joined by a '>'
+// line; list items one per line (a tight list), nested by indentation under the text of the item
+// that holds them.
+class BlockWriter {
+ public:
+  std::string write(const Paragraph& block) {
+    std::string out;
+    switch (block.kind) {
+      case BlockKind::heading:
+        out = "\n" + block_marker(block.kind, block.level, "") + block.text;
+        if (!block.text.empty() && block.text.back() == '#') out += " #";  // a closing run
+        break;
+      case BlockKind::quote:
+        out = (previous_ == BlockKind::quote ? ">\n> " : "\n> ") + block.text;
+        break;
+      case BlockKind::list_item:
+        out = list_item(block);
+        break;
+      case BlockKind::paragraph:
+        out = "\n" + bare_paragraph(block.text);
+        break;
+    }
+    if (block.kind != BlockKind::list_item) item_columns_.clear();
+    previous_ = block.kind;
+    return out + "\n";
+  }
+
+ private:
+  std::string list_item(const Paragraph& item) {
+    const auto depth = static_cast<std::size_t>(std::max(item.level, 1));
+    if (item.marker.empty()) {  // a further paragraph of the item above
+      if (item_columns_.empty()) return "\n" + bare_paragraph(item.text);
+      item_columns_.resize(std::min(depth, item_columns_.size()));
+      return "\n" + std::string(item_columns_.back(), ' ') + bare_paragraph(item.text);
+    }
+    const bool in_list = !item_columns_.empty();  // a tight list: no blank line between items
+    item_columns_.resize(std::min(depth - 1, item_columns_.size()));
+    const std::size_t indent = item_columns_.empty() ? 0 : item_columns_.back();
+    item_columns_.push_back(indent + item.marker.size() + 1);
+    return (in_list ? "" : "\n") + std::string(indent, ' ') + item.marker + " " + item.text;
+  }
+
+  BlockKind previous_ = BlockKind::paragraph;
+  std::vector<std::size_t> item_columns_;
+};
 
 }  // namespace
 
@@ -122,11 +358,13 @@ Document parse_document(std::string_view raw, const std::string& path) {
 
   std::unordered_map<std::string, std::size_t> note_index;
   Note* open_note = nullptr;
-  bool in_block = false;
+  bool in_note = false;
+  BodyReader body(document);
   for (std::size_t i = body_start; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (is_blank(line.text)) {
-      in_block = false;
+      in_note = false;
+      body.end_block(false);
       continue;
     }
     if (const auto definition = note_definition_start(line.text)) {
@@ -144,23 +382,21 @@ Document parse_document(std::string_view raw, const std::string& path) {
       document.notes.push_back({*id, label, {}, {}, line.number});
       open_note = &document.notes.back();
       append_line(*open_note, line, text_offset);
-      in_block = true;
+      in_note = true;
+      body.end_block(true);
       continue;
     }
-    const bool continues_note = open_note != nullptr && (in_block || indentation(line.text) >= 4);
-    if (continues_note) {
+    if (open_note != nullptr && (in_note || indentation(line.text) >= 4)) {
       append_line(*open_note, line);
-    } else if (in_block) {
-      append_line(document.paragraphs.back(), line);
-    } else {
-      open_note = nullptr;
-      Paragraph paragraph;
-      paragraph.id = "p" + std::to_string(document.paragraphs.size() + 1);
-      paragraph.line = line.number;
-      append_line(paragraph, line);
-      document.paragraphs.push_back(std::move(paragraph));
+      in_note = true;
+      continue;
     }
-    in_block = true;
+    open_note = nullptr;
+    if (body.open()) {
+      body.continue_block(line);
+    } else {
+      body.start_block(line);
+    }
   }
 
   if (document.paragraphs.empty()) {
@@ -169,8 +405,11 @@ Document parse_document(std::string_view raw, const std::string& path) {
   }
   for (Paragraph& paragraph : document.paragraphs) {
     // Lines are joined with a space: "[^a" then "b]: c" would make a paragraph that reads as a
-    // note definition once written, so it could not be read back.
-    if (note_definition_start(paragraph.text)) {
+    // note definition once written, so it could not be read back. (Other blocks are written
+    // after their marker.)
+    const bool written_bare = paragraph.kind == BlockKind::paragraph ||
+                              (paragraph.kind == BlockKind::list_item && paragraph.marker.empty());
+    if (written_bare && note_definition_start(paragraph.text)) {
       throw InputError({path, paragraph.line, 1},
                        "a paragraph starts like a note definition '[^label]: text' across "
                        "lines; put the definition on one line");
@@ -201,7 +440,8 @@ std::string format_document(const Document& document) {
     if (ordered.find(key) == nullptr) ordered.members.emplace_back(key, std::move(value));
   }
   std::string out = "---\n" + emit_yaml(ordered) + "---\n";
-  for (const Paragraph& paragraph : document.paragraphs) out += "\n" + paragraph.text + "\n";
+  BlockWriter blocks;
+  for (const Paragraph& paragraph : document.paragraphs) out += blocks.write(paragraph);
   for (const Note& note : document.notes) out += "\n[^" + note.label + "]: " + note.text + "\n";
   return out;
 }

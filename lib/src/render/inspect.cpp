@@ -1,5 +1,6 @@
 #include "render/inspect.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace alinea {
@@ -36,6 +37,15 @@ void add_sentences(Json& object, const Block& block) {
   if (!block.sentences.empty()) object["sentences"] = block.sentences;
 }
 
+// A block's kind as its Markdown marker: "## ", "> ", "1. ", nested items indented.
+std::string block_prefix(const Paragraph& block) {
+  const std::size_t depth =
+      block.kind == BlockKind::list_item ? static_cast<std::size_t>(std::max(block.level, 1)) : 1;
+  const std::string marker = block_marker(block.kind, block.level, block.marker);
+  return std::string(2 * (depth - 1), ' ') +
+         (block.kind == BlockKind::list_item && marker.empty() ? "  " : marker);
+}
+
 }  // namespace
 
 std::string value_to_json(const Value& value) {
@@ -45,7 +55,14 @@ std::string value_to_json(const Value& value) {
 std::string document_to_json(const Document& document) {
   Json paragraphs = Json::array();
   for (const Paragraph& paragraph : document.paragraphs) {
-    Json object = {{"id", paragraph.id}, {"text", paragraph.text}, {"notes", paragraph.note_ids}};
+    Json object = {{"id", paragraph.id}};
+    if (paragraph.kind != BlockKind::paragraph) {  // plain paragraphs stay as they always were
+      object["kind"] = block_kind_name(paragraph.kind);
+      if (paragraph.level > 0) object["level"] = paragraph.level;
+      if (paragraph.kind == BlockKind::list_item) object["marker"] = paragraph.marker;
+    }
+    object["text"] = paragraph.text;
+    object["notes"] = paragraph.note_ids;
     add_sentences(object, paragraph);
     paragraphs.push_back(std::move(object));
   }
@@ -82,7 +99,7 @@ std::string document_to_text(const Document& document) {
     }
   };
   for (const Paragraph& paragraph : document.paragraphs) {
-    add_block(paragraph.id, paragraph.text, paragraph.sentences);
+    add_block(paragraph.id, block_prefix(paragraph) + paragraph.text, paragraph.sentences);
   }
   for (const Note& note : document.notes) add_block(note.id, note.text, note.sentences);
   return out;

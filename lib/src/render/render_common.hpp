@@ -30,6 +30,11 @@ namespace alinea::render_detail {
 // "reviewed", "auto 0.88", "auto" or "unlinked".
 [[nodiscard]] std::string status_text(const ShownRow& row);
 
+// What marks a unit's block in plain text, before its text: "## " for a heading, "> " for a
+// paragraph of a quotation, "1. " for a list item (indented two spaces per level of nesting);
+// "" for a paragraph, and for the sentences after the first of a heading or list item.
+[[nodiscard]] std::string block_marker(const ShownUnit& unit);
+
 // A note reference as a reader sees it in running text: "⁽¹²⁾" for numeric labels, "[a]" else.
 [[nodiscard]] std::string note_marker(std::string_view label);
 

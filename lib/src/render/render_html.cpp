@@ -1,5 +1,6 @@
 // The web page: one standalone file with its style inline, no script, and a content security
 // policy that forbids scripts and network access even if some text were to slip through.
+#include <algorithm>
 #include <string_view>
 
 #include "alinea/render.hpp"
@@ -91,6 +92,39 @@ std::string spans_html(const ShownUnit& unit) {
     if (&span == &unit.spans.front()) html += ' ';
   }
   return html;
+}
+
+// How a unit's block opens and closes: a heading in bold, a quotation indented as a quotation,
+// a list item with its marker (nested items indented by em spaces).
+std::string block_open(const ShownUnit& unit) {
+  switch (unit.block) {
+    case BlockKind::heading:
+      return "<p><strong>";
+    case BlockKind::quote:
+      return "<blockquote><p>";
+    case BlockKind::list_item: {
+      std::string html = "<p>";
+      for (int level = 1; level < std::clamp(unit.level, 1, 8); ++level) html += "\u2003";
+      if (unit.opens_block && !unit.marker.empty()) html += escape(unit.marker) + " ";
+      return html;
+    }
+    case BlockKind::paragraph:
+      break;
+  }
+  return "<p>";
+}
+
+std::string block_close(const ShownUnit& unit) {
+  switch (unit.block) {
+    case BlockKind::heading:
+      return "</strong></p>";
+    case BlockKind::quote:
+      return "</p></blockquote>";
+    case BlockKind::list_item:
+    case BlockKind::paragraph:
+      break;
+  }
+  return "</p>";
 }
 
 std::string block_of(std::string_view unit_id) {
@@ -187,7 +221,9 @@ class HtmlWriter {
   std::string units_html(const ShownRow& row, const ShownSide& side) const {
     if (side.units.empty()) return empty_side(row);
     std::string html;
-    for (const ShownUnit& unit : side.units) html += "<p>" + spans_html(unit) + "</p>";
+    for (const ShownUnit& unit : side.units) {
+      html += block_open(unit) + spans_html(unit) + block_close(unit);
+    }
     return html;
   }
 
@@ -195,16 +231,15 @@ class HtmlWriter {
   std::string sentences_html(const ShownRow& row, bool source_side) const {
     std::string html;
     std::string block;
-    bool open = false;
+    std::string close;  // what closes the block open, "" when none is
     for (std::size_t k = 0; k < row.sentences.size(); ++k) {
       const ShownRow& sentence = row.sentences[k];
       const ShownSide& side = source_side ? sentence.source : sentence.target;
       if (side.units.empty()) continue;
       const std::string unit_block = block_of(side.units.front().id);
-      if (!open || unit_block != block) {
-        if (open) html += "</p>";
-        html += "<p>";
-        open = true;
+      if (close.empty() || unit_block != block) {
+        html += close + block_open(side.units.front());
+        close = block_close(side.units.front());
         block = unit_block;
       }
       const bool anchored = source_side || sentence.source.units.empty();
@@ -221,7 +256,7 @@ class HtmlWriter {
       }
       html += "</span> ";
     }
-    if (open) html += "</p>";
+    html += close;
     return html.empty() ? empty_side(row) : html;
   }
 

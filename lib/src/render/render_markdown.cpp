@@ -37,14 +37,17 @@ std::string side_cell(const ShownRow& row, const ShownSide& side) {
       cell += "**⟦" + cell_text(unit.id) + " missing⟧**";
       continue;
     }
+    std::string text;
     for (const ShownSpan& span : unit.spans) {
       if (!span.note_label.empty()) {
-        cell += note_marker(span.note_label);
-        if (&span == &unit.spans.front()) cell += ' ';
+        text += note_marker(span.note_label);
+        if (&span == &unit.spans.front()) text += ' ';
       } else {
-        cell += cell_text(span.text);
+        text += cell_text(span.text);
       }
     }
+    const bool heading = unit.block == BlockKind::heading && !text.empty();
+    cell += heading ? "**" + text + "**" : cell_text(render_detail::block_marker(unit)) + text;
   }
   return cell;
 }

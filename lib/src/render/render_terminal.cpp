@@ -12,6 +12,7 @@
 namespace alinea {
 namespace {
 
+using render_detail::block_marker;
 using render_detail::note_marker;
 using render_detail::side_ids;
 
@@ -157,11 +158,11 @@ std::vector<std::string> split_to_width(std::string_view text, std::size_t width
 
 std::string unit_text(const ShownUnit& unit) {
   if (unit.missing) return "⟦" + unit.id + " missing⟧";
-  std::string text;
+  std::string text = terminal_safe(block_marker(unit));
   for (const ShownSpan& span : unit.spans) {
     if (!span.note_label.empty()) {
       // A note's own marker opens its text; a reference sits against the word before it.
-      const bool opens_text = text.empty();
+      const bool opens_text = unit.spans.data() == &span;
       text += note_marker(span.note_label);
       if (opens_text) text += ' ';
     } else {

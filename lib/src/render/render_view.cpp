@@ -130,6 +130,14 @@ ShownSide make_side(const std::vector<std::string>& ids, const std::string& fing
           unit.spans.push_back({"", note->label, ""});  // a note starts with its own marker
         }
       }
+      if (ref->kind == UnitRef::Kind::paragraph) {
+        if (const Paragraph* block = document.find_paragraph(ref->block_id)) {
+          unit.block = block->kind;
+          unit.level = block->level;
+          unit.marker = block->marker;
+          unit.opens_block = !ref->sentence || *ref->sentence == 1;
+        }
+      }
       std::vector<ShownSpan> spans = spans_of(*text);
       unit.spans.insert(unit.spans.end(), std::make_move_iterator(spans.begin()),
                         std::make_move_iterator(spans.end()));
@@ -394,6 +402,14 @@ SideBySide build_side_by_side(const Alignment& alignment, const Document& source
 }
 
 namespace render_detail {
+
+std::string block_marker(const ShownUnit& unit) {
+  if (unit.block == BlockKind::quote) return "> ";  // every sentence of a quotation
+  if (!unit.opens_block || unit.block == BlockKind::paragraph) return "";
+  const std::string marker = alinea::block_marker(unit.block, unit.level, unit.marker);
+  if (unit.block != BlockKind::list_item || marker.empty()) return marker;
+  return std::string(2 * static_cast<std::size_t>(std::clamp(unit.level, 1, 8) - 1), ' ') + marker;
+}
 
 std::vector<const ShownRow*> rows_at_level(const SideBySide& view, ShowLevel level) {
   std::vector<const ShownRow*> rows;
