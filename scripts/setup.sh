@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what alinea needs from Debian packages. Usage: scripts/setup.sh [build|test]
-#   build — libraries and tools to build alinea and run it on the bundled letter
-#   test  — also what the test suite uses (pandoc, clang for fuzzing)
+# Installs what alinea needs from Debian packages. Usage: scripts/setup.sh [build|test|freedict]
+#   build    — libraries and tools to build alinea and run it on the bundled letter
+#   test     — also what the test suite uses (pandoc, clang for fuzzing)
+#   freedict — build, and FreeDict's de-fr and fr-es dictionaries, which `alinea align --freedict`
+#              uses when installed (optional: no test needs them)
 # As root it runs apt-get; otherwise it prints the exact apt-get line and stops.
 set -euo pipefail
 profile=${1:-build}
@@ -9,6 +11,7 @@ profile=${1:-build}
 packages=(cmake ninja-build g++ pkg-config ccache
           libicu-dev libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev
           libhunspell-dev hunspell-es hunspell-fr
+          zlib1g-dev  # dictd dictionaries (FreeDict) for align
           libgumbo-dev  # import --from html
           libpoppler-cpp-dev  # import --from pdf
           libboost-dev)  # Boost.Beast: the HTTP server of alinea review --serve
@@ -19,6 +22,9 @@ if [ "$profile" = test ]; then
   packages+=(nodejs)  # drives chromium by keyboard over the DevTools pipe (tests/browser/cdp.js)
   packages+=(python3-yaml)  # an independent YAML reader checks what alinea writes
   packages+=(apertium apertium-fr-es)  # optional MT assistance of alinea align --mt, benchmarked
+fi
+if [ "$profile" = freedict ]; then
+  packages+=(dict-freedict-deu-fra dict-freedict-fra-spa)
 fi
 
 missing=()

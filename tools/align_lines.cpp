@@ -1,5 +1,6 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
 // line as Vecalign does (align/sentence_lines.hpp).
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ int run_align_lines(const Arguments& arguments) {
       "tgt-lang", po::value<std::string>()->required(), "target language (BCP 47)")(
       "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
       "mt", "translate the source with Apertium when installed")(
+      "freedict", po::value<std::string>()->implicit_value(default_freedict_folder),
+      "use FreeDict's dictionary for the language pair when installed (Debian's dict-freedict-*, "
+      "in this folder); says on standard error which one")(
       "signals", po::value<std::string>()->default_value("all"),
       "evidence besides length, to measure what each is worth: all (the default set: tokens, "
       "punctuation, model1), or a comma-separated subset of tokens, punctuation, lexicon "
@@ -79,6 +83,9 @@ int run_align_lines(const Arguments& arguments) {
     align_options.dictionary = (*values)["dictionary"].as<std::string>();
   }
   align_options.use_machine_translation = values->count("mt") != 0;
+  if (values->count("freedict") != 0) {
+    align_options.freedict_folder = (*values)["freedict"].as<std::string>();
+  }
   apply_signals((*values)["signals"].as<std::string>(), align_options);
   if (values->count("temperature") != 0) {
     const double temperature = (*values)["temperature"].as<double>();
@@ -87,11 +94,22 @@ int run_align_lines(const Arguments& arguments) {
     }
     align_options.confidence_temperature = temperature;
   }
-  const std::vector<Bead> beads = align_sentences(
-      sentences_of_lines(read_input(source_path), source_path),
-      sentences_of_lines(read_input(target_path), target_path),
-      language_option("src-lang", (*values)["src-lang"].as<std::string>()).tag,
-      language_option("tgt-lang", (*values)["tgt-lang"].as<std::string>()).tag, align_options);
+  const std::string source_lang =
+      language_option("src-lang", (*values)["src-lang"].as<std::string>()).tag;
+  const std::string target_lang =
+      language_option("tgt-lang", (*values)["tgt-lang"].as<std::string>()).tag;
+  if (align_options.freedict_folder) {
+    const auto used = freedict_for(align_options, source_lang, target_lang);
+    std::cerr << "alinea align: "
+              << (used ? "using FreeDict's dictionary " + used->string()
+                       : "no FreeDict dictionary for " + source_lang + " → " + target_lang +
+                             " in " + align_options.freedict_folder->string())
+              << "\n";
+  }
+  const std::vector<Bead> beads =
+      align_sentences(sentences_of_lines(read_input(source_path), source_path),
+                      sentences_of_lines(read_input(target_path), target_path), source_lang,
+                      target_lang, align_options);
   write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
   return 0;
 }

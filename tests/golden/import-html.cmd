@@ -10,7 +10,9 @@ for name in archive wikisource blog; do
     diff "$SRC/tests/golden/import-layouts/letter.md" "$name.md" | cut -c1-120
   fi
 done
-# Headings, quotations and lists become paragraphs; entities and a no-break space are read.
+# Headings, quotations and bullet items become blocks of their kind (docs/FORMAT.md); ordered
+# lists stay numbered paragraphs (a notes list is found by its numbers); entities and a no-break
+# space are read.
 printf '<h2>Primera parte</h2><p>Uno &amp; dos&nbsp;tres &eacute;.</p><blockquote><p>Una cita.</p></blockquote><ol><li>Punto uno</li><li>Punto dos</li></ol><ul><li>Otro</li></ul>' > structure.html
 "$ALINEA" import --lang es --from html structure.html
 set +e

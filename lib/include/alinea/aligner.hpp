@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alinea/alignment.hpp"
@@ -19,6 +20,9 @@ namespace alinea {
 struct AlignOptions {
   // A bilingual word list in hunalign's format ("target @ source" per line); optional.
   std::optional<std::filesystem::path> dictionary;
+  // Without `dictionary`: FreeDict's dictionary for the language pair, looked for in this folder
+  // (Debian's dict-freedict-* packages install to /usr/share/dictd) and used when installed.
+  std::optional<std::filesystem::path> freedict_folder;
   // Translate the source with Apertium (when installed) and compare it with the target.
   bool use_machine_translation = false;
   // The evidence the scorer uses besides length, all on by default; turned off to measure what
@@ -52,6 +56,15 @@ struct Bead {
   std::size_t target_count = 0;
   double confidence = 0.0;  // probability that the bead is right, 0..1
 };
+
+// Where FreeDict's dictionary for Debian packages it.
+inline constexpr const char* default_freedict_folder = "/usr/share/dictd";
+
+// The FreeDict dictionary the aligner will use for this pair under `options`, if any (so that a
+// command can say what was used).
+[[nodiscard]] std::optional<std::filesystem::path> freedict_for(const AlignOptions& options,
+                                                                std::string_view source_lang,
+                                                                std::string_view target_lang);
 
 // Aligns two sequences of sentences (benchmark mode: one sentence per line). The beads cover both
 // sequences in order, without gaps or overlaps.

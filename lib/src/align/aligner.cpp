@@ -12,6 +12,7 @@
 #include "align/lexicon.hpp"
 #include "align/score.hpp"
 #include "align/translate.hpp"
+#include "text/dictd.hpp"
 
 namespace alinea {
 
@@ -19,9 +20,13 @@ namespace {
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
-std::optional<WordList> load_word_list(const AlignOptions& options) {
-  if (!options.dictionary) return std::nullopt;
-  return WordList::read(*options.dictionary);
+std::optional<WordList> load_word_list(const AlignOptions& options, std::string_view source_lang,
+                                       std::string_view target_lang) {
+  if (options.dictionary) return WordList::read(*options.dictionary);
+  if (const auto freedict = freedict_for(options, source_lang, target_lang)) {
+    return freedict_word_list(*freedict);
+  }
+  return std::nullopt;
 }
 
 // Whether the two texts translate each other at all, 0..1. The posteriors only compare paths
@@ -46,15 +51,40 @@ double relatedness(const BeadScorer& scorer, const std::vector<Bead>& beads) {
   return std::min(1.0, rate / shared_in_translations);
 }
 
+// Which block (paragraph or note) of a k:k link each sentence comes from, on both sides; empty
+// when the units are not sentences of such a link.
+struct Blocks {
+  std::vector<std::size_t> source;
+  std::vector<std::size_t> target;
+};
+
+// Nats added to a sentence bead that links block a of one side with block b ≠ a of the other, or
+// that joins sentences of two blocks: about what an omission costs, so that a sentence a
+// translator left out of an unfinished paragraph is left out rather than linked into the next
+// paragraph (the k:k paragraph link says that block a translates block a).
+constexpr double cross_block_cost = 4.0;
+
+double block_cost(const Blocks& blocks, std::size_t i, std::size_t j, std::size_t di,
+                  std::size_t dj) {
+  if (blocks.source.empty() || di == 0 || dj == 0) return 0.0;
+  const std::size_t source_block = blocks.source[i];
+  const std::size_t target_block = blocks.target[j];
+  double total = source_block == target_block ? 0.0 : cross_block_cost;
+  if (blocks.source[i + di - 1] != source_block) total += cross_block_cost;
+  if (blocks.target[j + dj - 1] != target_block) total += cross_block_cost;
+  return total;
+}
+
 // The best path of one pass and what it needs to give its steps their posteriors later.
 struct Pass {
   BeadScorer scorer;
   DpOptions dp_options;
   std::vector<PathStep> path;
+  const Blocks* blocks = nullptr;
 
   [[nodiscard]] BeadCost cost() const {
     return [this](std::size_t i, std::size_t j, std::size_t di, std::size_t dj) {
-      return scorer.cost(i, j, di, dj);
+      return scorer.cost(i, j, di, dj) + block_cost(*blocks, i, j, di, dj);
     };
   }
 };
@@ -63,8 +93,8 @@ struct Pass {
 // `second_guide`: another guess the band also follows (may be empty).
 Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::vector<Anchor> guide,
                   std::vector<Anchor> second_guide, std::size_t band, double temperature,
-                  std::vector<BeadShape> shapes) {
-  Pass pass{std::move(scorer), {}, {}};
+                  std::vector<BeadShape> shapes, const Blocks& blocks) {
+  Pass pass{std::move(scorer), {}, {}, &blocks};
   pass.dp_options.shapes = std::move(shapes);
   pass.dp_options.anchors = anchors;
   pass.dp_options.guide = std::move(guide);
@@ -114,7 +144,8 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
                                       std::vector<UnitFeatures> target,
                                       const std::vector<Anchor>& anchors,
                                       const AlignOptions& options,
-                                      std::optional<double> parent_confidence) {
+                                      std::optional<double> parent_confidence,
+                                      const Blocks& blocks) {
   // Above this many units a second pass costs more time than it is worth: long texts keep to the
   // lexicon-free pass.
   constexpr std::size_t large_input = 20000;
@@ -136,7 +167,7 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   const auto first_pass = [&](std::vector<UnitFeatures> source_units,
                               std::vector<UnitFeatures> target_units) {
     return best_path_of(BeadScorer(std::move(source_units), std::move(target_units), weights),
-                        anchors, guide, {}, first_band, temperature, shapes);
+                        anchors, guide, {}, first_band, temperature, shapes, blocks);
   };
   if ((!options.use_learned_lexicon && !options.use_translation_model) || large) {
     return beads_of(first_pass(std::move(source), std::move(target)), parent_confidence);
@@ -165,7 +196,7 @@ std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
   }
   const Pass second = best_path_of(
       BeadScorer(std::move(source), std::move(target), weights, std::move(translation)), anchors,
-      std::move(first_path), std::move(guide), second_band, temperature, shapes);
+      std::move(first_path), std::move(guide), second_band, temperature, shapes, blocks);
   return beads_of(second, parent_confidence);
 }
 
@@ -175,6 +206,7 @@ struct Unit {
   std::string text;
   std::vector<std::string> note_labels;    // references it carries; for a note, its own label
   BlockKind block = BlockKind::paragraph;  // a paragraph's kind: a heading prefers a heading
+  std::size_t link_block = 0;              // for a sentence, which block of its link holds it
 };
 
 static_assert(static_cast<std::size_t>(BlockKind::list_item) < block_classes,
@@ -263,6 +295,26 @@ std::vector<Link> in_source_order(std::vector<PlacedLink> placed) {
   return links;
 }
 
+// The blocks of the free units when they are sentences of a link of k blocks on each side (k ≥ 2):
+// only then is block a known to translate block a. Otherwise none.
+Blocks blocks_of(const std::vector<Unit>& source, const std::vector<Unit>& target,
+                 const std::vector<std::size_t>& free_source,
+                 const std::vector<std::size_t>& free_target) {
+  const auto last_block = [](const std::vector<Unit>& units) {
+    std::size_t last = 0;
+    for (const Unit& unit : units) last = std::max(last, unit.link_block);
+    return last;
+  };
+  if (source.empty() || target.empty() || last_block(source) == 0 ||
+      last_block(source) != last_block(target)) {
+    return {};
+  }
+  Blocks blocks;
+  for (const std::size_t k : free_source) blocks.source.push_back(source[k].link_block);
+  for (const std::size_t k : free_target) blocks.target.push_back(target[k].link_block);
+  return blocks;
+}
+
 // Aligns two sequences of units. `previous` links that a person made are kept unchanged and
 // anchor the rest; `sentences_of` (may be null) fills the sentence links of each new link.
 // `parent_confidence`: that of the link holding these units, none for whole texts.
@@ -334,9 +386,9 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  for (const Bead& bead :
-       beads_in_two_passes(std::move(source_features), std::move(target_features), monotone,
-                           options, parent_confidence)) {
+  for (const Bead& bead : beads_in_two_passes(
+           std::move(source_features), std::move(target_features), monotone, options,
+           parent_confidence, blocks_of(source, target, free_source, free_target))) {
     PlacedLink created;
     std::vector<const Unit*> source_units;
     std::vector<const Unit*> target_units;
@@ -378,6 +430,7 @@ Unit note_unit(const Note& note) {
 // one sentence.
 std::vector<Unit> sentence_units(const Document& document, const std::vector<std::string>& ids) {
   std::vector<Unit> units;
+  std::size_t block = 0;
   for (const std::string& id : ids) {
     const std::string* text = nullptr;
     const std::vector<std::string>* sentences = nullptr;
@@ -391,13 +444,15 @@ std::vector<Unit> sentence_units(const Document& document, const std::vector<std
       continue;
     }
     if (sentences->empty()) {
-      units.push_back({id + ".s1", *text, note_references(*text)});
+      units.push_back({id + ".s1", *text, note_references(*text), BlockKind::paragraph, block++});
       continue;
     }
     for (std::size_t k = 0; k < sentences->size(); ++k) {
       const std::string& sentence = (*sentences)[k];
-      units.push_back({id + ".s" + std::to_string(k + 1), sentence, note_references(sentence)});
+      units.push_back({id + ".s" + std::to_string(k + 1), sentence, note_references(sentence),
+                       BlockKind::paragraph, block});
     }
+    ++block;
   }
   return units;
 }
@@ -428,11 +483,18 @@ void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment
 
 }  // namespace
 
+std::optional<std::filesystem::path> freedict_for(const AlignOptions& options,
+                                                  std::string_view source_lang,
+                                                  std::string_view target_lang) {
+  if (options.dictionary || !options.freedict_folder) return std::nullopt;
+  return find_freedict(*options.freedict_folder, source_lang, target_lang);
+}
+
 std::vector<Bead> align_sentences(const std::vector<std::string>& source,
                                   const std::vector<std::string>& target,
                                   const std::string& source_lang, const std::string& target_lang,
                                   const AlignOptions& options) {
-  const std::optional<WordList> word_list = load_word_list(options);
+  const std::optional<WordList> word_list = load_word_list(options, source_lang, target_lang);
   const WordList* words = word_list ? &*word_list : nullptr;
   std::vector<UnitFeatures> source_features;
   std::vector<UnitFeatures> target_features;
@@ -449,12 +511,12 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
   for (const std::string& line : target)
     target_features.push_back(unit_features(line, {}, nullptr));
   return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options,
-                             std::nullopt);
+                             std::nullopt, Blocks{});
 }
 
 Alignment align_documents(const Document& source, const Document& target,
                           const AlignOptions& options, const Alignment* previous) {
-  const std::optional<WordList> word_list = load_word_list(options);
+  const std::optional<WordList> word_list = load_word_list(options, source.lang, target.lang);
   const WordList* words = word_list ? &*word_list : nullptr;
   const SentenceAlignment sentences{source, target, words, options};
 

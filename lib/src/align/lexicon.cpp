@@ -7,6 +7,8 @@
 #include <numbers>
 
 #include "align/score.hpp"
+#include "text/dictd.hpp"
+#include "text/unicode.hpp"
 
 namespace alinea {
 
@@ -66,7 +68,39 @@ double fast_log(float x) {
          2.0 * z * (1.0 + z2 * (1.0 / 3.0 + z2 * (1.0 / 5.0 + z2 / 7.0)));
 }
 
+// Words of a phrase: what spaces, hyphens and apostrophes separate (WordList then keeps only
+// entries of one word on each side).
+std::vector<std::string_view> phrase_words(std::string_view phrase) {
+  std::vector<std::string_view> words;
+  std::size_t begin = 0;
+  while (begin < phrase.size()) {
+    std::size_t end = phrase.find_first_of(" -'", begin);
+    if (end == std::string_view::npos) end = phrase.size();
+    if (end > begin) words.push_back(phrase.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return words;
+}
+
 }  // namespace
+
+WordList freedict_word_list(const std::filesystem::path& index) {
+  // Lines in hunalign's format, "target @ source", which WordList reads and folds.
+  constexpr std::size_t shortest_word_of_phrase = 4;
+  std::string lines;
+  for (const DictdEntry& entry : read_dictd(index)) {
+    const std::string headword = freedict_headword(entry.definition);
+    if (headword.empty() || phrase_words(headword).size() != 1) continue;
+    for (const std::string& translation : freedict_translations(entry.definition)) {
+      const std::vector<std::string_view> words = phrase_words(translation);
+      for (const std::string_view word : words) {
+        if (words.size() > 1 && count_code_points(word) < shortest_word_of_phrase) continue;
+        lines.append(word).append(" @ ").append(headword).append("\n");
+      }
+    }
+  }
+  return WordList::parse(lines, index.string());
+}
 
 std::uint32_t PairNumbers::number(std::uint64_t key) {
   if (2 * (size_ + 1) > keys_.size()) grow();

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -19,6 +20,13 @@ namespace alinea {
 
 struct UnitFeatures;
 struct BeadSpan;
+class WordList;
+
+// A word list from a FreeDict dictionary (dictd files, see text/dictd.hpp): each single-word
+// headword with its translations; a translation of several words ("marche athlétique") counts
+// by each of its words of four letters or more, since the target's words are matched one by one.
+// Headwords of several words are not used yet.
+[[nodiscard]] WordList freedict_word_list(const std::filesystem::path& index);
 
 // Numbers distinct 64-bit keys in order of first appearance: open addressing with linear
 // probing, many times faster than a node-based map for the millions of look-ups of a long text.

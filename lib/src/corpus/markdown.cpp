@@ -409,7 +409,12 @@ Document parse_document(std::string_view raw, const std::string& path) {
     // after their marker.)
     const bool written_bare = paragraph.kind == BlockKind::paragraph ||
                               (paragraph.kind == BlockKind::list_item && paragraph.marker.empty());
-    if (written_bare && note_definition_start(paragraph.text)) {
+    const auto starts_like_definition = [](const std::string& block_text) {
+      const std::string written = bare_paragraph(block_text);
+      return note_definition_start(written) ||
+             note_definition_start(std::string_view(written).substr(written.find('\n') + 1));
+    };
+    if (written_bare && starts_like_definition(paragraph.text)) {
       throw InputError({path, paragraph.line, 1},
                        "a paragraph starts like a note definition '[^label]: text' across "
                        "lines; put the definition on one line");

@@ -33,8 +33,12 @@ void set_if_present(Document& document, std::string_view key, const std::string&
   if (!text.empty()) document.meta.set(key, Value::make_scalar(text, key != "date"));
 }
 
-void add_paragraph(Document& document, std::string text, std::vector<std::string> note_labels) {
+void add_paragraph(Document& document, std::string text, std::vector<std::string> note_labels,
+                   import_steps::BlockMark block = {}) {
   Paragraph paragraph;
+  paragraph.kind = block.kind;
+  paragraph.level = block.level;
+  paragraph.marker = std::move(block.marker);
   // Appended rather than "p" + …: GCC 12 at -O3 warns falsely about the concatenation.
   paragraph.id = "p";
   paragraph.id += std::to_string(document.paragraphs.size() + 1);
@@ -72,7 +76,9 @@ bool has_line_end_hyphen(std::string_view input) {
 }
 
 // Builds the document from what a reader of the layout found.
-Document document_from_layout(const import_steps::PdfLayout& layout, Document document) {
+// `marked`: the text carries the block marks of a web page (import_steps::take_block_mark).
+Document document_from_layout(const import_steps::PdfLayout& layout, Document document,
+                              bool marked = false) {
   if (layout.title) {
     set_if_present(document, "title", layout.title->title);
     set_if_present(document, "author", layout.title->author);
@@ -89,11 +95,17 @@ Document document_from_layout(const import_steps::PdfLayout& layout, Document do
   std::vector<std::string> labels;
   for (const auto& note : layout.notes) labels.push_back(note.label);
   for (const auto& paragraph : import_steps::place_note_references(layout.paragraphs, labels)) {
-    add_paragraph(document, import_steps::to_markdown(paragraph), paragraph.labels);
+    // The mark goes before escaping, so that the text is escaped as it will be written.
+    import_steps::ReferencedText text = paragraph;
+    import_steps::BlockMark block =
+        marked ? import_steps::take_block_mark(text.text) : import_steps::BlockMark{};
+    add_paragraph(document, import_steps::to_markdown(text), paragraph.labels, std::move(block));
   }
   for (const auto& note : layout.notes) {
+    std::string text = note.text;
+    if (marked) (void)import_steps::take_block_mark(text);
     document.notes.push_back(
-        {"n" + note.label, note.label, import_steps::to_markdown({note.text, {}}), {}, 0});
+        {"n" + note.label, note.label, import_steps::to_markdown({text, {}}), {}, 0});
   }
   return document;
 }
@@ -221,7 +233,7 @@ ImportResult import_html(std::string_view input, const ImportOptions& options) {
   set_if_present(document, "author", html.author);
   set_if_present(document, "date", html.date);
   const import_steps::PdfLayout layout = import_steps::analyse_plain_text(html.text);
-  document = document_from_layout(layout, std::move(document));
+  document = document_from_layout(layout, std::move(document), true);
   require_text(document, html.text, options);
   return {std::move(document), layout.warnings};
 }
@@ -242,6 +254,41 @@ ImportResult import_pdf(std::string_view input, const ImportOptions& options) {
 }
 
 }  // namespace
+
+namespace import_steps {
+
+BlockMark take_block_mark(std::string& text) {
+  BlockMark block;
+  bool first = true;
+  for (std::size_t at = text.find(block_mark_open); at != std::string::npos;
+       at = text.find(block_mark_open, at)) {
+    const std::size_t close = text.find(block_mark_close, at);
+    const std::size_t end =
+        close == std::string::npos ? at + block_mark_open.size() : close + block_mark_close.size();
+    const std::string code =
+        close == std::string::npos
+            ? ""
+            : text.substr(at + block_mark_open.size(), close - at - block_mark_open.size());
+    text.erase(at, end - at);
+    if (!first || at != 0) continue;
+    first = false;
+    if (code.size() == 2 && code[0] == 'h' && code[1] >= '1' && code[1] <= '6') {
+      block = {BlockKind::heading, code[1] - '0', ""};
+    } else if (code == "q") {
+      block = {BlockKind::quote, 0, ""};
+    } else if (code == "u") {
+      block = {BlockKind::list_item, 1, "-"};
+    }
+  }
+  // What a mark stood before may be gone (a reference moved away): then it is a paragraph.
+  const std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string::npos) return {};
+  text.erase(0, start);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+  return block;
+}
+
+}  // namespace import_steps
 
 Document import_document(std::string_view input, const ImportOptions& options) {
   return import_document_with_warnings(input, options).document;

@@ -119,6 +119,7 @@ std::string superscript_digits(std::string_view digits) {
 
 struct Block {
   std::string text;
+  std::string mark;        // the block's structure: "h2", "q", "u" (block_mark_open)
   bool heading = false;    // h1
   bool in_table = false;   // a cell of a layout table: only looked at for the title block
   bool links_only = true;  // every letter of it is inside a link: navigation
@@ -194,8 +195,11 @@ class Walker {
       // An ordered list's numbers are part of what it says (a notes list: "1. …").
       current_.text = std::to_string(list_numbers_.back()++) + ". ";
     }
+    const std::string mark = structure_mark(tag);
+    if (!mark.empty()) marks_.push_back(mark);
     walk_children(node, depth);
     flush();
+    if (!mark.empty()) marks_.pop_back();
     if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) list_numbers_.pop_back();
     if (tag == GUMBO_TAG_TABLE) --table_depth_;
     if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) --article_depth_;
@@ -204,6 +208,12 @@ class Walker {
   void flush() {
     std::string text(trim_white_space(current_.text));
     if (!text.empty() && std::any_of(text.begin(), text.end(), [](char c) { return c != ' '; })) {
+      if (!marks_.empty()) current_.mark = marks_.back();
+      if (current_.mark == "u") {
+        // An item that opens with a number or a bracket may be a note of a notes list.
+        std::size_t pos = 0;
+        if (!is_letter(next_code_point(text, pos))) current_.mark.clear();
+      }
       current_.text = std::move(text);
       current_.in_table = table_depth_ > 0;
       blocks.push_back(std::move(current_));
@@ -217,6 +227,27 @@ class Walker {
   std::size_t table_depth_ = 0;
   std::size_t link_depth_ = 0;
   std::vector<std::size_t> list_numbers_;  // 0 for an unordered list
+  std::vector<std::string> marks_;         // the structure of the blocks being walked
+
+  // Headings, quotations and bullet items are marked as such; ordered lists stay text (their
+  // numbers are what a notes list is found by).
+  std::string structure_mark(GumboTag tag) const {
+    switch (tag) {
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+        return "h" + std::to_string(static_cast<int>(tag) - static_cast<int>(GUMBO_TAG_H1) + 1);
+      case GUMBO_TAG_BLOCKQUOTE:
+        return "q";
+      case GUMBO_TAG_LI:
+        return !list_numbers_.empty() && list_numbers_.back() == 0 ? "u" : "";
+      default:
+        return "";
+    }
+  }
 
   static std::size_t ordered_list_start(const GumboNode* node) {
     const std::string_view start = attribute(node, "start");
@@ -394,7 +425,21 @@ struct GumboDeleter {
 
 }  // namespace
 
-HtmlText read_html(std::string_view html) {
+HtmlText read_html(std::string_view page) {
+  // The page's own noncharacters would read as block marks (import_steps.hpp).
+  std::string cleaned;
+  if (page.find(block_mark_open) != std::string_view::npos ||
+      page.find(block_mark_close) != std::string_view::npos) {
+    cleaned = page;
+    for (const std::string_view mark : {block_mark_open, block_mark_close}) {
+      for (std::size_t at = cleaned.find(mark); at != std::string::npos;
+           at = cleaned.find(mark, at)) {
+        cleaned.erase(at, mark.size());
+      }
+    }
+    page = cleaned;
+  }
+  const std::string_view html = page;
   if (estimated_nesting(html) > deepest_nesting) {
     throw std::length_error("the page nests its elements more than " +
                             std::to_string(deepest_nesting) + " deep");
@@ -473,6 +518,9 @@ HtmlText read_html(std::string_view html) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     // Tables lay out a page's header; links alone are navigation.
     if (remove[i] || blocks[i].in_table || blocks[i].links_only) continue;
+    if (!blocks[i].mark.empty()) {
+      result.text += std::string(block_mark_open) + blocks[i].mark + std::string(block_mark_close);
+    }
     result.text += blocks[i].text + "\n\n";
   }
   for (const Block& aside : walker.asides) result.text += aside.text + "\n\n";

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "alinea/document.hpp"
+
 namespace alinea {
 class Dictionary;
 }
@@ -152,6 +154,19 @@ struct PdfLayout {
 // "[n]" or superscript digits, notes (a Notes section, <aside>s) at the end — without
 // navigation, layout tables, scripts and the site's header and footer; and what its title
 // block, <head> and <time> say. Throws std::length_error for a page nested absurdly deep.
+// A web page's block structure travels through the plain-text reading as a mark at the start of
+// a block's text: U+FDD2, a code ("h1" … "h6" a heading, "q" a quotation paragraph, "u" an item
+// of a bullet list), U+FDD3. Noncharacters: a page's text never holds them (read_html drops
+// them). take_block_mark removes every mark from a paragraph and gives the first one's block.
+inline constexpr std::string_view block_mark_open = "\xEF\xB7\x92";   // U+FDD2
+inline constexpr std::string_view block_mark_close = "\xEF\xB7\x93";  // U+FDD3
+struct BlockMark {
+  BlockKind kind = BlockKind::paragraph;
+  int level = 0;
+  std::string marker;
+};
+[[nodiscard]] BlockMark take_block_mark(std::string& text);
+
 struct HtmlText {
   std::string title;
   std::string author;

@@ -209,6 +209,52 @@ BOOST_AUTO_TEST_CASE(documents_align_notes_paragraphs_and_sentences) {
   BOOST_TEST(second.sentences[0].target == (std::vector<std::string>{"p2.s1", "p2.s2"}));
 }
 
+// The paragraph a sentence id belongs to: "p2.s3" → "p2".
+std::string paragraph_of(const std::string& sentence) {
+  return sentence.substr(0, sentence.find('.'));
+}
+
+BOOST_AUTO_TEST_CASE(an_unfinished_paragraph_does_not_drag_sentence_links_into_the_next) {
+  // The translator stopped the second paragraph after two of its five sentences and went on
+  // with the third. Its lengths no longer fit, so the paragraphs pair 2:2; inside that link the
+  // sentences must still pair paragraph with paragraph (before: French p2.s5 + p3.s1 ↔ p3.s1).
+  const alinea::Document source = document(
+      "fr",
+      {{"Le matin du départ, la ville était encore endormie.", "Pierre ferma la porte sans bruit."},
+       {"Il marcha longtemps le long du canal.", "Les péniches dormaient contre les quais.",
+        "Un chien le suivit un moment, puis retourna chez lui.",
+        "Le soleil se leva derrière les entrepôts.",
+        "Pierre pensa à sa mère, restée seule dans la maison."},
+       {"À la gare, il acheta un billet pour Lyon.", "Le train partit avec une heure de retard.",
+        "Personne ne vint lui dire adieu."}});
+  const alinea::Document target = document(
+      "es",
+      {{"La mañana de la partida, la ciudad aún dormía.",
+        "Pierre cerró la puerta sin hacer ruido."},
+       {"Caminó largo rato a lo largo del canal.", "Las barcazas dormían contra los muelles."},
+       {"En la estación, compró un billete para Lyon.", "El tren salió con una hora de retraso.",
+        "Nadie vino a despedirse de él."}});
+  const alinea::Alignment alignment = alinea::align_documents(source, target);
+  std::vector<std::string> omitted;
+  std::size_t sentence_links = 0;
+  for (const Link& paragraph : alignment.paragraphs) {
+    for (const Link& sentence : paragraph.sentences) {
+      ++sentence_links;
+      if (sentence.target.empty()) {
+        for (const std::string& id : sentence.source) omitted.push_back(id);
+        continue;
+      }
+      // One paragraph on each side, the same one (p2 ↔ p2, p3 ↔ p3).
+      const std::string from = paragraph_of(sentence.source.front());
+      for (const std::string& id : sentence.source) BOOST_TEST(paragraph_of(id) == from);
+      for (const std::string& id : sentence.target) BOOST_TEST(paragraph_of(id) == from);
+    }
+  }
+  BOOST_TEST(sentence_links == 10U);
+  const std::vector<std::string> expected = {"p2.s3", "p2.s4", "p2.s5"};
+  BOOST_TEST(omitted == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(reviewed_links_omissions_and_notes_are_kept_as_anchors) {
   const alinea::Document source =
       document("fr", {{french[0]}, {french[1]}, {french[2]}, {french[3]}, {french[6]}});

@@ -148,3 +148,23 @@ BOOST_AUTO_TEST_CASE(a_run_of_omissions_costs_less_than_as_many_lone_ones) {
   BOOST_TEST(std::abs(three - one + 2.0 * std::log(length_only.omission_continues)) < 1e-9);
   BOOST_TEST(three < 3.0 * one);
 }
+
+// A heading prefers a heading: with texts alike, a bead whose sides differ in block kind costs
+// block_mismatch_penalty more, and a bead of two blocks of one kind each costs nothing extra.
+BOOST_AUTO_TEST_CASE(a_block_kind_on_one_side_only_costs_more) {
+  std::vector<UnitFeatures> source = features_of({"Los medios", "Los medios"});
+  std::vector<UnitFeatures> target = features_of({"Los medios", "Los medios"});
+  source[0].block = 1;  // a heading
+  target[0].block = 1;
+  const alinea::ScoreWeights weights;
+  const BeadScorer scorer(source, target, weights);
+  BOOST_TEST(scorer.cost(0, 0, 1, 1) < scorer.cost(0, 1, 1, 1));
+  BOOST_TEST(scorer.cost(0, 1, 1, 1) - scorer.cost(1, 1, 1, 1) == weights.block_mismatch_penalty,
+             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(scorer.cost(1, 0, 1, 1) == scorer.cost(0, 1, 1, 1),
+             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(scorer.cost(0, 0, 2, 2) == BeadScorer(features_of({"Los medios", "Los medios"}),
+                                                   features_of({"Los medios", "Los medios"}))
+                                            .cost(0, 0, 2, 2),
+             boost::test_tools::tolerance(1e-9));
+}

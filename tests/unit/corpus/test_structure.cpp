@@ -1,10 +1,15 @@
 // Headings, block quotations and list items in corpus documents: what the reader takes as
 // structure and what it leaves as text, ids, positions, and read → write → read.
 #define BOOST_TEST_MODULE structure
+#include <array>
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "missing_tool.hpp"
 
 using namespace alinea;
 
@@ -217,4 +222,81 @@ BOOST_AUTO_TEST_CASE(blocks_made_in_code_are_written_readably) {
   document.paragraphs = {deep, heading};
   const Document again = parse_document(format_document(document), "built.md");
   BOOST_TEST(blocks(again) == (Blocks{"list-item:1:-:hondo", "heading:6::Título"}));
+}
+
+// Pandoc, the reference reader of the format, sees the same blocks in the test pair's French
+// text and in the sample: headings, quotation paragraphs, list items (nested ones included) and
+// paragraphs, in the same order.
+namespace {
+
+std::string pandoc_json(const std::string& markdown) {
+  const std::string path = "structure-pandoc-input.md";
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  BOOST_REQUIRE(file != nullptr);
+  std::fwrite(markdown.data(), 1, markdown.size(), file);
+  std::fclose(file);
+  std::FILE* pipe = popen(("pandoc -f markdown -t json " + path).c_str(), "r");
+  BOOST_REQUIRE(pipe != nullptr);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
+    output.append(buffer.data(), n);
+  }
+  BOOST_REQUIRE(pclose(pipe) == 0);
+  std::remove(path.c_str());
+  return output;
+}
+
+// Pandoc's blocks as the kinds alinea gives them: a paragraph inside a list item is the item
+// (its first) or a further paragraph of it.
+void pandoc_kinds(const nlohmann::json& blocks, const std::string& container, int depth,
+                  Blocks& out) {
+  for (const auto& block : blocks) {
+    const std::string type = block.at("t");
+    if (type == "Header") {
+      out.push_back("heading:" + std::to_string(block.at("c").at(0).get<int>()));
+    } else if (type == "Para" || type == "Plain") {
+      const bool first_of_item = !out.empty() && out.back() == "open";
+      if (!out.empty() && out.back() == "open") out.pop_back();
+      out.push_back(container == "quote" ? std::string("quote:0")
+                    : container == "item"
+                        ? "list-item:" + std::to_string(depth) + (first_of_item ? "" : ":more")
+                        : std::string("paragraph:0"));
+    } else if (type == "BlockQuote") {
+      pandoc_kinds(block.at("c"), "quote", 0, out);
+    } else if (type == "BulletList" || type == "OrderedList") {
+      const auto& items = type == "BulletList" ? block.at("c") : block.at("c").at(1);
+      for (const auto& item : items) {
+        out.push_back("open");
+        pandoc_kinds(item, "item", depth + 1, out);
+      }
+    }
+  }
+}
+
+Blocks alinea_kinds(const Document& document) {
+  Blocks out;
+  for (const Paragraph& p : document.paragraphs) {
+    std::string kind = std::string(block_kind_name(p.kind)) + ":" + std::to_string(p.level);
+    if (p.kind == BlockKind::list_item && p.marker.empty()) kind += ":more";
+    out.push_back(kind);
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(pandoc_reads_the_same_blocks) {
+  if (std::system("pandoc --version > /dev/null 2>&1") != 0) {
+    alinea::testing::missing_tool("pandoc");
+    return;
+  }
+  const Document pair = read_document(std::string(ALINEA_TEST_DATA) + "/fixtures/structure/fr.md");
+  const Document sample_document = read(sample);
+  for (const Document* document : {&pair, &sample_document}) {
+    const auto json = nlohmann::json::parse(pandoc_json(format_document(*document)));
+    Blocks pandoc;
+    pandoc_kinds(json.at("blocks"), "", 0, pandoc);
+    BOOST_TEST(pandoc == alinea_kinds(*document), boost::test_tools::per_element());
+  }
 }
