@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`alinea import --from pdf` beside `pdftotext -layout` (poppler-utils, the same engine) on the
-same PDFs in one run: the letter typeset three ways (tests/fixtures/import/layouts/) and a
+same PDFs in one run: the letter typeset three ways by groff and once by LibreOffice
+(tests/fixtures/import/layouts/) and a
 made-up book typeset by groff (make_book.py). Each round runs every command once, in turn, so
 load falls on all alike; medians of processor time (user + system of the child) and wall time,
 and the ratio alinea / pdftotext. Also timed: alinea without a hunspell dictionary
@@ -57,7 +58,7 @@ def main():
     layouts = os.path.join(ROOT, "tests", "fixtures", "import", "layouts")
     with tempfile.TemporaryDirectory() as work:
         pdfs = [os.path.join(layouts, name + ".pdf")
-                for name in ("letter-ms", "a5-indented", "a4-endnotes")]
+                for name in ("letter-ms", "a5-indented", "a4-endnotes", "libreoffice")]
         pdfs.append(make_book(work, paragraphs))
         text = os.path.join(work, "out.txt")
         markdown = os.path.join(work, "out.md")

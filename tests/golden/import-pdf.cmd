@@ -1,5 +1,5 @@
 # PDF files read through poppler: the letter typeset by groff in three layouts
-# (tests/fixtures/import/layouts/make.sh) and made by LibreOffice from an .odt (make-odt.sh) is
+# (tests/fixtures/import/layouts/make.sh) and made by LibreOffice from an .odt (same script) is
 # the letter each time (import-layouts/letter.md);
 # a two-page PDF of our own; then every kind of unreadable PDF (tests/fixtures/import/pdf/make.py)
 # refused with its reason, exit 1, never a crash.

@@ -96,6 +96,14 @@ bool only_numbers(const PrintedLine& line) {
   });
 }
 
+// The size that holds the most characters; 0 for none.
+double most_common_size(const std::map<double, std::size_t>& characters_by_size) {
+  if (characters_by_size.empty()) return 0;
+  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
 // The type most characters of the document are set in: its body type. Counted over the whole
 // document, since a page may hold more notes than text.
 double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
@@ -107,10 +115,7 @@ double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
       }
     }
   }
-  if (characters_by_size.empty()) return 0;
-  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
-                          [](const auto& a, const auto& b) { return a.second < b.second; })
-      ->first;
+  return most_common_size(characters_by_size);
 }
 
 // A page's footnote area: the lines at its foot (above a page number there) set in a type
@@ -229,10 +234,7 @@ std::vector<std::optional<std::size_t>> match_printed(const std::vector<std::str
 double main_font_size(const PrintedLine& line) {
   std::map<double, std::size_t> characters_by_size;
   for (const PrintedWord& word : line.words) characters_by_size[word.font_size] += word.text.size();
-  if (characters_by_size.empty()) return 0;
-  return std::max_element(characters_by_size.begin(), characters_by_size.end(),
-                          [](const auto& a, const auto& b) { return a.second < b.second; })
-      ->first;
+  return most_common_size(characters_by_size);
 }
 
 // A note reference set as a superscript: one to three digits after a word of the line, in a
@@ -291,6 +293,14 @@ std::string with_superscripts(std::string text, const PrintedLine& line) {
   return text;
 }
 
+// The value below which `share` of the values lie; 0 for none.
+double quantile(std::vector<double> values, double share) {
+  if (values.empty()) return 0;
+  const auto at = static_cast<std::size_t>(static_cast<double>(values.size() - 1) * share);
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(at), values.end());
+  return values[at];
+}
+
 // The space left at the end of a printed line would have held the next line's first word:
 // the typesetter ended the line there.
 bool next_word_would_fit(const PrintedLine& line, const PrintedLine& next, double right_edge) {
@@ -313,21 +323,19 @@ std::string with_layout_marks(const std::string& page_text, const std::vector<Pr
   const auto is_body = [&](std::size_t k) {
     return k < note_area && std::abs(main_font_size(printed[k]) - body_size) < body_size * 0.05;
   };
-  // The distance between consecutive body lines of a paragraph, and the body's right edge.
+  // The usual distance between consecutive body lines (the median), and the body's right edge
+  // (where nine lines in ten end, so that a line running into the margin does not move it).
   std::vector<double> pitches;
-  double right_edge = 0;
+  std::vector<double> rights;
   for (std::size_t k = 0; k < printed.size(); ++k) {
     if (!is_body(k) || printed[k].words.empty()) continue;
-    right_edge = std::max(right_edge, printed[k].words.back().right);
-    if (k + 1 < printed.size() && is_body(k + 1))
+    rights.push_back(printed[k].words.back().right);
+    if (k + 1 < printed.size() && is_body(k + 1)) {
       pitches.push_back(printed[k + 1].top - printed[k].top);
+    }
   }
-  double pitch = 0;
-  if (!pitches.empty()) {
-    std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
-                     pitches.end());
-    pitch = pitches[pitches.size() / 2];
-  }
+  const double pitch = quantile(std::move(pitches), 0.5);
+  const double right_edge = quantile(std::move(rights), 0.9);
   std::string marked;
   std::optional<std::size_t> previous_line;  // the last text line matched to a body line
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(the_typeset_letter_is_twelve_paragraphs_and_seven_notes_in_
   }
 }
 
-// LibreOffice's PDF of the letter (layouts/make-odt.sh): ragged right, a little space between
+// LibreOffice's PDF of the letter (layouts/make.sh): ragged right, a little space between
 // paragraphs, superscript references, a page holding more notes than text. What the extraction
 // loses (the space, the raised type) the positions and type sizes give back.
 BOOST_AUTO_TEST_CASE(the_letter_from_libreoffice_is_read_from_its_positions_and_type) {
