@@ -1,7 +1,6 @@
 // Headings, block quotations and list items in corpus documents: what the reader takes as
 // structure and what it leaves as text, ids, positions, and read → write → read.
 #define BOOST_TEST_MODULE structure
-#include <array>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +8,7 @@
 
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
+#include "command_output.hpp"
 #include "missing_tool.hpp"
 
 using namespace alinea;
@@ -235,14 +235,7 @@ std::string pandoc_json(const std::string& markdown) {
   BOOST_REQUIRE(file != nullptr);
   std::fwrite(markdown.data(), 1, markdown.size(), file);
   std::fclose(file);
-  std::FILE* pipe = popen(("pandoc -f markdown -t json " + path).c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
-    output.append(buffer.data(), n);
-  }
-  BOOST_REQUIRE(pclose(pipe) == 0);
+  const std::string output = testing::output_of("pandoc -f markdown -t json " + path);
   std::remove(path.c_str());
   return output;
 }

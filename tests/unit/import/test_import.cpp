@@ -1,7 +1,6 @@
 #define BOOST_TEST_MODULE import
 #include <unistd.h>
 
-#include <array>
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include "alinea/document.hpp"
 #include "alinea/error.hpp"
 #include "alinea/import.hpp"
+#include "command_output.hpp"
 #include "import/import_steps.hpp"
 #include "missing_tool.hpp"
 #include "text/dictionary.hpp"
@@ -626,14 +626,7 @@ BOOST_AUTO_TEST_CASE(pandoc_reads_the_letter_alike) {
     return;
   }
   const std::string command = "pandoc -f markdown -t json '" + letter_folder + "es.md'";
-  std::FILE* pipe = popen(command.c_str(), "r");
-  BOOST_REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
-    output.append(buffer.data(), n);
-  }
-  BOOST_REQUIRE(pclose(pipe) == 0);
+  const std::string output = testing::output_of(command);
   const auto json = nlohmann::json::parse(output);
   const Document document = read_document(letter_folder + "es.md");
 
