@@ -42,16 +42,18 @@ bool is_boilerplate(const GumboNode* node) {
   return false;
 }
 
+// 1 to 6 for <h1> to <h6>, 0 for any other tag.
+static_assert(GUMBO_TAG_H6 - GUMBO_TAG_H1 == 5, "Gumbo lists <h1> to <h6> one after another");
+int heading_level(GumboTag tag) {
+  const int level = static_cast<int>(tag) - static_cast<int>(GUMBO_TAG_H1) + 1;
+  return level >= 1 && level <= 6 ? level : 0;
+}
+
 bool is_block(GumboTag tag) {
+  if (heading_level(tag) > 0) return true;
   switch (tag) {
     case GUMBO_TAG_P:
     case GUMBO_TAG_DIV:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
     case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_LI:
     case GUMBO_TAG_UL:
@@ -232,14 +234,8 @@ class Walker {
   // Headings, quotations and bullet items are marked as such; ordered lists stay text (their
   // numbers are what a notes list is found by).
   std::string structure_mark(GumboTag tag) const {
+    if (const int level = heading_level(tag); level > 0) return "h" + std::to_string(level);
     switch (tag) {
-      case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2:
-      case GUMBO_TAG_H3:
-      case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6:
-        return "h" + std::to_string(static_cast<int>(tag) - static_cast<int>(GUMBO_TAG_H1) + 1);
       case GUMBO_TAG_BLOCKQUOTE:
         return "q";
       case GUMBO_TAG_LI:
