@@ -61,7 +61,8 @@ std::vector<std::uint32_t> dense(
 double fast_log(float x) {
   const auto bits = std::bit_cast<std::uint32_t>(x);
   const auto exponent = static_cast<int>((bits >> 23U) & 0xFFU) - 127;
-  const double mantissa = std::bit_cast<float>((bits & 0x7FFFFFU) | 0x3F800000U);
+  const double mantissa =
+      static_cast<double>(std::bit_cast<float>((bits & 0x7FFFFFU) | 0x3F800000U));
   const double z = (mantissa - 1.0) / (mantissa + 1.0);
   const double z2 = z * z;
   return static_cast<double>(exponent) * std::numbers::ln2 +
@@ -251,12 +252,13 @@ double TranslationTable::probability(std::uint32_t source, std::uint32_t target)
   const auto found = std::lower_bound(
       entries.begin(), entries.end(), t,
       [](const Entry& entry, std::uint32_t wanted) { return entry.target < wanted; });
-  return found != entries.end() && found->target == t ? double{found->probability} : 0.0;
+  return found != entries.end() && found->target == t ? static_cast<double>(found->probability)
+                                                      : 0.0;
 }
 
 double TranslationTable::null_probability(std::uint32_t target) const {
   const std::uint32_t t = target_index(target);
-  return t == none ? 0.0 : double{null_row_[t]};
+  return t == none ? 0.0 : static_cast<double>(null_row_[t]);
 }
 
 TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<UnitFeatures>& to,
@@ -339,7 +341,7 @@ double TranslationEvidence::clipped_ratios(const Direction& direction, std::size
   double total = 0.0;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const double ratio = fast_log(std::max(sums[k], 1e-30F)) - log_choices -
-                         double{direction.log_frequency[words[k]]};
+                         static_cast<double>(direction.log_frequency[words[k]]);
     total += std::clamp(ratio, -weights_.floor, weights_.ceiling);
   }
   return total;
@@ -349,7 +351,7 @@ double TranslationEvidence::explained(Direction& direction, std::size_t to_begin
                                       std::size_t to_count, std::size_t from_begin,
                                       std::size_t from_count) const {
   if (from_count == 1 && to_count == 1) {
-    return double{pair(direction, to_begin, from_begin).one_to_one};
+    return static_cast<double>(pair(direction, to_begin, from_begin).one_to_one);
   }
   std::size_t from_words = 0;
   for (std::size_t u = from_begin; u < from_begin + from_count; ++u) {
