@@ -251,18 +251,24 @@ std::string_view strip_bom(std::string_view text) {
 }
 
 // A paragraph's text as written at the start of a block. A text that begins like a block marker
-// can only come from a lone marker on the first line of a paragraph ("-", "#", "1936.") followed
-// by more lines; it is written that way again, the marker alone on its line, so that it reads
-// back as the same paragraph.
+// can only come from a first line that starts like one but is not one ("-", "1936.", "## #")
+// followed by more lines; it is written broken at the first single space after which the first
+// line no longer starts a block, so that it reads back as the same paragraph. (Lines are trimmed
+// and joined with one space, so only a single space can be a line break.)
 std::string bare_paragraph(const std::string& text) {
-  std::size_t end = std::string::npos;
-  if (const auto marker = list_marker(text)) {
-    end = static_cast<std::size_t>(marker->marker.data() - text.data()) + marker->marker.size();
-  } else if (heading_line(text)) {
-    end = text.find_first_of(" \t");
+  const auto starts_block = [](std::string_view line) {
+    return list_marker(line).has_value() || heading_line(line).has_value();
+  };
+  if (!starts_block(text)) return text;
+  for (std::size_t space = text.find(' '); space != std::string::npos;
+       space = text.find(' ', space + 1)) {
+    const bool single = space > 0 && !is_space_or_tab(text[space - 1]) &&
+                        space + 1 < text.size() && !is_space_or_tab(text[space + 1]);
+    if (single && !starts_block(std::string_view(text).substr(0, space))) {
+      return text.substr(0, space) + "\n" + text.substr(space + 1);
+    }
   }
-  if (end == std::string::npos) return text;
-  return text.substr(0, end) + "\n" + text.substr(end + 1);
+  return text;
 }
 
 // Blocks as Markdown, each after a blank line: the paragraphs of one quotation joined by a '>'
