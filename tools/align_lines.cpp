@@ -6,7 +6,7 @@
 
 #include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

@@ -9,7 +9,7 @@
 
 #include "align/lexicon.hpp"
 #include "align/score.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "features_of.hpp"
 
 using alinea::BeadScorer;
