@@ -7,7 +7,7 @@
 #include "align/confidence.hpp"
 #include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
