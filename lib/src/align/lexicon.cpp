@@ -115,7 +115,9 @@ std::uint32_t PairNumbers::number(std::uint64_t key) {
 }
 
 std::size_t PairNumbers::position(std::uint64_t key) const {
-  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20U) & (keys_.size() - 1);
+  // The top bits of the product depend on every bit of the key (middle bits did not on the high
+  // word: the pairs of one target word piled up in a few places).
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64U - table_bits_));
 }
 
 void PairNumbers::reserve(std::size_t keys) {
@@ -131,6 +133,7 @@ void PairNumbers::rehash(std::size_t slots) {
   std::vector<std::uint64_t> keys = std::move(keys_);
   std::vector<std::uint32_t> numbers = std::move(numbers_);
   keys_.assign(slots, empty);
+  table_bits_ = static_cast<unsigned>(std::countr_zero(slots));
   numbers_.assign(keys_.size(), 0);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     if (keys[k] == empty) continue;

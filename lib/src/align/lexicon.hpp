@@ -50,6 +50,7 @@ class PairNumbers {
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> numbers_;
   std::size_t size_ = 0;
+  unsigned table_bits_ = 0;  // keys_.size() is 2 to this power
 };
 
 struct Model1Options {
