@@ -1,10 +1,9 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
-// line as Vecalign does (align/sentence_lines.hpp).
+// line as Vecalign does (format_gold_links, alinea/aligner.hpp).
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
 #include "alinea/base.hpp"
 #include "command.hpp"

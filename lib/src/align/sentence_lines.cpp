@@ -1,8 +1,7 @@
-#include "align/sentence_lines.hpp"
-
 #include <array>
 #include <cstdio>
 
+#include "alinea/aligner.hpp"
 #include "alinea/base.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"

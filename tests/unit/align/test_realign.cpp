@@ -5,11 +5,9 @@
 #include <filesystem>
 #include <string>
 
-#include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
