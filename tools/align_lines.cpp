@@ -1,5 +1,5 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
-// line as Vecalign does (format_gold_links, alinea/aligner.hpp).
+// line as Vecalign does (align_sentence_lines, alinea/aligner.hpp).
 #include <iostream>
 #include <string>
 #include <vector>
@@ -60,8 +60,11 @@ int run_align_lines(const Arguments& arguments) {
       "baseline)")(
       "temperature", po::value<double>(),
       "benchmark tuning: bead costs are divided by this before they become the posteriors that "
-      "give each link its confidence")("output,o", po::value<std::string>()->default_value("-"),
-                                       "output file (- for stdout)")(
+      "give each link its confidence")(
+      "confidence-features", po::value<std::string>(),
+      "benchmark tuning: also write to this file, one line per link, what its confidence is "
+      "computed from (posterior, leaked tokens, shortest unit; bench/align/fit_confidence.py)")(
+      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "source", po::value<std::string>()->required(), "source text, one sentence per line")(
       "target", po::value<std::string>()->required(), "target text, one sentence per line");
   po::positional_options_description positional;
@@ -105,11 +108,15 @@ int run_align_lines(const Arguments& arguments) {
                              " in " + align_options.freedict_folder->string())
               << "\n";
   }
-  const std::vector<Bead> beads =
-      align_sentences(sentences_of_lines(read_input(source_path), source_path),
-                      sentences_of_lines(read_input(target_path), target_path), source_lang,
-                      target_lang, align_options);
-  write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
+  const std::string source_text = read_input(source_path);
+  const std::string target_text = read_input(target_path);
+  const SentenceLinesAlignment aligned =
+      align_sentence_lines({source_text, source_path, source_lang},
+                           {target_text, target_path, target_lang}, align_options);
+  write_output((*values)["output"].as<std::string>(), aligned.links);
+  if (values->count("confidence-features") != 0) {
+    write_output((*values)["confidence-features"].as<std::string>(), aligned.confidence_features);
+  }
   return 0;
 }
 
