@@ -278,6 +278,8 @@ BlockMark take_block_mark(std::string& text) {
       block = {BlockKind::quote, 0, ""};
     } else if (code == "u") {
       block = {BlockKind::list_item, 1, "-"};
+    } else if (code == "o") {
+      block = {BlockKind::list_item, 1, ""};
     }
   }
   // What a mark stood before may be gone (a reference moved away): then it is a paragraph.
@@ -285,6 +287,16 @@ BlockMark take_block_mark(std::string& text) {
   if (start == std::string::npos) return {};
   text.erase(0, start);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+  if (block.kind == BlockKind::list_item && block.marker.empty()) {
+    // An ordered item's number opens its text ("3. …"): it is the item's marker.
+    const std::size_t digits = text.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string::npos || digits > 9 ||
+        text.compare(digits, 2, ". ") != 0 || text.size() <= digits + 2) {
+      return {};
+    }
+    block.marker = text.substr(0, digits + 1);
+    text.erase(0, digits + 2);
+  }
   return block;
 }
 

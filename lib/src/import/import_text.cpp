@@ -19,14 +19,22 @@ struct NotesBlock {
   std::vector<std::string> first_texts;         // each note's first line, without its number
 };
 
+// A line's text without the block mark a web page's list item opens with (import_steps.hpp):
+// a notes list is an ordered list.
+std::string_view without_block_mark(std::string_view text) {
+  if (!text.starts_with(block_mark_open)) return text;
+  const std::size_t close = text.find(block_mark_close);
+  return close == std::string_view::npos ? text : text.substr(close + block_mark_close.size());
+}
+
 std::optional<NotesBlock> find_notes_block(const std::vector<SourceLine>& lines) {
   for (std::size_t start = lines.size(); start-- > 0;) {
-    if (!note_start(lines[start].text, 1)) continue;
+    if (!note_start(without_block_mark(lines[start].text), 1)) continue;
     NotesBlock block;
     block.first_line = start;
     for (std::size_t i = start; i < lines.size(); ++i) {
       if (lines[i].blank()) continue;
-      if (const auto text = note_start(lines[i].text, block.notes.size() + 1)) {
+      if (const auto text = note_start(without_block_mark(lines[i].text), block.notes.size() + 1)) {
         block.notes.push_back({i});
         block.first_texts.push_back(*text);
       } else {

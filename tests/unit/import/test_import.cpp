@@ -380,6 +380,32 @@ BOOST_AUTO_TEST_CASE(imported_pages_read_back_the_same) {
   BOOST_TEST(again.meta_text("title") == "~");
 }
 
+// An <ol>'s items are list items numbered as the page shows them; an ordered list whose numbers
+// all stand in the text as references is the notes, as before.
+BOOST_AUTO_TEST_CASE(ordered_list_items_keep_their_numbers_and_notes_lists_stay_notes) {
+  const Document page = import_text(
+      "<p>Los puntos<sup>1</sup>:</p><ol start=\"3\"><li>uno</li><li><p>dos</p></li><li></li>"
+      "<li>1936. tres</li></ol><h2>Notas</h2><ol><li>La nota.</li></ol>",
+      "es", ImportFormat::html);
+  BOOST_REQUIRE(page.paragraphs.size() == 4U);
+  BOOST_TEST(page.notes.size() == 1U);
+  BOOST_TEST(page.paragraphs[0].note_ids == std::vector<std::string>{"n1"});
+  const std::vector<std::string> markers = {"3.", "4.", "6."};
+  for (std::size_t i = 1; i < 4; ++i) {
+    BOOST_TEST((page.paragraphs[i].kind == BlockKind::list_item));
+    BOOST_TEST(page.paragraphs[i].marker == markers[i - 1]);
+  }
+  BOOST_TEST(plain_text(page.paragraphs[3].text) == "1936. tres");
+  const std::string written = format_document(page);
+  BOOST_TEST(format_document(parse_document(written, "page.md")) == written);
+  // Numbers that are not references: the ordered list at the end is a list, not notes.
+  const Document list =
+      import_text("<p>Texto.</p><ol><li>uno</li><li>dos</li></ol>", "es", ImportFormat::html);
+  BOOST_TEST(list.notes.empty());
+  BOOST_REQUIRE(list.paragraphs.size() == 3U);
+  BOOST_TEST(list.paragraphs[2].marker == "2.");
+}
+
 // --- Fixtures, whole ------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(fixtures_import_as_pinned) {
