@@ -433,13 +433,7 @@ HtmlText read_html(std::string_view page) {
   std::string cleaned;
   if (page.find(block_mark_open) != std::string_view::npos ||
       page.find(block_mark_close) != std::string_view::npos) {
-    cleaned = page;
-    for (const std::string_view mark : {block_mark_open, block_mark_close}) {
-      for (std::size_t at = cleaned.find(mark); at != std::string::npos;
-           at = cleaned.find(mark, at)) {
-        cleaned.erase(at, mark.size());
-      }
-    }
+    cleaned = without_block_marks(page);
     page = cleaned;
   }
   const std::string_view html = page;
