@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "alinea/alignment_io.hpp"
+#include "alinea/alignment.hpp"
 #include "alinea/document.hpp"
 #include "util/yaml.hpp"
 

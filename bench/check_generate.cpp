@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "alinea/alignment.hpp"
-#include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"

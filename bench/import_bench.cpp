@@ -11,9 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/import.hpp"
 
 namespace {
 

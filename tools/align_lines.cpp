@@ -4,9 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "align/confidence.hpp"
 #include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {
@@ -61,8 +62,11 @@ int run_align_lines(const Arguments& arguments) {
       "baseline)")(
       "temperature", po::value<double>(),
       "benchmark tuning: bead costs are divided by this before they become the posteriors that "
-      "give each link its confidence")("output,o", po::value<std::string>()->default_value("-"),
-                                       "output file (- for stdout)")(
+      "give each link its confidence")(
+      "confidence-features", po::value<std::string>(),
+      "benchmark tuning: also write to this file, one line per link, what its confidence is "
+      "computed from (posterior, leaked tokens, shortest unit; bench/align/fit_confidence.py)")(
+      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
       "source", po::value<std::string>()->required(), "source text, one sentence per line")(
       "target", po::value<std::string>()->required(), "target text, one sentence per line");
   po::positional_options_description positional;
@@ -106,11 +110,17 @@ int run_align_lines(const Arguments& arguments) {
                              " in " + align_options.freedict_folder->string())
               << "\n";
   }
-  const std::vector<Bead> beads =
-      align_sentences(sentences_of_lines(read_input(source_path), source_path),
-                      sentences_of_lines(read_input(target_path), target_path), source_lang,
-                      target_lang, align_options);
+  const std::vector<ExplainedBead> explained =
+      align_sentences_explained(sentences_of_lines(read_input(source_path), source_path),
+                                sentences_of_lines(read_input(target_path), target_path),
+                                source_lang, target_lang, align_options);
+  std::vector<Bead> beads;
+  for (const ExplainedBead& bead : explained) beads.push_back(bead.bead);
   write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
+  if (values->count("confidence-features") != 0) {
+    write_output((*values)["confidence-features"].as<std::string>(),
+                 format_confidence_features(explained));
+  }
   return 0;
 }
 

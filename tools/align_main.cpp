@@ -1,7 +1,7 @@
 // alinea align: aligns a translation with its source into an alignment file, keeping every link a
 // person made; with no documents named, does so for every pair of the manifest that needs it.
-// The policy is the library's (alinea/realign.hpp); the benchmark mode (--lines) is in
-// align_lines.cpp.
+// The policy is the library's (realign_pair, alinea/aligner.hpp); the benchmark mode (--lines) is
+// in align_lines.cpp.
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,9 +10,8 @@
 #include <mutex>
 
 #include "alinea/aligner.hpp"
-#include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
-#include "alinea/realign.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

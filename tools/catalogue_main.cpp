@@ -1,7 +1,7 @@
 // alinea catalogue: a table of contents as text in, an edition catalogue (editions/<id>.yaml) out.
 #include <filesystem>
 
-#include "alinea/edition.hpp"
+#include "alinea/check.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

@@ -1,10 +1,8 @@
 // alinea check: validate alignment files against their documents, as CI does.
 #include <iostream>
 
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
-#include "alinea/report.hpp"
 #include "command.hpp"
 #include "corpus_selection.hpp"
 

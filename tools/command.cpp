@@ -9,7 +9,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "corpus/output.hpp"
 #include "util/files.hpp"
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 
 namespace alinea::cli {
 

@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "corpus/output.hpp"
 
 namespace alinea::cli {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "alinea/diagnostic.hpp"
-#include "alinea/manifest.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

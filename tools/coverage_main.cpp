@@ -1,10 +1,8 @@
 // alinea coverage: how much of each source is linked, and where the holes are.
 #include <iostream>
 
-#include "alinea/coverage.hpp"
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
-#include "alinea/report.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
 #include "command.hpp"
 #include "corpus_selection.hpp"
 

@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "alinea/document.hpp"
-#include "alinea/import.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "command.hpp"
 #include "text/markup.hpp"
 

@@ -10,9 +10,8 @@
 #include <optional>
 #include <system_error>
 
-#include "alinea/corpus.hpp"
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/render.hpp"
 #include "command.hpp"
 

@@ -64,3 +64,83 @@ def log_loss(scored):
         p = min(1 - eps, max(eps, confidence))
         total -= math.log(p if right else 1 - p)
     return total / len(scored) if scored else None
+
+
+def _sigmoid(z):
+    import math
+    return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
+
+
+def predict_logistic(coefficients, features):
+    """P(right) under a logistic model: coefficients[0] is the intercept."""
+    return _sigmoid(coefficients[0] + sum(c * x for c, x in zip(coefficients[1:], features)))
+
+
+def fit_logistic(rows, weights=None, l2=1e-3, iterations=100):
+    """Logistic regression of `right` on features by Newton's method with step halving.
+
+    rows: [(features (list of floats), right (bool))]; weights: one per row (default 1), e.g. so
+    that every development set counts the same. The L2 penalty, l2 × (summed weights) × |w|² / 2
+    on every coefficient but the intercept, keeps a perfectly separable case finite. Returns
+    [intercept, w1, w2, ...]."""
+    import math
+    if weights is None:
+        weights = [1.0] * len(rows)
+    xs = [[1.0] + list(features) for features, _ in rows]
+    ys = [1.0 if right else 0.0 for _, right in rows]
+    size = len(xs[0])
+    penalty = l2 * sum(weights)
+
+    def loss(w):
+        total = 0.0
+        for x, y, weight in zip(xs, ys, weights):
+            p = min(1 - 1e-12, max(1e-12, _sigmoid(sum(a * b for a, b in zip(w, x)))))
+            total -= weight * math.log(p if y else 1 - p)
+        return total + 0.5 * penalty * sum(v * v for v in w[1:])
+
+    w = [0.0] * size
+    current = loss(w)
+    for _ in range(iterations):
+        gradient = [0.0] * size
+        hessian = [[0.0] * size for _ in range(size)]
+        for x, y, weight in zip(xs, ys, weights):
+            p = _sigmoid(sum(a * b for a, b in zip(w, x)))
+            for a in range(size):
+                gradient[a] += weight * (p - y) * x[a]
+                for b in range(size):
+                    hessian[a][b] += weight * p * (1 - p) * x[a] * x[b]
+        for a in range(size):
+            if a > 0:
+                gradient[a] += penalty * w[a]
+                hessian[a][a] += penalty
+            hessian[a][a] += 1e-9
+        step = _solve(hessian, gradient)
+        scale = 1.0
+        while True:
+            candidate = [a - scale * b for a, b in zip(w, step)]
+            candidate_loss = loss(candidate)
+            if candidate_loss <= current or scale < 1e-6:
+                break
+            scale /= 2
+        if candidate_loss > current:
+            break
+        improvement = current - candidate_loss
+        w, current = candidate, candidate_loss
+        if improvement < 1e-10:
+            break
+    return w
+
+
+def _solve(matrix, vector):
+    """x with matrix · x = vector (Gauss–Jordan with partial pivoting; small dense systems)."""
+    size = len(vector)
+    rows = [list(matrix[r]) + [vector[r]] for r in range(size)]
+    for column in range(size):
+        pivot = max(range(column, size), key=lambda r: abs(rows[r][column]))
+        rows[column], rows[pivot] = rows[pivot], rows[column]
+        for r in range(size):
+            if r != column and rows[column][column] != 0.0:
+                factor = rows[r][column] / rows[column][column]
+                for c in range(column, size + 1):
+                    rows[r][c] -= factor * rows[column][c]
+    return [rows[r][size] / rows[r][r] if rows[r][r] != 0.0 else 0.0 for r in range(size)]

@@ -5,8 +5,8 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench",
                                 "align"))
-from calibration import (auroc, expected_calibration_error, log_loss,  # noqa: E402
-                         share_read_for_errors)
+from calibration import (auroc, expected_calibration_error, fit_logistic,  # noqa: E402
+                         log_loss, predict_logistic, share_read_for_errors)
 
 
 class Separable(unittest.TestCase):
@@ -62,6 +62,41 @@ class HandCounted(unittest.TestCase):
 
     def test_log_loss_of_certainty(self):
         self.assertLess(log_loss([(1.0, True)]), 1e-5)
+
+
+class FittedMap(unittest.TestCase):
+    """The logistic map bench/align/fit_confidence.py fits (its constants go to confidence.hpp)."""
+
+    def test_perfectly_separable_is_ordered_and_stays_finite(self):
+        rows = [([-2.0], False)] * 10 + [([2.0], True)] * 90
+        model = fit_logistic(rows)
+        self.assertGreater(model[1], 0.0)
+        self.assertLess(predict_logistic(model, [-2.0]), 0.1)
+        self.assertGreater(predict_logistic(model, [2.0]), 0.9)
+        self.assertTrue(all(abs(c) < 100 for c in model))
+        fitted = [(predict_logistic(model, x), right) for x, right in rows]
+        self.assertEqual(auroc(fitted), 1.0)
+
+    def test_uniform_gives_the_rate_of_right_links(self):
+        rows = [([0.5, 1.0], True)] * 75 + [([0.5, 1.0], False)] * 25
+        model = fit_logistic(rows)
+        self.assertAlmostEqual(predict_logistic(model, [0.5, 1.0]), 0.75, places=3)
+
+    def test_a_calibrated_input_is_left_as_it_is(self):
+        # Log-odds as the only feature, outcomes at exactly those rates: slope 1, intercept 0.
+        import math
+        rows = []
+        for p, right in ((0.2, 2), (0.5, 5), (0.8, 8)):
+            rows += [([math.log(p / (1 - p))], True)] * right
+            rows += [([math.log(p / (1 - p))], False)] * (10 - right)
+        model = fit_logistic(rows, l2=0.0)
+        self.assertAlmostEqual(model[0], 0.0, places=4)
+        self.assertAlmostEqual(model[1], 1.0, places=4)
+
+    def test_weights_count_rows_as_repeats(self):
+        rows = [([0.0], True), ([0.0], False)]
+        model = fit_logistic(rows, weights=[3.0, 1.0])
+        self.assertAlmostEqual(predict_logistic(model, [0.0]), 0.75, places=3)
 
 
 if __name__ == "__main__":

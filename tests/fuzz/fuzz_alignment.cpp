@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/error.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "text/dictd.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -9,12 +9,9 @@
 #include <string_view>
 #include <system_error>
 
-#include "alinea/alignment_io.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
-#include "alinea/coverage.hpp"
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
 #include "util/files.hpp"

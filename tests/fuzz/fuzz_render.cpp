@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
 #include "alinea/render.hpp"
 #include "alinea/segment.hpp"
 #include "text/unicode.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "alinea/segment.hpp"
 #include "text/unicode.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "util/yaml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,9 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/import.hpp"
 
 namespace fuzz {
 

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
 
 namespace alinea {
 

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/language.hpp"
 
 namespace alinea {
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "align/confidence.hpp"
 #include "align/dp.hpp"
 #include "align/guide.hpp"
 #include "align/lexicon.hpp"
@@ -108,10 +109,11 @@ Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::ve
   return pass;
 }
 
-// Each bead's confidence is its posterior over the lattice around the best path, times the
+// Each bead's confidence is the probability that it is right given its posterior over the
+// lattice around the best path and the signs the posterior misses (confidence.hpp), times the
 // confidence of the link holding these units (sentences in a paragraph link) or, for links
 // between whole texts, the likelihood that the texts translate each other at all.
-std::vector<Bead> beads_of(const Pass& pass, std::optional<double> parent_confidence) {
+std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> parent_confidence) {
   std::vector<Bead> beads;
   for (const PathStep& step : with_posteriors(pass.scorer.source_size(), pass.scorer.target_size(),
                                               pass.path, pass.cost(), pass.dp_options)) {
@@ -133,19 +135,26 @@ std::vector<Bead> beads_of(const Pass& pass, std::optional<double> parent_confid
     }
   }
   const double context = parent_confidence ? *parent_confidence : relatedness(pass.scorer, beads);
-  for (Bead& bead : beads) bead.confidence *= context;
-  return beads;
+  const std::vector<ConfidenceFeatures> features = confidence_features(pass.scorer, beads);
+  std::vector<ExplainedBead> explained;
+  explained.reserve(beads.size());
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    Bead bead = beads[k];
+    bead.confidence = calibrated_confidence(features[k]) * context;
+    explained.push_back({bead, features[k]});
+  }
+  return explained;
 }
 
 // Aligns once, learns which words translate which from the 1-1 beads with most shared evidence,
 // and aligns again with that lexicon, in a band around the first path. Posteriors are worked out
 // for the final path only.
-std::vector<Bead> beads_in_two_passes(std::vector<UnitFeatures> source,
-                                      std::vector<UnitFeatures> target,
-                                      const std::vector<Anchor>& anchors,
-                                      const AlignOptions& options,
-                                      std::optional<double> parent_confidence,
-                                      const Blocks& blocks) {
+std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
+                                               std::vector<UnitFeatures> target,
+                                               const std::vector<Anchor>& anchors,
+                                               const AlignOptions& options,
+                                               std::optional<double> parent_confidence,
+                                               const Blocks& blocks) {
   // Above this many units a second pass costs more time than it is worth: long texts keep to the
   // lexicon-free pass.
   constexpr std::size_t large_input = 20000;
@@ -386,9 +395,10 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  for (const Bead& bead : beads_in_two_passes(
+  for (const ExplainedBead& explained : beads_in_two_passes(
            std::move(source_features), std::move(target_features), monotone, options,
            parent_confidence, blocks_of(source, target, free_source, free_target))) {
+    const Bead& bead = explained.bead;
     PlacedLink created;
     std::vector<const Unit*> source_units;
     std::vector<const Unit*> target_units;
@@ -490,10 +500,11 @@ std::optional<std::filesystem::path> freedict_for(const AlignOptions& options,
   return find_freedict(*options.freedict_folder, source_lang, target_lang);
 }
 
-std::vector<Bead> align_sentences(const std::vector<std::string>& source,
-                                  const std::vector<std::string>& target,
-                                  const std::string& source_lang, const std::string& target_lang,
-                                  const AlignOptions& options) {
+std::vector<ExplainedBead> align_sentences_explained(const std::vector<std::string>& source,
+                                                     const std::vector<std::string>& target,
+                                                     const std::string& source_lang,
+                                                     const std::string& target_lang,
+                                                     const AlignOptions& options) {
   const std::optional<WordList> word_list = load_word_list(options, source_lang, target_lang);
   const WordList* words = word_list ? &*word_list : nullptr;
   std::vector<UnitFeatures> source_features;
@@ -512,6 +523,18 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
     target_features.push_back(unit_features(line, {}, nullptr));
   return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options,
                              std::nullopt, Blocks{});
+}
+
+std::vector<Bead> align_sentences(const std::vector<std::string>& source,
+                                  const std::vector<std::string>& target,
+                                  const std::string& source_lang, const std::string& target_lang,
+                                  const AlignOptions& options) {
+  std::vector<Bead> beads;
+  for (const ExplainedBead& explained :
+       align_sentences_explained(source, target, source_lang, target_lang, options)) {
+    beads.push_back(explained.bead);
+  }
+  return beads;
 }
 
 Alignment align_documents(const Document& source, const Document& target,

@@ -119,13 +119,18 @@ std::size_t PairNumbers::position(std::uint64_t key) const {
 }
 
 void PairNumbers::reserve(std::size_t keys) {
-  while (keys_.size() < 2 * keys) grow();
+  if (keys_.size() >= 2 * keys) return;
+  rehash(std::max<std::size_t>(1024, std::bit_ceil(2 * keys)));
 }
 
 void PairNumbers::grow() {
+  rehash(std::max<std::size_t>(1024, keys_.size() * 2));
+}
+
+void PairNumbers::rehash(std::size_t slots) {
   std::vector<std::uint64_t> keys = std::move(keys_);
   std::vector<std::uint32_t> numbers = std::move(numbers_);
-  keys_.assign(std::max<std::size_t>(1024, keys.size() * 2), empty);
+  keys_.assign(slots, empty);
   numbers_.assign(keys_.size(), 0);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     if (keys[k] == empty) continue;
@@ -155,8 +160,18 @@ TranslationTable TranslationTable::train(
 
   // Every (source, target) pair that meets in some sentence pair gets one slot; each sentence pair
   // lists, target word by target word, the slots of its source words.
+  std::vector<std::vector<std::uint32_t>> dense_sources;
+  std::vector<std::vector<std::uint32_t>> dense_targets;
+  // Room for every pair the corpus could hold: growing the table on the way cost as much as the
+  // training itself (pairs recur, so this overshoots; the table is freed on return).
+  std::size_t most_slots = 0;
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    dense_sources.push_back(dense(sources[k], table.source_vocabulary_));
+    dense_targets.push_back(dense(targets[k], table.target_vocabulary_));
+    most_slots += dense_sources.back().size() * dense_targets.back().size();
+  }
   PairNumbers slot_of;
-  slot_of.reserve(sources.size() * 64);  // about what news sentences need; it grows if not
+  slot_of.reserve(most_slots);
   std::vector<std::uint32_t> slot_source;
   std::vector<std::uint32_t> slot_target;
   struct Sentence {
@@ -166,11 +181,12 @@ TranslationTable TranslationTable::train(
   };
   std::vector<Sentence> corpus;
   for (std::size_t k = 0; k < sources.size(); ++k) {
-    const std::vector<std::uint32_t> source = dense(sources[k], table.source_vocabulary_);
-    std::vector<std::uint32_t> target = dense(targets[k], table.target_vocabulary_);
+    const std::vector<std::uint32_t>& source = dense_sources[k];
+    std::vector<std::uint32_t>& target = dense_targets[k];
     if (source.empty() || target.empty()) continue;
     Sentence sentence;
     sentence.source_count = source.size();
+    sentence.slots.reserve(source.size() * target.size());
     for (const std::uint32_t t : target) {
       for (const std::uint32_t s : source) {
         const std::uint32_t slot = slot_of.number((std::uint64_t{s} << 32U) | t);
@@ -289,6 +305,7 @@ TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<
     result.log_frequency.push_back(static_cast<float>(value > 0.0 ? std::log(value / total) : 0.0));
   }
   result.place.assign(table.target_vocabulary_size(), 0);
+  result.rows.resize(to.size());
   result.table = std::move(table);
   return result;
 }
@@ -301,19 +318,32 @@ TranslationEvidence::TranslationEvidence(const std::vector<UnitFeatures>& source
       backward_(direction(source, target, std::move(backward))),
       weights_(weights) {}
 
-TranslationEvidence::Direction::Pair TranslationEvidence::pair(Direction& direction, std::size_t to,
-                                                               std::size_t from) const {
-  const std::uint64_t key =
-      (std::uint64_t{static_cast<std::uint32_t>(to)} << 32U) | static_cast<std::uint32_t>(from);
-  const std::uint32_t number = direction.pair_numbers.number(key);
-  if (number < direction.pairs.size()) return direction.pairs[number];
+TranslationEvidence::Cell& TranslationEvidence::cell(Direction& direction, std::size_t to,
+                                                     std::size_t from) {
+  // Cells added beyond the one asked for, so that a window grows by steps, not cell by cell.
+  constexpr std::size_t margin = 8;
+  const std::size_t from_units = direction.from_words.size();
+  Row& row = direction.rows[to];
+  if (row.cells.empty()) {
+    row.first = from > margin ? from - margin : 0;
+    row.cells.resize(std::min(from_units, from + margin + 1) - row.first);
+  } else if (from < row.first) {
+    const std::size_t first =
+        row.first - std::min(row.first, std::max(margin, row.first - from + row.cells.size() / 2));
+    row.cells.insert(row.cells.begin(), row.first - first, Cell{});
+    row.first = first;
+  } else if (from >= row.first + row.cells.size()) {
+    const std::size_t end = from + 1 + std::max(margin, row.cells.size() / 2);
+    row.cells.resize(std::min(from_units, end) - row.first);
+  }
+  return row.cells[from - row.first];
+}
+
+void TranslationEvidence::add_pair_sums(Direction& direction, std::size_t to, std::size_t from,
+                                        float* sums) {
   const std::vector<std::uint32_t>& words = direction.to_words[to];
-  Direction::Pair result;
-  result.offset = static_cast<std::uint32_t>(direction.pool.size());
-  direction.pool.resize(direction.pool.size() + words.size(), 0.0F);
-  float* sums = direction.pool.data() + result.offset;
   // Where each word of the to-unit stands in it (1-based; 0 for words it lacks), so that each
-  // translation of a from-word costs one look-up.
+  // translation of a from-word costs one look-up. `place` is scratch, all zero between calls.
   std::vector<std::uint32_t>& place = direction.place;
   for (std::size_t k = 0; k < words.size(); ++k)
     place[words[k]] = static_cast<std::uint32_t>(k + 1);
@@ -323,14 +353,82 @@ TranslationEvidence::Direction::Pair TranslationEvidence::pair(Direction& direct
     }
   }
   for (const std::uint32_t word : words) place[word] = 0;
-  scratch_.resize(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    scratch_[k] = sums[k] + direction.table.null_row(words[k]);
+}
+
+std::uint32_t TranslationEvidence::pair_offset(Direction& direction, std::size_t to,
+                                               std::size_t from) {
+  Cell& found = cell(direction, to, from);
+  if (found.pool_offset != Cell::unset) return found.pool_offset;
+  const auto offset = static_cast<std::uint32_t>(direction.pool.size());
+  direction.pool.resize(direction.pool.size() + direction.to_words[to].size(), 0.0F);
+  add_pair_sums(direction, to, from, direction.pool.data() + offset);
+  found.pool_offset = offset;
+  return offset;
+}
+
+template <typename PairSums>
+double TranslationEvidence::explained_by_span(Direction& direction, std::size_t to,
+                                              std::size_t from_begin, std::size_t from_count,
+                                              PairSums pair_sums) const {
+  std::size_t from_words = 0;
+  for (std::size_t u = from_begin; u < from_begin + from_count; ++u) {
+    from_words += direction.from_words[u].size();
   }
-  result.one_to_one = static_cast<float>(
-      clipped_ratios(direction, to, scratch_.data(), direction.from_words[from].size()));
-  direction.pairs.push_back(result);
-  return direction.pairs.back();
+  const std::vector<std::uint32_t>& words = direction.to_words[to];
+  std::vector<float>& sums = bead_sums_;
+  sums.resize(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) sums[k] = direction.table.null_row(words[k]);
+  for (std::size_t u = from_begin; u < from_begin + from_count; ++u) pair_sums(u, sums.data());
+  return clipped_ratios(direction, to, sums.data(), from_words);
+}
+
+double TranslationEvidence::explained(Direction& direction, std::size_t to_begin,
+                                      std::size_t to_count, std::size_t from_begin,
+                                      std::size_t from_count) const {
+  const auto pair_sums = [&direction](std::size_t to) {
+    return [&direction, to](std::size_t from, float* sums) {
+      // The offset first: working it out may grow the pool.
+      const std::uint32_t offset = pair_offset(direction, to, from);
+      const float* contribution = direction.pool.data() + offset;
+      for (std::size_t k = 0; k < direction.to_words[to].size(); ++k) sums[k] += contribution[k];
+    };
+  };
+  double total = 0.0;
+  for (std::size_t v = to_begin; v < to_begin + to_count; ++v) {
+    if (from_count > cached_span) {
+      total += explained_by_span(direction, v, from_begin, from_count, pair_sums(v));
+      continue;
+    }
+    double& known = cell(direction, v, from_begin).explained[from_count - 1];
+    if (std::isnan(known)) {
+      // Worked out before `known` is written: it may grow this row's window and move the cell.
+      const double value = explained_by_span(direction, v, from_begin, from_count, pair_sums(v));
+      cell(direction, v, from_begin).explained[from_count - 1] = value;
+      total += value;
+    } else {
+      total += known;
+    }
+  }
+  // A 1-1 bead has always been priced with its ratio kept as a float.
+  if (from_count == 1 && to_count == 1) return static_cast<double>(static_cast<float>(total));
+  return total;
+}
+
+double TranslationEvidence::uncached_explained(Direction& direction, std::size_t to_begin,
+                                               std::size_t to_count, std::size_t from_begin,
+                                               std::size_t from_count) const {
+  std::vector<float> partial;
+  double total = 0.0;
+  for (std::size_t v = to_begin; v < to_begin + to_count; ++v) {
+    total +=
+        explained_by_span(direction, v, from_begin, from_count, [&](std::size_t from, float* sums) {
+          partial.assign(direction.to_words[v].size(), 0.0F);
+          add_pair_sums(direction, v, from, partial.data());
+          for (std::size_t k = 0; k < partial.size(); ++k) sums[k] += partial[k];
+        });
+  }
+  if (from_count == 1 && to_count == 1) return static_cast<double>(static_cast<float>(total));
+  return total;
 }
 
 double TranslationEvidence::clipped_ratios(const Direction& direction, std::size_t to,
@@ -347,37 +445,18 @@ double TranslationEvidence::clipped_ratios(const Direction& direction, std::size
   return total;
 }
 
-double TranslationEvidence::explained(Direction& direction, std::size_t to_begin,
-                                      std::size_t to_count, std::size_t from_begin,
-                                      std::size_t from_count) const {
-  if (from_count == 1 && to_count == 1) {
-    return static_cast<double>(pair(direction, to_begin, from_begin).one_to_one);
-  }
-  std::size_t from_words = 0;
-  for (std::size_t u = from_begin; u < from_begin + from_count; ++u) {
-    from_words += direction.from_words[u].size();
-  }
-  double total = 0.0;
-  std::vector<float>& sums = bead_sums_;
-  for (std::size_t v = to_begin; v < to_begin + to_count; ++v) {
-    const std::vector<std::uint32_t>& words = direction.to_words[v];
-    sums.resize(words.size());
-    for (std::size_t k = 0; k < words.size(); ++k) sums[k] = direction.table.null_row(words[k]);
-    for (std::size_t u = from_begin; u < from_begin + from_count; ++u) {
-      // Copied: a later pair may grow the pool.
-      const std::uint32_t offset = pair(direction, v, u).offset;
-      const float* contribution = direction.pool.data() + offset;
-      for (std::size_t k = 0; k < words.size(); ++k) sums[k] += contribution[k];
-    }
-    total += clipped_ratios(direction, v, sums.data(), from_words);
-  }
-  return total;
-}
-
 double TranslationEvidence::log_likelihood_ratio(std::size_t i, std::size_t j, std::size_t di,
                                                  std::size_t dj) const {
   if (di == 0 || dj == 0) return 0.0;
   return (explained(forward_, j, dj, i, di) + explained(backward_, i, di, j, dj)) / 2.0;
+}
+
+double TranslationEvidence::uncached_log_likelihood_ratio(std::size_t i, std::size_t j,
+                                                          std::size_t di, std::size_t dj) const {
+  if (di == 0 || dj == 0) return 0.0;
+  return (uncached_explained(forward_, j, dj, i, di) +
+          uncached_explained(backward_, i, di, j, dj)) /
+         2.0;
 }
 
 double TranslationEvidence::cost(std::size_t i, std::size_t j, std::size_t di,

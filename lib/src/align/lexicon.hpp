@@ -8,9 +8,11 @@
 // twice in the training beads, only translation probabilities above a floor.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -42,6 +44,7 @@ class PairNumbers {
   static constexpr std::uint64_t empty = ~std::uint64_t{0};  // never a pair of 32-bit ids
   [[nodiscard]] std::size_t position(std::uint64_t key) const;
   void grow();
+  void rehash(std::size_t slots);  // a power of two
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> numbers_;
   std::size_t size_ = 0;
@@ -110,7 +113,7 @@ struct TranslationEvidenceWeights {
 // each target word under Model 1 given the bead's source words against its frequency in the
 // target text, summed, and the same in the other direction; the mean of both. Additive over
 // words, so a unit's words count once whatever the bead shape; a one-sided bead scores 0. Not
-// thread-safe (scratch buffers).
+// thread-safe (caches and scratch buffers).
 class TranslationEvidence {
  public:
   TranslationEvidence(const std::vector<UnitFeatures>& source,
@@ -120,10 +123,33 @@ class TranslationEvidence {
   // Nats; positive when the two sides explain each other better than chance.
   [[nodiscard]] double log_likelihood_ratio(std::size_t i, std::size_t j, std::size_t di,
                                             std::size_t dj) const;
+  // The same, worked out from the tables with no cache: what tests hold the cached path to.
+  [[nodiscard]] double uncached_log_likelihood_ratio(std::size_t i, std::size_t j, std::size_t di,
+                                                     std::size_t dj) const;
   // The bead-cost term: −weight × the ratio.
   [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
 
  private:
+  // Spans of up to this many from-units keep their explanation of each to-unit (a bead's side is
+  // at most five units); longer ones are worked out each time.
+  static constexpr std::size_t cached_span = 5;
+  // What one to-unit gets from the from-units starting at one from-unit.
+  struct Cell {
+    static constexpr std::uint32_t unset = 0xFFFFFFFFU;
+    // Where Σ t(word | this from-unit's words), per word of the to-unit, starts in `pool`.
+    std::uint32_t pool_offset = unset;
+    // Clipped ratios summed over the to-unit's words given from-units [this, + k + 1), per k;
+    // NaN until worked out.
+    static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+    std::array<double, cached_span> explained{unknown, unknown, unknown, unknown, unknown};
+  };
+  // The cells of one to-unit for from-units [first, first + cells.size()): beads lie in a band,
+  // so each to-unit meets a short run of from-units, and neighbouring beads read neighbouring
+  // cells (a hash table cost a cache miss per look-up).
+  struct Row {
+    std::size_t first = 0;
+    std::vector<Cell> cells;
+  };
   // One way of explaining: the words of the `to` side by those of the `from` side.
   struct Direction {
     TranslationTable table;  // from-words → to-words
@@ -132,35 +158,42 @@ class TranslationEvidence {
     std::vector<std::vector<std::uint32_t>> to_words;
     std::vector<std::vector<std::uint32_t>> from_words;
     std::vector<float> log_frequency;  // per dense to-word, over the whole to-side text
-    // Per (to-unit, from-unit) pair met so far: Σ t(word | from-unit's words) for each word of
-    // the to-unit, at `pool[offset ...]`, worked out once for all the beads holding both units.
-    struct Pair {
-      std::uint32_t offset = 0;
-      float one_to_one = 0.0F;  // the pair's clipped ratio when it is a 1-1 bead
-    };
-    PairNumbers pair_numbers;  // (to-unit << 32 | from-unit) → index in `pairs`
-    std::vector<Pair> pairs;
+    std::vector<Row> rows;             // per to-unit
     std::vector<float> pool;
     std::vector<std::uint32_t> place;  // scratch, per dense to-word
   };
   [[nodiscard]] static Direction direction(const std::vector<UnitFeatures>& to,
                                            const std::vector<UnitFeatures>& from,
                                            TranslationTable table);
-  [[nodiscard]] Direction::Pair pair(Direction& direction, std::size_t to, std::size_t from) const;
+  // The cell of (to-unit, from-unit), its row's window grown to hold it.
+  [[nodiscard]] static Cell& cell(Direction& direction, std::size_t to, std::size_t from);
+  // Σ t(word | from-unit's words) for each word of the to-unit, into `sums` (added).
+  static void add_pair_sums(Direction& direction, std::size_t to, std::size_t from, float* sums);
+  // Offset in `pool` of the sums of add_pair_sums for (to, from), worked out once.
+  [[nodiscard]] static std::uint32_t pair_offset(Direction& direction, std::size_t to,
+                                                 std::size_t from);
+  // Clipped ratios of the words of to-unit `to` given from-units [from_begin, +from_count);
+  // `pair_sums(u, sums)` adds what from-unit u gives to `sums`.
+  template <typename PairSums>
+  [[nodiscard]] double explained_by_span(Direction& direction, std::size_t to,
+                                         std::size_t from_begin, std::size_t from_count,
+                                         PairSums pair_sums) const;
   // Σ over the words of to-units [to_begin, +to_count) of their clipped log-likelihood ratio,
   // given the words of from-units [from_begin, +from_count).
   [[nodiscard]] double explained(Direction& direction, std::size_t to_begin, std::size_t to_count,
                                  std::size_t from_begin, std::size_t from_count) const;
+  [[nodiscard]] double uncached_explained(Direction& direction, std::size_t to_begin,
+                                          std::size_t to_count, std::size_t from_begin,
+                                          std::size_t from_count) const;
   // Clipped ratios of the words of to-unit `to` with `sums` = Σ t(word | from-words) + t(word |
   // NULL), over `from_words` words of the other side.
   [[nodiscard]] double clipped_ratios(const Direction& direction, std::size_t to, const float* sums,
                                       std::size_t from_words) const;
 
-  // Mutable: the pair caches fill as beads are priced.
+  // Mutable: the caches fill as beads are priced.
   mutable Direction forward_;   // target words explained by source words
   mutable Direction backward_;  // source words explained by target words
   TranslationEvidenceWeights weights_;
-  mutable std::vector<float> scratch_;
   mutable std::vector<float> bead_sums_;
 };
 

@@ -1,6 +1,4 @@
 // The policy of alinea align: what is kept, what is refused, when a file is rewritten.
-#include "alinea/realign.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <exception>
@@ -11,12 +9,10 @@
 #include <sstream>
 #include <tuple>
 
+#include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
-#include "alinea/alignment_io.hpp"
-#include "alinea/corpus.hpp"
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"
 #include "util/fnv1a.hpp"

@@ -1,7 +1,7 @@
 // What `alinea align` tells a person of what it did.
 #include <map>
 
-#include "alinea/realign.hpp"
+#include "alinea/aligner.hpp"
 #include "text/markup.hpp"
 
 namespace alinea {

@@ -8,7 +8,7 @@
 #include <span>
 
 #include "align/lexicon.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
 

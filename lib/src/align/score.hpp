@@ -146,6 +146,10 @@ class BeadScorer {
   // -log P(length of the target | length of the source) under Gale & Church's model.
   [[nodiscard]] double length_cost(double source_length, double target_length) const;
 
+  // (code points of source [i, i + di), code points of target [j, j + dj)).
+  [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
+                                                  std::size_t dj) const;
+
   [[nodiscard]] std::size_t source_size() const noexcept { return source_.size(); }
   [[nodiscard]] std::size_t target_size() const noexcept { return target_.size(); }
 
@@ -164,8 +168,6 @@ class BeadScorer {
   // Block kinds (other than 0) present on one side of the bead only.
   [[nodiscard]] std::size_t block_mismatches(std::size_t i, std::size_t j, std::size_t di,
                                              std::size_t dj) const;
-  [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
-                                                  std::size_t dj) const;
 
   // One token list per run of 1 to `longest_cached_span` consecutive units, merged once when the
   // scorer is built, so that pricing a bead is one intersection of two ready lists instead of

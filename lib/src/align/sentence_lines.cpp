@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdio>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"
 

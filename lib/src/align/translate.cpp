@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 #include "util/process.hpp"
 
 namespace alinea {

@@ -16,9 +16,8 @@
 #include <utility>
 #include <variant>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_internal.hpp"
 #include "check/check_qa.hpp"

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "alinea/alignment.hpp"
 #include "alinea/check.hpp"
-#include "alinea/corpus.hpp"
 
 namespace alinea::detail {
 

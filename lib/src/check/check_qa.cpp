@@ -10,9 +10,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
 #include "alinea/document.hpp"
-#include "alinea/language.hpp"
 #include "check/check_internal.hpp"
 #include "text/dictionary.hpp"
 #include "text/unicode.hpp"

@@ -1,5 +1,3 @@
-#include "alinea/coverage.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cstdio>

@@ -1,5 +1,3 @@
-#include "alinea/report.hpp"
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>

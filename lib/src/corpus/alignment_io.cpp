@@ -1,7 +1,5 @@
 // Alignment files (docs/FORMAT.md, "Alignment files"): a lenient reader that reports every schema
 // problem with its place, and a writer that puts one link on one line so that git diffs stay small.
-#include "alinea/alignment_io.hpp"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -12,9 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"

@@ -1,12 +1,10 @@
-#include "alinea/manifest.hpp"
-
 #include <algorithm>
 #include <set>
 #include <system_error>
 #include <utility>
 
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"
 #include "util/files.hpp"
@@ -262,8 +261,8 @@ std::string bare_paragraph(const std::string& text) {
   if (!starts_block(text)) return text;
   for (std::size_t space = text.find(' '); space != std::string::npos;
        space = text.find(' ', space + 1)) {
-    const bool single = space > 0 && !is_space_or_tab(text[space - 1]) &&
-                        space + 1 < text.size() && !is_space_or_tab(text[space + 1]);
+    const bool single = space > 0 && !is_space_or_tab(text[space - 1]) && space + 1 < text.size() &&
+                        !is_space_or_tab(text[space + 1]);
     if (single && !starts_block(std::string_view(text).substr(0, space))) {
       return text.substr(0, space) + "\n" + text.substr(space + 1);
     }

@@ -6,8 +6,8 @@
 #include <set>
 #include <system_error>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/error.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 namespace alinea {
@@ -79,7 +79,7 @@ std::vector<fs::path> repository_inputs(const fs::path& root, const Manifest* ma
     relative.insert(file);
     const auto resolved = resolve_in_repository(root, file);
     if (!resolved) continue;
-    // Its documents lead from its own base (manifest.hpp), which need not be `root`.
+    // Its documents lead from its own base (document_base_of), which need not be `root`.
     const DocumentBase base = document_base_of(*resolved);
     for (const std::string& document : documents_named_by(*resolved)) {
       if (const auto found = resolve_document(base, document)) {

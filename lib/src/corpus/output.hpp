@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "alinea/manifest.hpp"
+#include "alinea/alignment.hpp"
 
 namespace alinea {
 

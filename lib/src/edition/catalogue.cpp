@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <system_error>
 
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
 #include "edition/edition_text.hpp"
 #include "util/files.hpp"
 #include "util/suggest.hpp"

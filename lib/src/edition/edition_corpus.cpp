@@ -5,9 +5,8 @@
 #include <map>
 #include <set>
 
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
 #include "check/check_internal.hpp"
 #include "edition/edition_text.hpp"
 #include "text/unicode.hpp"

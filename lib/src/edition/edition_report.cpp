@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "alinea/edition.hpp"
+#include "alinea/check.hpp"
 #include "text/markup.hpp"
 #include "text/unicode.hpp"
 

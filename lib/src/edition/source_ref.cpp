@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "alinea/edition.hpp"
+#include "alinea/check.hpp"
 #include "edition/edition_text.hpp"
 #include "text/unicode.hpp"
 #include "util/suggest.hpp"

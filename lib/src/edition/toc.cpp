@@ -1,8 +1,8 @@
 // A table of contents as text into an edition catalogue.
 #include <array>
 
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
 #include "edition/edition_text.hpp"
 #include "text/unicode.hpp"
 

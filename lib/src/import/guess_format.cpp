@@ -6,7 +6,7 @@
 #include <cctype>
 #include <vector>
 
-#include "alinea/import.hpp"
+#include "alinea/document.hpp"
 #include "import/import_steps.hpp"
 
 namespace alinea {

@@ -1,13 +1,12 @@
 // Importers: the layout readers (import_pdf.cpp, import_text.cpp) find the parts, this file
 // builds the document from them; see docs/IMPORT.md.
-#include "alinea/import.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
+#include "alinea/document.hpp"
 #include "import/import_steps.hpp"
 #include "text/dictionary.hpp"
 #include "text/unicode.hpp"

@@ -4,10 +4,8 @@
 #include <system_error>
 #include <utility>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/corpus.hpp"
-#include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"
 

@@ -1,6 +1,5 @@
 // `alinea show`: an alignment's view in the format asked, and the files it goes to.
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 #include "alinea/render.hpp"
 
 namespace alinea {

@@ -2,8 +2,7 @@
 // what changed on disk meanwhile.
 #include <system_error>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/corpus.hpp"
+#include "alinea/alignment.hpp"
 #include "alinea/review.hpp"
 #include "util/files.hpp"
 

@@ -8,8 +8,7 @@
 #include <cstring>
 #include <optional>
 
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 #include "segment/segment_data.hpp"
 #include "segment/segment_rules.hpp"
 #include "text/unicode.hpp"

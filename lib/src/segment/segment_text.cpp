@@ -2,7 +2,7 @@
 // segmenter that talks to nlohmann/json).
 #include <nlohmann/json.hpp>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "alinea/segment.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"

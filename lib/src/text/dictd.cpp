@@ -9,8 +9,7 @@
 #include <map>
 #include <set>
 
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 namespace alinea {

@@ -9,7 +9,7 @@
 #include <system_error>
 #include <vector>
 
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 
 namespace alinea {
 namespace {

@@ -1,12 +1,11 @@
 // BCP 47 tags (RFC 5646, section 2.1): language, extlang, script, region, variants, extensions,
 // private use; subtags compared and written in their canonical case (section 2.1.1). Underscores
 // are read as hyphens because ICU and POSIX locales write "es_ES".
-#include "alinea/language.hpp"
-
 #include <algorithm>
 #include <cstddef>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "text/unicode.hpp"
 
 namespace alinea {

@@ -1,7 +1,7 @@
-#include "alinea/diagnostic.hpp"
-
 #include <algorithm>
 #include <tuple>
+
+#include "alinea/base.hpp"
 
 namespace alinea {
 

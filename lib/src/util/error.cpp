@@ -1,4 +1,4 @@
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 
 namespace alinea {
 

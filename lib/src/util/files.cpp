@@ -11,7 +11,7 @@
 #include <optional>
 #include <random>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

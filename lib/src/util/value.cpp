@@ -1,9 +1,9 @@
-#include "alinea/value.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+
+#include "alinea/base.hpp"
 
 namespace alinea {
 

@@ -16,7 +16,7 @@
 #include <sstream>
 #include <vector>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "text/unicode.hpp"
 
 namespace alinea {

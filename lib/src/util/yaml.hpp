@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "alinea/value.hpp"
+#include "alinea/base.hpp"
 
 namespace alinea {
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "align/sentence_lines.hpp"
-#include "alinea/alignment_io.hpp"
-#include "alinea/error.hpp"
-#include "alinea/realign.hpp"
+#include "alinea/aligner.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 using namespace alinea;

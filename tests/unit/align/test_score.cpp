@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "align/score.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "features_of.hpp"
 
 using alinea::BeadScorer;

@@ -8,10 +8,8 @@
 #include <ostream>
 #include <string>
 
-#include "alinea/alignment_io.hpp"
+#include "alinea/alignment.hpp"
 #include "alinea/check.hpp"
-#include "alinea/edition.hpp"
-#include "alinea/report.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
 #include "missing_tool.hpp"

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/coverage.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/check.hpp"
 #include "alinea/segment.hpp"
 #include "util/files.hpp"
 

@@ -4,7 +4,6 @@
 
 #include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
-#include "alinea/alignment_io.hpp"
 #include "alinea/document.hpp"
 #include "alinea/segment.hpp"
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <string>
 
-#include "alinea/alignment_io.hpp"
-#include "alinea/error.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "tricky_text.hpp"
 #include "util/files.hpp"
 

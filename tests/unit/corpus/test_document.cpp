@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE document
 #include <boost/test/unit_test.hpp>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
 
 using namespace alinea;
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "alinea/error.hpp"
-#include "alinea/manifest.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 using namespace alinea;

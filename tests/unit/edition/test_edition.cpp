@@ -2,9 +2,9 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "alinea/edition.hpp"
-#include "alinea/error.hpp"
-#include "alinea/import.hpp"
+#include "alinea/base.hpp"
+#include "alinea/check.hpp"
+#include "alinea/document.hpp"
 #include "util/yaml.hpp"
 
 using namespace alinea;

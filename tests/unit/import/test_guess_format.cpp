@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "alinea/import.hpp"
+#include "alinea/document.hpp"
 
 using namespace alinea;
 

@@ -13,9 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/import.hpp"
 #include "command_output.hpp"
 #include "import/import_steps.hpp"
 #include "missing_tool.hpp"

@@ -10,9 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
-#include "alinea/import.hpp"
 #include "import/import_steps.hpp"
 
 using namespace alinea;

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "alinea/corpus.hpp"
-#include "alinea/error.hpp"
+#include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 using namespace alinea;

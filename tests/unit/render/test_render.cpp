@@ -2,8 +2,8 @@
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
 #include "alinea/render.hpp"
 #include "text/unicode.hpp"
 

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "alinea/aligner.hpp"
-#include "alinea/alignment_io.hpp"
+#include "alinea/alignment.hpp"
 #include "alinea/review.hpp"
 #include "alinea/segment.hpp"
 

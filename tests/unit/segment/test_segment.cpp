@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "alinea/error.hpp"
 #include "alinea/segment.hpp"
 #include "segment/segment_rules.hpp"
 

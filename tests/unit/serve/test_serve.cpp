@@ -16,10 +16,10 @@
 #include <thread>
 
 #include "alinea/aligner.hpp"
-#include "alinea/alignment_io.hpp"
+#include "alinea/alignment.hpp"
 #include "alinea/segment.hpp"
-#include "serve/serve.hpp"
 #include "serve/review_session.hpp"
+#include "serve/serve.hpp"
 
 using namespace alinea;
 using namespace alinea::serve_detail;

@@ -10,7 +10,7 @@
 
 #include "align/lexicon.hpp"
 #include "align/score.hpp"
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "text/dictd.hpp"
 
 using alinea::DictdEntry;

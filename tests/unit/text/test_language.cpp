@@ -3,8 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "alinea/error.hpp"
-#include "alinea/language.hpp"
+#include "alinea/base.hpp"
 
 using namespace alinea;
 

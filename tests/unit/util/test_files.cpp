@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "util/files.hpp"
 
 using namespace alinea;

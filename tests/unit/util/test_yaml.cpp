@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE yaml
 #include <boost/test/unit_test.hpp>
 
-#include "alinea/error.hpp"
+#include "alinea/base.hpp"
 #include "tricky_text.hpp"
 #include "util/yaml.hpp"
 
