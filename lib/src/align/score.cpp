@@ -10,7 +10,6 @@
 #include "align/lexicon.hpp"
 #include "alinea/base.hpp"
 #include "text/unicode.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 
