@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
 #include "alinea/segment.hpp"
-#include "util/files.hpp"
 
 namespace fs = std::filesystem;
 

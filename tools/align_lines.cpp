@@ -1,11 +1,9 @@
 // alinea align --lines: benchmark mode. One sentence per line on each side; prints one link per
-// line as Vecalign does (align/sentence_lines.hpp).
+// line as Vecalign does (align_sentence_lines, alinea/aligner.hpp).
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "align/confidence.hpp"
-#include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
 #include "alinea/base.hpp"
 #include "command.hpp"
@@ -110,16 +108,14 @@ int run_align_lines(const Arguments& arguments) {
                              " in " + align_options.freedict_folder->string())
               << "\n";
   }
-  const std::vector<ExplainedBead> explained =
-      align_sentences_explained(sentences_of_lines(read_input(source_path), source_path),
-                                sentences_of_lines(read_input(target_path), target_path),
-                                source_lang, target_lang, align_options);
-  std::vector<Bead> beads;
-  for (const ExplainedBead& bead : explained) beads.push_back(bead.bead);
-  write_output((*values)["output"].as<std::string>(), format_gold_links(beads));
+  const std::string source_text = read_input(source_path);
+  const std::string target_text = read_input(target_path);
+  const SentenceLinesAlignment aligned =
+      align_sentence_lines({source_text, source_path, source_lang},
+                           {target_text, target_path, target_lang}, align_options);
+  write_output((*values)["output"].as<std::string>(), aligned.links);
   if (values->count("confidence-features") != 0) {
-    write_output((*values)["confidence-features"].as<std::string>(),
-                 format_confidence_features(explained));
+    write_output((*values)["confidence-features"].as<std::string>(), aligned.confidence_features);
   }
   return 0;
 }

@@ -9,9 +9,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "corpus/output.hpp"
-#include "util/files.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

@@ -41,7 +41,7 @@ struct Command {
 [[nodiscard]] Language language_option(std::string_view option, const std::string& value);
 
 // UsageError when writing `output` would replace one of `inputs` (the library's rule,
-// corpus/output.hpp): called before the work, so that nothing is done for a refused output.
+// alinea/alignment.hpp): called before the work, so that nothing is done for a refused output.
 void refuse_overwriting_inputs(const std::string& output,
                                const std::vector<std::filesystem::path>& inputs);
 

@@ -2,8 +2,8 @@
 
 #include <system_error>
 
+#include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "corpus/output.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

@@ -1,8 +1,8 @@
 // alinea inspect: the document model of a corpus file, as JSON or as an outline.
 #include "alinea/document.hpp"
+#include "alinea/render.hpp"
 #include "alinea/segment.hpp"
 #include "command.hpp"
-#include "render/inspect.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;

@@ -7,7 +7,6 @@
 
 #include "alinea/base.hpp"
 #include "command.hpp"
-#include "text/markup.hpp"
 
 namespace {
 

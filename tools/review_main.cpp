@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "alinea/review.hpp"
-#include "serve/serve.hpp"
 #include "command.hpp"
 
 namespace alinea::cli {

@@ -14,7 +14,6 @@
 #include "alinea/check.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
-#include "util/files.hpp"
 #include "util/yaml.hpp"
 
 namespace {

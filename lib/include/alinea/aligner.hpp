@@ -180,4 +180,38 @@ struct AlignReport {
 [[nodiscard]] AlignReport report_repository_alignment(const RepositoryAlignment& result,
                                                       const Shard& shard);
 
+// ---- The benchmark mode of `alinea align --lines`: one sentence per line in, links out as the
+// field's aligners write them (Vecalign, Bleualign).
+
+// The sentences of a text with one sentence per line (LF, CR LF or CR), read as `name`;
+// InputError at the first invalid UTF-8.
+[[nodiscard]] std::vector<std::string> sentences_of_lines(std::string_view text,
+                                                          const std::string& name);
+
+// One link per line, "[0]:[0, 1]:0.930": the Bleualign/Vecalign gold format (0-based positions,
+// "[]" for an empty side; the field's tools read the first two fields) and the probability that
+// the link is right, to three decimals.
+[[nodiscard]] std::string format_gold_links(const std::vector<Bead>& beads);
+
+// One side of `alinea align --lines`: a text of one sentence a line, its name (for messages) and
+// its language.
+struct SentenceLines {
+  std::string_view text;
+  std::string name;
+  std::string lang;
+};
+
+// What `alinea align --lines` writes: the links (format_gold_links) and, one line per link in the
+// same order, what each link's confidence is computed from ("posterior leaked_tokens
+// shortest_unit"; bench/align/fit_confidence.py reads it).
+struct SentenceLinesAlignment {
+  std::string links;
+  std::string confidence_features;
+};
+
+// The two texts aligned as align_sentences aligns them; InputError at the first invalid UTF-8.
+[[nodiscard]] SentenceLinesAlignment align_sentence_lines(const SentenceLines& source,
+                                                          const SentenceLines& target,
+                                                          const AlignOptions& options = {});
+
 }  // namespace alinea

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -150,5 +151,47 @@ inline constexpr const char* default_dictionary_folder = "/usr/share/hunspell";
 
 // read_language, or InputError at `where` with its problem.
 [[nodiscard]] Language language_or_throw(std::string_view text, const SourcePosition& where);
+
+// ---- Reading and writing whole files safely
+
+// Reads a regular file whole. Throws FileError naming the path when it is missing, a directory,
+// unreadable, or larger than `max_bytes`.
+[[nodiscard]] std::string read_text_file(const std::filesystem::path& path,
+                                         std::size_t max_bytes = std::size_t{1} << 30U);
+
+enum class Overwrite { refuse, replace };
+
+// Writes `content` to a temporary file beside `path`, flushes it, then renames it over `path` and
+// flushes the folder: readers see the old file or the new one, never half of one, and a crash
+// after the return keeps the new one. A replaced file keeps its permissions; no temporary file is
+// left behind on failure (nor, where the file system allows unnamed files, after kill -9).
+// Devices and pipes are written in place. With Overwrite::refuse an existing file is left alone
+// and FileError is thrown. FileError on any failure, naming the path and the reason.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                           Overwrite overwrite = Overwrite::replace);
+
+// The same, but only while `path` still holds `expected` (std::nullopt: while there is no file):
+// a file someone changed (or created) since it was read is left as it is, and FileError says so.
+void replace_file_if_unchanged(const std::filesystem::path& path,
+                               const std::optional<std::string>& expected,
+                               std::string_view content);
+
+// ---- Text from files shown to people (terminals, CI logs, pages)
+
+// What becomes of line breaks and tabs in text shown to people.
+enum class LineBreaks {
+  escaped,  // one line of a log or report: written "\n", "\r", "\t"; a text starting "::" (a
+            // GitHub workflow command when it opens a line of a CI log) gets its first ':' as \x3A
+  spaces,   // running text the caller lays out (terminal columns, table cells): each a space
+  kept,     // where they do no harm: HTML, a message meant to span lines
+};
+
+// THE sanitiser of every human-readable output: text from files (paths, manifest keys, document
+// text) can carry no terminal control sequence and no direction override. C0 and C1 controls
+// and DEL are shown as "\x1B" (escape, bell, backspace…), the bidirectional embeddings,
+// overrides and isolates (U+202A–U+202E, U+2066–U+2069: "Trojan Source" reordering) as
+// "\u202E", bytes that are not UTF-8 as U+FFFD; line breaks as `line_breaks` says. Everything
+// else, marks U+200E/U+200F of right-to-left text included, is kept.
+[[nodiscard]] std::string sanitise_for_display(std::string_view text, LineBreaks line_breaks);
 
 }  // namespace alinea

@@ -155,4 +155,13 @@ struct ShownFile {
                                                  const Document& target, const ShowOptions& options,
                                                  const std::string& output);
 
+// ---- Documents for people and programs (`alinea inspect`)
+
+// {"id","lang","meta":{…},"paragraphs":[{"id","text","notes":[…],"sentences":[…]}],"notes":[…]}
+// `sentences` appear when the document has been segmented. Ends with a newline.
+[[nodiscard]] std::string document_to_json(const Document& document);
+
+// A human-readable outline: front matter, then each paragraph and note with its id.
+[[nodiscard]] std::string document_to_text(const Document& document);
+
 }  // namespace alinea

@@ -173,18 +173,23 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
   // The second pass looks near the first path and near the rare tokens' guide: where the lexicon
   // overturns a stretch of the first path, the guide usually knows where it goes.
   std::vector<Anchor> guide = guide_from_rare_tokens(source, target);
+  // `keep_costs`: for a second pass, which prices most of the first one's beads again.
   const auto first_pass = [&](std::vector<UnitFeatures> source_units,
-                              std::vector<UnitFeatures> target_units) {
-    return best_path_of(BeadScorer(std::move(source_units), std::move(target_units), weights),
-                        anchors, guide, {}, first_band, temperature, shapes, blocks);
+                              std::vector<UnitFeatures> target_units, bool keep_costs) {
+    BeadScorer scorer(std::move(source_units), std::move(target_units), weights);
+    if (keep_costs) scorer.keep_costs();
+    return best_path_of(std::move(scorer), anchors, guide, {}, first_band, temperature, shapes,
+                        blocks);
   };
   if ((!options.use_learned_lexicon && !options.use_translation_model) || large) {
-    return beads_of(first_pass(std::move(source), std::move(target)), parent_confidence);
+    return beads_of(first_pass(std::move(source), std::move(target), false), parent_confidence);
   }
   std::vector<Anchor> first_path;
   std::shared_ptr<const TranslationEvidence> translation;
+  // The first pass's scorer, costs kept, when the second pass scores the same units.
+  std::optional<BeadScorer> same_units;
   {
-    const Pass first = first_pass(source, target);
+    Pass first = first_pass(source, target, true);
     std::vector<BeadSpan> confident;
     for (const PathStep& step : first.path) {
       first_path.push_back(
@@ -201,11 +206,15 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
       translation = learn_translation_evidence(source, target, confident);
     }
     if (lexicon.empty() && !translation) return beads_of(first, parent_confidence);
+    if (lexicon.empty()) same_units.emplace(std::move(first.scorer));
     add_translations(source, lexicon);
   }
-  const Pass second = best_path_of(
-      BeadScorer(std::move(source), std::move(target), weights, std::move(translation)), anchors,
-      std::move(first_path), std::move(guide), second_band, temperature, shapes, blocks);
+  BeadScorer second_scorer =
+      same_units
+          ? std::move(*same_units).with_translation(std::move(translation))
+          : BeadScorer(std::move(source), std::move(target), weights, std::move(translation));
+  const Pass second = best_path_of(std::move(second_scorer), anchors, std::move(first_path),
+                                   std::move(guide), second_band, temperature, shapes, blocks);
   return beads_of(second, parent_confidence);
 }
 

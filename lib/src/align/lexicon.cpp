@@ -305,7 +305,7 @@ TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<
     result.log_frequency.push_back(static_cast<float>(value > 0.0 ? std::log(value / total) : 0.0));
   }
   result.place.assign(table.target_vocabulary_size(), 0);
-  result.rows.resize(to.size());
+  result.cells = RowWindows<Cell>(to.size(), from.size());
   result.table = std::move(table);
   return result;
 }
@@ -317,27 +317,6 @@ TranslationEvidence::TranslationEvidence(const std::vector<UnitFeatures>& source
     : forward_(direction(target, source, std::move(forward))),
       backward_(direction(source, target, std::move(backward))),
       weights_(weights) {}
-
-TranslationEvidence::Cell& TranslationEvidence::cell(Direction& direction, std::size_t to,
-                                                     std::size_t from) {
-  // Cells added beyond the one asked for, so that a window grows by steps, not cell by cell.
-  constexpr std::size_t margin = 8;
-  const std::size_t from_units = direction.from_words.size();
-  Row& row = direction.rows[to];
-  if (row.cells.empty()) {
-    row.first = from > margin ? from - margin : 0;
-    row.cells.resize(std::min(from_units, from + margin + 1) - row.first);
-  } else if (from < row.first) {
-    const std::size_t first =
-        row.first - std::min(row.first, std::max(margin, row.first - from + row.cells.size() / 2));
-    row.cells.insert(row.cells.begin(), row.first - first, Cell{});
-    row.first = first;
-  } else if (from >= row.first + row.cells.size()) {
-    const std::size_t end = from + 1 + std::max(margin, row.cells.size() / 2);
-    row.cells.resize(std::min(from_units, end) - row.first);
-  }
-  return row.cells[from - row.first];
-}
 
 void TranslationEvidence::add_pair_sums(Direction& direction, std::size_t to, std::size_t from,
                                         float* sums) {
@@ -357,7 +336,7 @@ void TranslationEvidence::add_pair_sums(Direction& direction, std::size_t to, st
 
 std::uint32_t TranslationEvidence::pair_offset(Direction& direction, std::size_t to,
                                                std::size_t from) {
-  Cell& found = cell(direction, to, from);
+  Cell& found = *direction.cells.at(to, from);
   if (found.pool_offset != Cell::unset) return found.pool_offset;
   const auto offset = static_cast<std::uint32_t>(direction.pool.size());
   direction.pool.resize(direction.pool.size() + direction.to_words[to].size(), 0.0F);
@@ -399,11 +378,11 @@ double TranslationEvidence::explained(Direction& direction, std::size_t to_begin
       total += explained_by_span(direction, v, from_begin, from_count, pair_sums(v));
       continue;
     }
-    double& known = cell(direction, v, from_begin).explained[from_count - 1];
+    const double known = direction.cells.at(v, from_begin)->explained[from_count - 1];
     if (std::isnan(known)) {
       // Worked out before `known` is written: it may grow this row's window and move the cell.
       const double value = explained_by_span(direction, v, from_begin, from_count, pair_sums(v));
-      cell(direction, v, from_begin).explained[from_count - 1] = value;
+      direction.cells.at(v, from_begin)->explained[from_count - 1] = value;
       total += value;
     } else {
       total += known;

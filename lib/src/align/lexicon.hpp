@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "align/row_windows.hpp"
+
 namespace alinea {
 
 struct UnitFeatures;
@@ -143,13 +145,6 @@ class TranslationEvidence {
     static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
     std::array<double, cached_span> explained{unknown, unknown, unknown, unknown, unknown};
   };
-  // The cells of one to-unit for from-units [first, first + cells.size()): beads lie in a band,
-  // so each to-unit meets a short run of from-units, and neighbouring beads read neighbouring
-  // cells (a hash table cost a cache miss per look-up).
-  struct Row {
-    std::size_t first = 0;
-    std::vector<Cell> cells;
-  };
   // One way of explaining: the words of the `to` side by those of the `from` side.
   struct Direction {
     TranslationTable table;  // from-words → to-words
@@ -158,15 +153,13 @@ class TranslationEvidence {
     std::vector<std::vector<std::uint32_t>> to_words;
     std::vector<std::vector<std::uint32_t>> from_words;
     std::vector<float> log_frequency;  // per dense to-word, over the whole to-side text
-    std::vector<Row> rows;             // per to-unit
+    RowWindows<Cell> cells{0, 0};      // rows: to-units, columns: from-units
     std::vector<float> pool;
     std::vector<std::uint32_t> place;  // scratch, per dense to-word
   };
   [[nodiscard]] static Direction direction(const std::vector<UnitFeatures>& to,
                                            const std::vector<UnitFeatures>& from,
                                            TranslationTable table);
-  // The cell of (to-unit, from-unit), its row's window grown to hold it.
-  [[nodiscard]] static Cell& cell(Direction& direction, std::size_t to, std::size_t from);
   // Σ t(word | from-unit's words) for each word of the to-unit, into `sums` (added).
   static void add_pair_sums(Direction& direction, std::size_t to, std::size_t from, float* sums);
   // Offset in `pool` of the sums of add_pair_sums for (to, from), worked out once.

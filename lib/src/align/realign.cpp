@@ -14,7 +14,6 @@
 #include "alinea/base.hpp"
 #include "alinea/document.hpp"
 #include "alinea/segment.hpp"
-#include "util/files.hpp"
 #include "util/fnv1a.hpp"
 #include "util/work_queue.hpp"
 

@@ -10,7 +10,6 @@
 #include "align/lexicon.hpp"
 #include "alinea/base.hpp"
 #include "text/unicode.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 
@@ -501,7 +500,40 @@ double BeadScorer::shape_prior_cost(std::size_t di, std::size_t dj) const {
   return prior_cost_[5] + wide_unit_cost_ * static_cast<double>(units > 5 ? units - 5 : 0);
 }
 
+void BeadScorer::keep_costs() {
+  if (kept_) return;
+  kept_ = std::make_shared<KeptCosts>(KeptCosts{
+      {}, 0, RowWindows<KeptCell>(source_.size() + 1, target_.size() + 1, widest_kept_row)});
+}
+
+BeadScorer BeadScorer::with_translation(std::shared_ptr<const TranslationEvidence> translation) && {
+  BeadScorer scorer = std::move(*this);
+  scorer.translation_ = std::move(translation);
+  return scorer;
+}
+
 double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
+  const double base = kept_ ? kept_base_cost(i, j, di, dj) : base_cost(i, j, di, dj);
+  if (!translation_ || base == infinite_cost) return base;
+  return base + translation_->cost(i, j, di, dj);
+}
+
+double BeadScorer::kept_base_cost(std::size_t i, std::size_t j, std::size_t di,
+                                  std::size_t dj) const {
+  if (di > longest_kept_side || dj > longest_kept_side) return base_cost(i, j, di, dj);
+  std::uint8_t& slot = kept_->slot[di * (longest_kept_side + 1) + dj];
+  if (slot == 0) {
+    if (kept_->slots == kept_shapes) return base_cost(i, j, di, dj);
+    slot = static_cast<std::uint8_t>(++kept_->slots);
+  }
+  KeptCell* cell = kept_->cells.at(i, j);
+  if (cell == nullptr) return base_cost(i, j, di, dj);
+  double& kept = cell->cost[slot - 1U];
+  if (std::isnan(kept)) kept = base_cost(i, j, di, dj);
+  return kept;
+}
+
+double BeadScorer::base_cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   double total = shape_prior_cost(di, dj);
   if (di > 0 && dj > 0) {
     const auto [source_length, target_length] = lengths(i, j, di, dj);
@@ -527,7 +559,6 @@ double BeadScorer::cost(std::size_t i, std::size_t j, std::size_t di, std::size_
   if (di > 0 && dj > 0) {
     total += weights_.block_mismatch_penalty * static_cast<double>(block_mismatches(i, j, di, dj));
   }
-  if (translation_) total += translation_->cost(i, j, di, dj);
   return total;
 }
 

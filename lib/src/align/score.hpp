@@ -15,12 +15,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "align/row_windows.hpp"
 
 namespace alinea {
 
@@ -133,6 +136,15 @@ class BeadScorer {
 
   // -log of how likely source [i, i + di) and target [j, j + dj) translate each other.
   [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
+
+  // From now on, keeps each bead's cost (all but the translation term) once worked out, so that
+  // pricing it again — the posteriors, a second pass — is a look-up: up to
+  // `kept_shapes` × 8 bytes per cell of the band, none for cells far off it.
+  void keep_costs();
+  // The same units and weights with a translation term, keeping the costs kept so far (they do
+  // not hold that term, which is added to them).
+  [[nodiscard]] BeadScorer with_translation(
+      std::shared_ptr<const TranslationEvidence> translation) &&;
   // Share of the bead's tokens found on both sides, 0..1.
   [[nodiscard]] double similarity(std::size_t i, std::size_t j, std::size_t di,
                                   std::size_t dj) const;
@@ -165,6 +177,11 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  // The cost of a bead without the translation term.
+  [[nodiscard]] double base_cost(std::size_t i, std::size_t j, std::size_t di,
+                                 std::size_t dj) const;
+  [[nodiscard]] double kept_base_cost(std::size_t i, std::size_t j, std::size_t di,
+                                      std::size_t dj) const;
   // Block kinds (other than 0) present on one side of the bead only.
   [[nodiscard]] std::size_t block_mismatches(std::size_t i, std::size_t j, std::size_t di,
                                              std::size_t dj) const;
@@ -182,6 +199,29 @@ class BeadScorer {
   static constexpr std::size_t longest_cached_span = 5;
   [[nodiscard]] static SpanLists span_lists(const std::vector<UnitFeatures>& units,
                                             std::vector<std::uint32_t> UnitFeatures::*member);
+
+  // Costs kept per source row and target column of a bead's start, one slot per bead shape in the
+  // order shapes are first asked for; NaN until worked out.
+  static constexpr std::size_t kept_shapes = 32;
+  static constexpr std::size_t longest_kept_side = 7;
+  // A row keeps at most this many columns: beyond, a band has widened over text that does not
+  // line up, where the DP costs as much as the pricing and keeping costs would take memory.
+  static constexpr std::size_t widest_kept_row = 128;
+  struct KeptCell {
+    std::array<double, kept_shapes> cost = unknown_costs();
+    static constexpr std::array<double, kept_shapes> unknown_costs() {
+      std::array<double, kept_shapes> costs{};
+      costs.fill(std::numeric_limits<double>::quiet_NaN());
+      return costs;
+    }
+  };
+  struct KeptCosts {
+    // Slot + 1 of shape (di, dj) at di * (longest_kept_side + 1) + dj; 0 before it is first asked.
+    std::array<std::uint8_t, (longest_kept_side + 1) * (longest_kept_side + 1)> slot{};
+    std::size_t slots = 0;
+    RowWindows<KeptCell> cells;
+  };
+  std::shared_ptr<KeptCosts> kept_;
 
   std::vector<UnitFeatures> source_;
   std::vector<UnitFeatures> target_;

@@ -1,8 +1,8 @@
-#include "align/sentence_lines.hpp"
-
 #include <array>
 #include <cstdio>
 
+#include "align/confidence.hpp"
+#include "alinea/aligner.hpp"
 #include "alinea/base.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"
@@ -38,6 +38,18 @@ std::string format_gold_links(const std::vector<Bead>& beads) {
            positions(bead.target_begin, bead.target_count) + ":" + confidence.data() + "\n";
   }
   return out;
+}
+
+SentenceLinesAlignment align_sentence_lines(const SentenceLines& source,
+                                            const SentenceLines& target,
+                                            const AlignOptions& options) {
+  const std::vector<ExplainedBead> explained = align_sentences_explained(
+      sentences_of_lines(source.text, source.name), sentences_of_lines(target.text, target.name),
+      source.lang, target.lang, options);
+  std::vector<Bead> beads;
+  beads.reserve(explained.size());
+  for (const ExplainedBead& bead : explained) beads.push_back(bead.bead);
+  return {format_gold_links(beads), format_confidence_features(explained)};
 }
 
 }  // namespace alinea

@@ -21,7 +21,6 @@
 #include "alinea/segment.hpp"
 #include "check/check_internal.hpp"
 #include "check/check_qa.hpp"
-#include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/work_queue.hpp"
 #include "util/yaml.hpp"

@@ -13,7 +13,6 @@
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
 #include "alinea/document.hpp"
-#include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"
 

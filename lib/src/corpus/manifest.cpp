@@ -5,7 +5,6 @@
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"
 

@@ -7,7 +7,6 @@
 #include "alinea/document.hpp"
 #include "text/lines.hpp"
 #include "text/unicode.hpp"
-#include "util/files.hpp"
 #include "util/yaml.hpp"
 
 namespace alinea {

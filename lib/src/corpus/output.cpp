@@ -1,5 +1,4 @@
 // What a command may write over: the rule every command applies to its -o.
-#include "corpus/output.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +7,6 @@
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

@@ -5,7 +5,6 @@
 #include "alinea/base.hpp"
 #include "alinea/check.hpp"
 #include "edition/edition_text.hpp"
-#include "util/files.hpp"
 #include "util/suggest.hpp"
 #include "util/yaml.hpp"
 

@@ -10,7 +10,6 @@
 #include "check/check_internal.hpp"
 #include "edition/edition_text.hpp"
 #include "text/unicode.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

@@ -7,7 +7,6 @@
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
 #include "alinea/segment.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

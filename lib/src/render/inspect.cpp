@@ -1,7 +1,7 @@
-#include "render/inspect.hpp"
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "alinea/render.hpp"
 
 namespace alinea {
 namespace {
@@ -47,10 +47,6 @@ std::string block_prefix(const Paragraph& block) {
 }
 
 }  // namespace
-
-std::string value_to_json(const Value& value) {
-  return to_json(value).dump();
-}
 
 std::string document_to_json(const Document& document) {
   Json paragraphs = Json::array();

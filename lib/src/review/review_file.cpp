@@ -3,8 +3,8 @@
 #include <system_error>
 
 #include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/review.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 namespace fs = std::filesystem;

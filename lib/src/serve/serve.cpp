@@ -1,9 +1,8 @@
 // alinea::ReviewServer: the session (review_session.cpp) behind the HTTP server (http_server.cpp),
 // on the loopback address only.
-#include "serve/serve.hpp"
-
 #include <cmath>
 
+#include "alinea/review.hpp"
 #include "serve/http.hpp"
 #include "serve/review_session.hpp"
 

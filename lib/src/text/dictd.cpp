@@ -10,7 +10,6 @@
 #include <set>
 
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 namespace alinea {
 

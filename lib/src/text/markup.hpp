@@ -6,23 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "alinea/base.hpp"  // sanitise_for_display, LineBreaks: public, the command uses them
+
 namespace alinea {
-
-// What becomes of line breaks and tabs in text shown to people.
-enum class LineBreaks {
-  escaped,  // one line of a log or report: written "\n", "\r", "\t"; a text starting "::" (a
-            // GitHub workflow command when it opens a line of a CI log) gets its first ':' as \x3A
-  spaces,   // running text the caller lays out (terminal columns, table cells): each a space
-  kept,     // where they do no harm: HTML, a message meant to span lines
-};
-
-// THE sanitiser of every human-readable output: text from files (paths, manifest keys, document
-// text) can carry no terminal control sequence and no direction override. C0 and C1 controls
-// and DEL are shown as "\x1B" (escape, bell, backspace…), the bidirectional embeddings,
-// overrides and isolates (U+202A–U+202E, U+2066–U+2069: "Trojan Source" reordering) as
-// "\u202E", bytes that are not UTF-8 as U+FFFD; line breaks as `line_breaks` says. Everything
-// else, marks U+200E/U+200F of right-to-left text included, is kept.
-[[nodiscard]] std::string sanitise_for_display(std::string_view text, LineBreaks line_breaks);
 
 // Text as HTML character data or attribute value: sanitise_for_display (line breaks kept), then
 // & < > " as references.

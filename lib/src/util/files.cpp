@@ -1,4 +1,3 @@
-#include "util/files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,15 +1,14 @@
 #define BOOST_TEST_MODULE realign
 // The policy of alinea align in the library: shards, and a pair made then remade keeping a
 // reviewed link (the golden files align-* cover the messages).
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <string>
 
-#include "align/sentence_lines.hpp"
 #include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
@@ -100,4 +99,20 @@ BOOST_AUTO_TEST_CASE(benchmark_mode_reads_a_sentence_a_line_and_writes_gold_link
   beads[0] = {0, 1, 0, 2, 0.9304};
   beads[1] = {1, 1, 2, 0, 0.5};
   BOOST_TEST(format_gold_links(beads) == "[0]:[0, 1]:0.930\n[1]:[]:0.500\n");
+}
+
+// align --lines as one call: the links and, line for line, what each confidence comes from.
+BOOST_AUTO_TEST_CASE(benchmark_mode_gives_one_feature_line_per_link) {
+  const SentenceLinesAlignment aligned = align_sentence_lines(
+      {"Hola.\nAdiós, 1936.\n", "es.txt", "es"}, {"Bonjour.\nAdieu, 1936.\n", "fr.txt", "fr"});
+  BOOST_TEST(aligned.links == "[0]:[0]:" + aligned.links.substr(8, 5) +
+                                  "\n[1]:[1]:" + aligned.links.substr(22, 5) + "\n");
+  BOOST_TEST(std::count(aligned.confidence_features.begin(), aligned.confidence_features.end(),
+                        '\n') == 2);
+  try {
+    (void)align_sentence_lines({"Hola.\n", "es.txt", "es"}, {"Bon\xC3", "fr.txt", "fr"});
+    BOOST_FAIL("invalid UTF-8 was read");
+  } catch (const InputError& error) {
+    BOOST_TEST(error.where().file == "fr.txt");
+  }
 }

@@ -1,10 +1,13 @@
 // Bead scoring: features, the length model, token evidence, word lists and the learned lexicon.
 #define BOOST_TEST_MODULE score
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "align/lexicon.hpp"
 #include "align/score.hpp"
 #include "alinea/base.hpp"
 #include "features_of.hpp"
@@ -167,4 +170,60 @@ BOOST_AUTO_TEST_CASE(a_block_kind_on_one_side_only_costs_more) {
                                                    features_of({"Los medios", "Los medios"}))
                                             .cost(0, 0, 2, 2),
              boost::test_tools::tolerance(1e-9));
+}
+
+namespace {
+
+// Sentences of random length drawn from a small vocabulary, so that beads share some tokens.
+std::vector<UnitFeatures> random_units(std::mt19937& generator, std::size_t count) {
+  const std::vector<std::string> vocabulary = {"gobierno", "révolution", "1936", "ouvriers",
+                                               "partido",  "congrès",    "(a)",  "¿quién?",
+                                               "Trotsky",  "armée",      "12",   "prensa"};
+  std::vector<UnitFeatures> units;
+  for (std::size_t k = 0; k < count; ++k) {
+    std::string text;
+    for (std::size_t w = generator() % 9; w > 0; --w) {
+      text += vocabulary[generator() % vocabulary.size()] + " ";
+    }
+    units.push_back(unit_features(text));
+  }
+  return units;
+}
+
+}  // namespace
+
+// Kept costs (per row a window of columns, a slot per shape, rows that would grow too wide left
+// uncached) equal those worked out each time, in any order of asking, and stay right when a
+// translation term joins them.
+BOOST_AUTO_TEST_CASE(kept_costs_equal_costs_worked_out_each_time) {
+  for (const unsigned seed : {1U, 2U}) {
+    std::mt19937 generator(seed);
+    const std::vector<UnitFeatures> source = random_units(generator, 300);
+    const std::vector<UnitFeatures> target = random_units(generator, 280);
+    const BeadScorer plain(source, target);
+    BeadScorer kept(source, target);
+    kept.keep_costs();
+    std::vector<alinea::BeadSpan> diagonal;
+    for (std::size_t k = 0; k < 280; ++k) diagonal.push_back({k, 1, k, 1});
+    const auto translation = alinea::learn_translation_evidence(source, target, diagonal);
+    BOOST_REQUIRE(translation != nullptr);
+    const BeadScorer plain_translated(source, target, {}, translation);
+    const auto ask = [&generator](const BeadScorer& a, const BeadScorer& b) {
+      for (std::size_t query = 0; query < 20000; ++query) {
+        const std::size_t di = generator() % 9;  // beyond the longest kept side (7) too
+        const std::size_t dj = generator() % 9;
+        // Near the diagonal mostly, anywhere sometimes (rows wider than the widest kept).
+        const std::size_t i = generator() % (300 - di + 1);
+        const std::size_t near = std::min<std::size_t>(280 - dj, i > 5 ? i - 5 : 0);
+        const std::size_t j = query % 10 == 0 ? generator() % (280 - dj + 1)
+                                              : std::min(280 - dj, near + generator() % 11);
+        const double expected = b.cost(i, j, di, dj);
+        const double got = a.cost(i, j, di, dj);
+        BOOST_TEST((got == expected || (std::isnan(got) && std::isnan(expected))));
+      }
+    };
+    ask(kept, plain);
+    BeadScorer translated = std::move(kept).with_translation(translation);
+    ask(translated, plain_translated);
+  }
 }

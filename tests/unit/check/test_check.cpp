@@ -9,11 +9,11 @@
 #include <string>
 
 #include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
 #include "alinea/segment.hpp"
 #include "check/check_qa.hpp"
 #include "missing_tool.hpp"
-#include "util/files.hpp"
 #include "util/yaml.hpp"
 
 using namespace alinea;

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "alinea/alignment.hpp"
+#include "alinea/base.hpp"
 #include "alinea/check.hpp"
 #include "alinea/segment.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;

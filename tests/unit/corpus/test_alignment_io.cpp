@@ -8,7 +8,6 @@
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
 #include "tricky_text.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 

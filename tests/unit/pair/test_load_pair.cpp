@@ -7,7 +7,6 @@
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;

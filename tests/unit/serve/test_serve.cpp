@@ -17,9 +17,9 @@
 
 #include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
+#include "alinea/review.hpp"
 #include "alinea/segment.hpp"
 #include "serve/review_session.hpp"
-#include "serve/serve.hpp"
 
 using namespace alinea;
 using namespace alinea::serve_detail;

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "alinea/base.hpp"
-#include "util/files.hpp"
 
 using namespace alinea;
 namespace fs = std::filesystem;
