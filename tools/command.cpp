@@ -1,8 +1,10 @@
 #include "command.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -11,6 +13,7 @@
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
+#include "alinea/render.hpp"
 
 namespace alinea::cli {
 namespace po = boost::program_options;
@@ -67,6 +70,86 @@ std::string read_input(const std::string& path) {
 bool stdout_wants_colour() {
   const char* no_colour = std::getenv("NO_COLOR");
   return (no_colour == nullptr || *no_colour == '\0') && ::isatty(STDOUT_FILENO) == 1;
+}
+
+namespace {
+
+std::optional<std::size_t> parse_columns(const char* text) {
+  if (text == nullptr) return std::nullopt;
+  const std::string_view digits(text);
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size() || value == 0) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+TerminalWidth terminal_width(std::optional<int> given) {
+  if (given) {
+    if (*given < static_cast<int>(minimum_terminal_width)) {
+      throw UsageError("--width " + std::to_string(*given) +
+                       " is too narrow: two columns need at least " +
+                       std::to_string(minimum_terminal_width));
+    }
+    return {static_cast<std::size_t>(*given), "--width"};
+  }
+  if (const auto columns = parse_columns(std::getenv("COLUMNS"))) return {*columns, "$COLUMNS"};
+  winsize size{};
+  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
+    return {size.ws_col, "the terminal"};
+  }
+  return {};
+}
+
+double confidence_option(std::string_view option, const std::string& text) {
+  double value = -1.0;
+  std::istringstream in(text);
+  in >> value;
+  if (in.fail() || !in.eof() || value < 0.0 || value > 1.0) {
+    throw UsageError(std::string(option) + " takes a confidence between 0 and 1, not '" + text +
+                     "'");
+  }
+  return value;
+}
+
+std::vector<std::string> id_list(const std::string& text) {
+  std::vector<std::string> ids;
+  std::string id;
+  std::istringstream in(text);
+  while (std::getline(in, id, ',')) {
+    if (!id.empty()) ids.push_back(id);
+  }
+  return ids;
+}
+
+std::string text_from_input(const std::string& prompt, const std::string& what) {
+  std::cerr << prompt << std::endl;
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  if (text.empty()) {
+    throw UsageError(what + " read from standard input is empty; nothing was changed");
+  }
+  return text;
+}
+
+void refuse_if(bool wrong, const std::string& message) {
+  if (wrong) throw UsageError(message);
+}
+
+std::size_t count_given(const po::variables_map& values,
+                        std::initializer_list<const char*> options) {
+  std::size_t given = 0;
+  for (const char* option : options) given += values.count(option);
+  return given;
+}
+
+std::vector<std::string> arguments_of(const po::variables_map& values, const char* option) {
+  if (values.count(option) == 0) return {};
+  return values[option].as<std::vector<std::string>>();
 }
 
 }  // namespace alinea::cli

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
+#include <initializer_list>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -54,6 +55,37 @@ void write_output(const std::string& path, std::string_view content, bool force 
 // Whether standard output is a terminal that wants colour (NO_COLOR unset).
 [[nodiscard]] bool stdout_wants_colour();
 
+// The width of two columns side by side: `given` (--width; UsageError below
+// minimum_terminal_width), else $COLUMNS, else the terminal's, else 80; `origin` says which, so
+// that a refusal can say what to change.
+struct TerminalWidth {
+  std::size_t columns = 80;
+  std::string origin = "the default";
+};
+[[nodiscard]] TerminalWidth terminal_width(std::optional<int> given);
+
+// A confidence an option gives, from 0 to 1; UsageError naming the option and the text otherwise.
+[[nodiscard]] double confidence_option(std::string_view option, const std::string& text);
+
+// Unit ids given comma-separated: "p3.s1,p3.s2" → {"p3.s1", "p3.s2"}; "" → {}.
+[[nodiscard]] std::vector<std::string> id_list(const std::string& text);
+
+// What a person types (or pipes) after `prompt` (on standard error), to the end of the input,
+// without its final line breaks. Read after the files were: a person may take minutes over it.
+// UsageError when it is empty (`what` names it): nothing is done by accident.
+[[nodiscard]] std::string text_from_input(const std::string& prompt, const std::string& what);
+
+// UsageError with `message` when `wrong`: one line per rule of which options go together.
+void refuse_if(bool wrong, const std::string& message);
+
+// How many of `options` the command line gives.
+[[nodiscard]] std::size_t count_given(const boost::program_options::variables_map& values,
+                                      std::initializer_list<const char*> options);
+
+// The arguments of a multitoken option, none when it is absent.
+[[nodiscard]] std::vector<std::string> arguments_of(
+    const boost::program_options::variables_map& values, const char* option);
+
 // The subcommands, one source file each.
 int run_import(const Arguments& arguments);
 int run_inspect(const Arguments& arguments);
@@ -65,5 +97,10 @@ int run_coverage(const Arguments& arguments);
 int run_catalogue(const Arguments& arguments);
 int run_review(const Arguments& arguments);
 int run_align_lines(const Arguments& arguments);  // alinea align --lines (benchmark mode)
+// alinea review --serve: its options (--serve, --port, --bind), and the page until Ctrl-C with
+// the queue at `below`.
+void add_serve_options(boost::program_options::options_description& options);
+int serve_review(const std::string& file, const boost::program_options::variables_map& values,
+                 double below);
 
 }  // namespace alinea::cli

@@ -1,14 +1,7 @@
 // alinea show: an alignment's two texts side by side (terminal, HTML, Markdown), or its aligned
 // pairs for other tools (TMX, tsv, moses).
-#include <sys/ioctl.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <charconv>
-#include <cstdlib>
 #include <filesystem>
 #include <optional>
-#include <system_error>
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
@@ -21,58 +14,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::size_t> parse_columns(const char* text) {
-  if (text == nullptr) return std::nullopt;
-  const std::string_view digits(text);
-  std::size_t value = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (error != std::errc() || end != digits.data() + digits.size() || value == 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-// Where the width came from, so that a refusal can say what to change.
-struct Width {
-  std::size_t columns = 80;
-  std::string origin;
-};
-
-Width terminal_width(const po::variables_map& values) {
-  if (values.count("width") != 0) {
-    const int given = values["width"].as<int>();
-    if (given < static_cast<int>(minimum_terminal_width)) {
-      throw UsageError("--width " + std::to_string(given) +
-                       " is too narrow: two columns need at least " +
-                       std::to_string(minimum_terminal_width));
-    }
-    return {static_cast<std::size_t>(given), "--width"};
-  }
-  if (const auto columns = parse_columns(std::getenv("COLUMNS"))) return {*columns, "$COLUMNS"};
-  winsize size{};
-  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-      size.ws_col > 0) {
-    return {size.ws_col, "the terminal"};
-  }
-  return {80, "the default"};
-}
-
 ExportFilter export_filter(const po::variables_map& values, ShowFormat format) {
-  ExportFilter filter;
-  filter.reviewed_only = values["reviewed-only"].as<bool>();
-  if (values.count("min-confidence") != 0) {
-    filter.min_confidence = values["min-confidence"].as<double>();
-    if (!(filter.min_confidence >= 0.0 && filter.min_confidence <= 1.0)) {
-      throw UsageError("--min-confidence is a confidence from 0 to 1");
-    }
-  }
+  ExportFilter filter{.reviewed_only = values["reviewed-only"].as<bool>()};
   const bool filtering = filter.reviewed_only || values.count("min-confidence") != 0;
-  const bool exporting =
-      format == ShowFormat::tmx || format == ShowFormat::tsv || format == ShowFormat::moses;
-  if (filtering && !exporting) {
-    throw UsageError(
-        "--reviewed-only and --min-confidence choose the links of an export: use them with "
-        "--format tmx, tsv or moses (the views show every link with its status)");
+  refuse_if(filtering && format != ShowFormat::tmx && format != ShowFormat::tsv &&
+                format != ShowFormat::moses,
+            "--reviewed-only and --min-confidence choose the links of an export: use them with "
+            "--format tmx, tsv or moses (the views show every link with its status)");
+  if (values.count("min-confidence") != 0) {
+    filter.min_confidence =
+        confidence_option("--min-confidence", values["min-confidence"].as<std::string>());
   }
   return filter;
 }
@@ -88,7 +39,7 @@ int run_show(const Arguments& arguments) {
       "width", po::value<int>(),
       "terminal width in columns (default: $COLUMNS, else the terminal's, else 80)")(
       "reviewed-only", po::bool_switch(), "exports (tmx, tsv, moses): only reviewed links")(
-      "min-confidence", po::value<double>(),
+      "min-confidence", po::value<std::string>(),
       "exports (tmx, tsv, moses): automatic links of this confidence (0 to 1) or more, and "
       "reviewed links")(
       "output,o", po::value<std::string>()->default_value("-"),
@@ -121,12 +72,15 @@ int run_show(const Arguments& arguments) {
     throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
   }
   const ExportFilter filter = export_filter(*values, *format);
-  const Width width = *format == ShowFormat::term ? terminal_width(*values) : Width{};
+  const TerminalWidth width =
+      *format == ShowFormat::term
+          ? terminal_width(values->count("width") != 0 ? std::optional((*values)["width"].as<int>())
+                                                       : std::nullopt)
+          : TerminalWidth{};
   if (width.columns < minimum_terminal_width) {
     throw std::runtime_error("the width from " + width.origin + " is " +
                              std::to_string(width.columns) +
-                             " columns, too narrow for two "
-                             "columns side by side (at least " +
+                             " columns, too narrow for two columns side by side (at least " +
                              std::to_string(minimum_terminal_width) +
                              "); widen the terminal, give --width, or choose another --format");
   }

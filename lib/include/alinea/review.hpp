@@ -100,6 +100,9 @@ struct QueueItem {
 
 enum class QueueFormat { text, json };
 
+// "text", "json"; std::nullopt for anything else.
+[[nodiscard]] std::optional<QueueFormat> parse_queue_format(std::string_view name);
+
 // The queue for people (one line per item, "file:line: reason: level src ↔ tgt (status
 // confidence): detail", then a count) or programs (a JSON array of objects with file, line, level,
 // src, tgt, status, confidence, reason, detail; null where there is none).
@@ -198,7 +201,8 @@ struct ReviewOutcome {
 };
 
 // `change` made to the alignment opened and saved (save_review: ReviewConflict, writing
-// nothing, when the file changed meanwhile); the queue left is counted at `threshold`.
+// nothing, when the file changed meanwhile, its message giving back the text of a note so that
+// what the person typed is not lost); the queue left is counted at `threshold`.
 [[nodiscard]] ReviewOutcome review_and_save(const OpenedAlignment& opened,
                                             const ReviewChange& change,
                                             double threshold = default_review_threshold);

@@ -63,7 +63,17 @@ struct MakeChange {
 ReviewOutcome review_and_save(const OpenedAlignment& opened, const ReviewChange& change,
                               double threshold) {
   Made made = std::visit(MakeChange{opened}, change);
-  OpenedAlignment saved = save_review(opened, made.alignment);
+  OpenedAlignment saved = [&] {
+    try {
+      return save_review(opened, made.alignment);
+    } catch (const ReviewConflict& conflict) {
+      const auto* note = std::get_if<NoteOnLink>(&change);
+      if (note == nullptr || note->text.empty()) throw;
+      // A refused change must not lose what the person wrote: the note comes back with the refusal.
+      throw ReviewConflict(std::string(conflict.what()) + "; the note you typed, to add again:\n" +
+                           note->text);
+    }
+  }();
   const std::size_t left = review_queue(saved.alignment, saved.documents, threshold).size();
   return {std::move(saved), std::move(made.description), left};
 }

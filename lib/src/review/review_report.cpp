@@ -69,6 +69,12 @@ std::string json_of(const std::vector<QueueItem>& queue) {
 
 }  // namespace
 
+std::optional<QueueFormat> parse_queue_format(std::string_view name) {
+  if (name == "text") return QueueFormat::text;
+  if (name == "json") return QueueFormat::json;
+  return std::nullopt;
+}
+
 std::string format_queue(const std::vector<QueueItem>& queue, QueueFormat format) {
   return format == QueueFormat::json ? json_of(queue) : text_of(queue);
 }
