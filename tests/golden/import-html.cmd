@@ -10,11 +10,13 @@ for name in archive wikisource blog; do
     diff "$SRC/tests/golden/import-layouts/letter.md" "$name.md" | cut -c1-120
   fi
 done
-# Headings, quotations and bullet items become blocks of their kind (docs/FORMAT.md); ordered
-# lists stay numbered paragraphs (a notes list is found by its numbers); entities and a no-break
-# space are read.
+# Headings, quotations and list items become blocks of their kind (docs/FORMAT.md), an ordered
+# item with its number as its marker; entities and a no-break space are read.
 printf '<h2>Primera parte</h2><p>Uno &amp; dos&nbsp;tres &eacute;.</p><blockquote><p>Una cita.</p></blockquote><ol><li>Punto uno</li><li>Punto dos</li></ol><ul><li>Otro</li></ul>' > structure.html
 "$ALINEA" import --lang es --from html structure.html
+# Ordered lists in the text (a start number, an item's text in a <p>, an empty item that takes
+# a number) are list items, and the ordered list of notes after them is still the notes.
+"$ALINEA" import --lang es --from html "$pages/lists.html"
 set +e
 printf '<html><head><title>T</title></head><body><nav><a href="/">Inicio</a></nav></body></html>' > no-body.html
 "$ALINEA" import --lang es --from html no-body.html; echo "status $?"

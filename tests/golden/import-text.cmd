@@ -6,3 +6,8 @@ printf -- '---\ntitle: Bienvenida\nauthor: León Trotsky\n---\n\nQuerido amigo [
 cat corpora/prueba/es.md
 printf 'Un párrafo copiado de una página web, entero en su línea.\nOtro párrafo.\nY el último.\n' > lines.txt
 "$ALINEA" import --lang es --from text lines.txt
+# Copied text that is written like Markdown keeps its structure (docs/FORMAT.md): a heading, a
+# quotation of two paragraphs, a bullet and a numbered list; a paragraph that opens with a year,
+# a line of dialogue and "#x" stay text.
+printf '## La huelga\n\nEl comité escribió:\n\n> Compañeros:\nla huelga sigue.\n>\n> Firmado, el comité.\n\nPedimos:\n\n1. La readmisión.\n2. Las ocho horas.\n\n- Ningún despido\n- Ninguna multa\n\n1936. El año de la huelga.\n\n- ¿Y ahora? - preguntó.\n\n#x no es un título.\n' > structure.txt
+"$ALINEA" import --lang es --from text structure.txt

@@ -166,8 +166,10 @@ ImportResult import_plain_text(std::string_view input, const ImportOptions& opti
       if (key != "id" && key != "lang") document.meta.set(key, value);
     }
   }
-  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(front.body);
-  document = document_from_layout(layout, std::move(document));
+  // Copied text's own noncharacters would read as block marks (import_steps.hpp).
+  const std::string body = import_steps::without_block_marks(front.body);
+  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(body, true);
+  document = document_from_layout(layout, std::move(document), true);
   require_text(document, front.body, options);
   return {std::move(document), layout.warnings};
 }
@@ -231,7 +233,7 @@ ImportResult import_html(std::string_view input, const ImportOptions& options) {
   set_if_present(document, "title", html.title);
   set_if_present(document, "author", html.author);
   set_if_present(document, "date", html.date);
-  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(html.text);
+  const import_steps::PdfLayout layout = import_steps::analyse_plain_text(html.text, false);
   document = document_from_layout(layout, std::move(document), true);
   require_text(document, html.text, options);
   return {std::move(document), layout.warnings};
@@ -256,6 +258,17 @@ ImportResult import_pdf(std::string_view input, const ImportOptions& options) {
 
 namespace import_steps {
 
+std::string without_block_marks(std::string_view text) {
+  std::string cleaned(text);
+  for (const std::string_view mark : {block_mark_open, block_mark_close}) {
+    for (std::size_t at = cleaned.find(mark); at != std::string::npos;
+         at = cleaned.find(mark, at)) {
+      cleaned.erase(at, mark.size());
+    }
+  }
+  return cleaned;
+}
+
 BlockMark take_block_mark(std::string& text) {
   BlockMark block;
   bool first = true;
@@ -275,8 +288,10 @@ BlockMark take_block_mark(std::string& text) {
       block = {BlockKind::heading, code[1] - '0', ""};
     } else if (code == "q") {
       block = {BlockKind::quote, 0, ""};
-    } else if (code == "u") {
-      block = {BlockKind::list_item, 1, "-"};
+    } else if (code == "u" || code == "u-" || code == "u*" || code == "u+") {
+      block = {BlockKind::list_item, 1, code.size() == 2 ? code.substr(1) : "-"};
+    } else if (code == "o") {
+      block = {BlockKind::list_item, 1, ""};
     }
   }
   // What a mark stood before may be gone (a reference moved away): then it is a paragraph.
@@ -284,6 +299,16 @@ BlockMark take_block_mark(std::string& text) {
   if (start == std::string::npos) return {};
   text.erase(0, start);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+  if (block.kind == BlockKind::list_item && block.marker.empty()) {
+    // An ordered item's number opens its text ("3. …", "3) …"): it is the item's marker.
+    const std::size_t digits = text.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string::npos || digits > 9 || text.size() <= digits + 2 ||
+        (text[digits] != '.' && text[digits] != ')') || text[digits + 1] != ' ') {
+      return {};
+    }
+    block.marker = text.substr(0, digits + 1);
+    text.erase(0, digits + 2);
+  }
   return block;
 }
 

@@ -121,7 +121,7 @@ std::string superscript_digits(std::string_view digits) {
 
 struct Block {
   std::string text;
-  std::string mark;        // the block's structure: "h2", "q", "u" (block_mark_open)
+  std::string mark;        // the block's structure: "h2", "q", "u", "o" (block_mark_open)
   bool heading = false;    // h1
   bool in_table = false;   // a cell of a layout table: only looked at for the title block
   bool links_only = true;  // every letter of it is inside a link: navigation
@@ -194,13 +194,15 @@ class Walker {
     if (tag == GUMBO_TAG_OL) list_numbers_.push_back(ordered_list_start(node));
     if (tag == GUMBO_TAG_UL) list_numbers_.push_back(0);
     if (tag == GUMBO_TAG_LI && !list_numbers_.empty() && list_numbers_.back() > 0) {
-      // An ordered list's numbers are part of what it says (a notes list: "1. …").
-      current_.text = std::to_string(list_numbers_.back()++) + ". ";
+      // An ordered list's numbers are part of what it says (a notes list: "1. …"): they open
+      // the item's first block, whatever element inside the item holds its text.
+      pending_number_ = std::to_string(list_numbers_.back()++) + ". ";
     }
     const std::string mark = structure_mark(tag);
     if (!mark.empty()) marks_.push_back(mark);
     walk_children(node, depth);
     flush();
+    if (tag == GUMBO_TAG_LI) pending_number_.clear();  // an empty item
     if (!mark.empty()) marks_.pop_back();
     if (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) list_numbers_.pop_back();
     if (tag == GUMBO_TAG_TABLE) --table_depth_;
@@ -211,6 +213,8 @@ class Walker {
     std::string text(trim_white_space(current_.text));
     if (!text.empty() && std::any_of(text.begin(), text.end(), [](char c) { return c != ' '; })) {
       if (!marks_.empty()) current_.mark = marks_.back();
+      text.insert(0, pending_number_);
+      pending_number_.clear();
       if (current_.mark == "u") {
         // An item that opens with a number or a bracket may be a note of a notes list.
         std::size_t pos = 0;
@@ -229,17 +233,20 @@ class Walker {
   std::size_t table_depth_ = 0;
   std::size_t link_depth_ = 0;
   std::vector<std::size_t> list_numbers_;  // 0 for an unordered list
+  std::string pending_number_;             // an ordered item's number, until its text comes
   std::vector<std::string> marks_;         // the structure of the blocks being walked
 
-  // Headings, quotations and bullet items are marked as such; ordered lists stay text (their
-  // numbers are what a notes list is found by).
+  // Headings, quotations and list items are marked as such. An ordered item keeps its number
+  // in its text ("3. …"), which is what a notes list is found by; the mark makes it a list
+  // item only if it is not a note.
   std::string structure_mark(GumboTag tag) const {
     if (const int level = heading_level(tag); level > 0) return "h" + std::to_string(level);
     switch (tag) {
       case GUMBO_TAG_BLOCKQUOTE:
         return "q";
       case GUMBO_TAG_LI:
-        return !list_numbers_.empty() && list_numbers_.back() == 0 ? "u" : "";
+        if (list_numbers_.empty()) return "";
+        return list_numbers_.back() == 0 ? "u" : "o";
       default:
         return "";
     }
@@ -426,13 +433,7 @@ HtmlText read_html(std::string_view page) {
   std::string cleaned;
   if (page.find(block_mark_open) != std::string_view::npos ||
       page.find(block_mark_close) != std::string_view::npos) {
-    cleaned = page;
-    for (const std::string_view mark : {block_mark_open, block_mark_close}) {
-      for (std::size_t at = cleaned.find(mark); at != std::string::npos;
-           at = cleaned.find(mark, at)) {
-        cleaned.erase(at, mark.size());
-      }
-    }
+    cleaned = without_block_marks(page);
     page = cleaned;
   }
   const std::string_view html = page;

@@ -146,8 +146,11 @@ struct PdfLayout {
 
 // Plain text: paragraphs separated by blank lines, or by line breaks when there is no blank
 // line (then a warning says which reading was taken); a block of numbered notes at the end
-// becomes notes when every one of its numbers stands in the text as a reference.
-[[nodiscard]] PdfLayout analyse_plain_text(std::string_view input);
+// becomes notes when every one of its numbers stands in the text as a reference. With
+// `markdown_structure`, a paragraph that opens like a Markdown heading, quotation or list item
+// ("# ", "> ", "- ", "3. ") is one, its text marked with its block (block_mark_open below); the
+// text must hold no block mark of its own.
+[[nodiscard]] PdfLayout analyse_plain_text(std::string_view input, bool markdown_structure);
 
 // A web page read (import_html.cpp, the only file that talks to gumbo): its text laid out as
 // plain text for analyse_plain_text — blocks separated by blank lines, note references as
@@ -156,8 +159,9 @@ struct PdfLayout {
 // block, <head> and <time> say. Throws std::length_error for a page nested absurdly deep.
 // A web page's block structure travels through the plain-text reading as a mark at the start of
 // a block's text: U+FDD2, a code ("h1" … "h6" a heading, "q" a quotation paragraph, "u" an item
-// of a bullet list), U+FDD3. Noncharacters: a page's text never holds them (read_html drops
-// them). take_block_mark removes every mark from a paragraph and gives the first one's block.
+// of a bullet list — "u*", "u+" with that marker —, "o" an ordered item whose text opens with
+// its number, "3. " or "3) "), U+FDD3. Noncharacters: a page's text never holds them (read_html
+// drops them). take_block_mark removes every mark from a paragraph and gives the first one's block.
 inline constexpr std::string_view block_mark_open = "\xEF\xB7\x92";   // U+FDD2
 inline constexpr std::string_view block_mark_close = "\xEF\xB7\x93";  // U+FDD3
 struct BlockMark {
@@ -166,6 +170,8 @@ struct BlockMark {
   std::string marker;
 };
 [[nodiscard]] BlockMark take_block_mark(std::string& text);
+// The text without any block mark (an input's own noncharacters).
+[[nodiscard]] std::string without_block_marks(std::string_view text);
 
 struct HtmlText {
   std::string title;

@@ -19,14 +19,22 @@ struct NotesBlock {
   std::vector<std::string> first_texts;         // each note's first line, without its number
 };
 
+// A line's text without the block mark a web page's list item opens with (import_steps.hpp):
+// a notes list is an ordered list.
+std::string_view without_block_mark(std::string_view text) {
+  if (!text.starts_with(block_mark_open)) return text;
+  const std::size_t close = text.find(block_mark_close);
+  return close == std::string_view::npos ? text : text.substr(close + block_mark_close.size());
+}
+
 std::optional<NotesBlock> find_notes_block(const std::vector<SourceLine>& lines) {
   for (std::size_t start = lines.size(); start-- > 0;) {
-    if (!note_start(lines[start].text, 1)) continue;
+    if (!note_start(without_block_mark(lines[start].text), 1)) continue;
     NotesBlock block;
     block.first_line = start;
     for (std::size_t i = start; i < lines.size(); ++i) {
       if (lines[i].blank()) continue;
-      if (const auto text = note_start(lines[i].text, block.notes.size() + 1)) {
+      if (const auto text = note_start(without_block_mark(lines[i].text), block.notes.size() + 1)) {
         block.notes.push_back({i});
         block.first_texts.push_back(*text);
       } else {
@@ -85,8 +93,88 @@ std::size_t wrap_measure(const std::vector<SourceLine>& lines) {
   return too_long == 0 && near * 2 >= static_cast<std::ptrdiff_t>(lengths.size()) ? measure : 0;
 }
 
+std::string block_mark(std::string_view code) {
+  return std::string(block_mark_open) + std::string(code) + std::string(block_mark_close);
+}
+
+// A line that starts a Markdown block (docs/FORMAT.md, the rules Pandoc reads): its block mark,
+// and its text without the marker (an ordered item keeps its number, which take_block_mark
+// makes its marker). Copied text that looks like Markdown is read as such: a paragraph that
+// opens with "# ", "> ", "- " or "3. " followed by text.
+struct BlockStart {
+  std::string mark;
+  std::string text;
+};
+
+std::optional<BlockStart> heading_start(std::string_view text) {
+  const std::size_t hashes = text.find_first_not_of('#');
+  if (hashes == 0 || hashes > 6 || hashes == std::string_view::npos || text[hashes] != ' ') {
+    return std::nullopt;
+  }
+  std::string_view title = text.substr(hashes + 1);
+  // A closing run of '#' after a space is not part of the title ("## Title ##").
+  const std::size_t closing = title.find_last_not_of('#');
+  if (closing != std::string_view::npos && closing + 1 < title.size() && title[closing] == ' ') {
+    title = title.substr(0, closing);
+  }
+  while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
+  if (title.empty() || title.find_first_not_of('#') == std::string_view::npos) return std::nullopt;
+  return BlockStart{block_mark("h" + std::to_string(hashes)), std::string(title)};
+}
+
+std::optional<BlockStart> item_start(std::string_view text) {
+  if (text.size() >= 3 && (text[0] == '-' || text[0] == '*' || text[0] == '+') && text[1] == ' ') {
+    // "- ¿Quién? - preguntó": a line of dialogue, as some texts set it, is not a list item.
+    if (text[0] == '-' && text.find(" - ", 1) != std::string_view::npos) return std::nullopt;
+    return BlockStart{block_mark(std::string("u") + text[0]), std::string(text.substr(2))};
+  }
+  const std::size_t digits = text.find_first_not_of("0123456789");
+  if (digits == 0 || digits > 9 || digits == std::string_view::npos || digits + 2 >= text.size() ||
+      (text[digits] != '.' && text[digits] != ')') || text[digits + 1] != ' ') {
+    return std::nullopt;
+  }
+  return BlockStart{block_mark("o"), std::string(text)};
+}
+
+// "> text", or ">" alone (an empty string: a break between two paragraphs of the quotation).
+std::optional<std::string> quote_line(std::string_view text) {
+  if (text == ">") return std::string();
+  if (!text.starts_with("> ")) return std::nullopt;
+  return std::string(text.substr(2));
+}
+
+// The number of an ordered item's paragraph ("<mark o>3. …"), if it is one.
+std::optional<std::size_t> ordered_number(std::string_view paragraph) {
+  const std::string mark = block_mark("o");
+  if (!paragraph.starts_with(mark)) return std::nullopt;
+  std::size_t number = 0;
+  for (std::size_t pos = mark.size();
+       pos < paragraph.size() && paragraph[pos] >= '0' && paragraph[pos] <= '9'; ++pos) {
+    number = number * 10 + static_cast<std::size_t>(paragraph[pos] - '0');
+  }
+  return number;
+}
+
+// "1936. Después" opening a paragraph is a year, not a list: an ordered item is read as one only
+// beside another whose number comes before or after its own (1. then 2.). Others stay text.
+std::vector<std::string> unmark_lone_ordered_items(std::vector<std::string> paragraphs) {
+  std::vector<std::optional<std::size_t>> numbers;
+  for (const std::string& paragraph : paragraphs) numbers.push_back(ordered_number(paragraph));
+  const auto follows = [&](std::size_t before, std::size_t after) {
+    return numbers[before] && numbers[after] && *numbers[before] + 1 == *numbers[after];
+  };
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (!numbers[i]) continue;
+    const bool in_list =
+        (i > 0 && follows(i - 1, i)) || (i + 1 < paragraphs.size() && follows(i, i + 1));
+    if (!in_list) paragraphs[i].erase(0, block_mark("o").size());
+  }
+  return paragraphs;
+}
+
 std::vector<std::string> paragraphs_of(const std::vector<SourceLine>& lines,
-                                       std::vector<std::string>& warnings) {
+                                       std::vector<std::string>& warnings,
+                                       bool markdown_structure) {
   std::size_t gaps = 0;
   const std::size_t blank_gaps = count_blank_gaps(lines, gaps);
   const bool line_breaks_only = gaps > 0 && blank_gaps == 0;
@@ -101,18 +189,65 @@ std::vector<std::string> paragraphs_of(const std::vector<SourceLine>& lines,
                   "the next word would have fitted on it");
   }
   ParagraphBuilder paragraphs;
+  // What the paragraph under way is: a quotation and a list item go on with the lines after
+  // them (Pandoc's lazy continuation) until a blank line; "> " lines go on a quotation too.
+  enum class Open { nothing, text, quote, quote_break, item };
+  Open open = Open::nothing;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const SourceLine& line = lines[i];
-    if (line.blank() || line.page_break_before) paragraphs.end_paragraph();
+    if (line.blank() || line.page_break_before) {
+      paragraphs.end_paragraph();
+      open = Open::nothing;
+    }
     if (line.blank()) continue;
+    std::string text = line.text;
+    if (markdown_structure) {
+      const auto quoted = quote_line(text);
+      const auto item = item_start(text);
+      if (open == Open::quote || open == Open::quote_break) {
+        if (quoted && quoted->empty()) {
+          paragraphs.end_paragraph();
+          open = Open::quote_break;
+          continue;
+        }
+        if (quoted) text = *quoted;
+        if (quoted && open == Open::quote_break) {
+          text = block_mark("q") + text;
+          open = Open::quote;
+        }
+      } else if (open == Open::item && item) {
+        paragraphs.end_paragraph();
+        text = item->mark + item->text;
+      } else if (open == Open::nothing) {
+        if (const auto heading = heading_start(text)) {
+          // A heading is one line: the next line starts a block of its own.
+          paragraphs.add_line(heading->mark + heading->text);
+          paragraphs.end_paragraph();
+          continue;
+        }
+        if (quoted) {
+          open = quoted->empty() ? Open::quote_break : Open::quote;
+          if (quoted->empty()) continue;
+          text = block_mark("q") + *quoted;
+        } else if (item) {
+          open = Open::item;
+          text = item->mark + item->text;
+        }
+      }
+    }
+    if (open == Open::nothing) open = Open::text;
     // Plain text is not hyphenated by a typesetter: a hyphen at a line end is a real one.
-    paragraphs.add_line(line.text);
+    paragraphs.add_line(text);
     const bool next_exists = i + 1 < lines.size() && !lines[i + 1].blank();
     const bool ends = line_breaks_only && (measure == 0 || !next_exists ||
                                            ends_paragraph(line.text, lines[i + 1].text, measure));
-    if (ends) paragraphs.end_paragraph();
+    if (ends) {
+      paragraphs.end_paragraph();
+      open = Open::nothing;
+    }
   }
-  return std::move(paragraphs).finish();
+  std::vector<std::string> found = std::move(paragraphs).finish();
+  return markdown_structure ? unmark_lone_ordered_items(std::move(found)) : found;
 }
 
 std::size_t count_references(const std::vector<ReferencedText>& texts) {
@@ -123,7 +258,7 @@ std::size_t count_references(const std::vector<ReferencedText>& texts) {
 
 }  // namespace
 
-PdfLayout analyse_plain_text(std::string_view input) {
+PdfLayout analyse_plain_text(std::string_view input, bool markdown_structure) {
   std::vector<SourceLine> lines = read_lines(input);
   // No footnote rules in plain text: a long run of spaces is a blank line, underscores are text.
   for (SourceLine& line : lines) line.separator = false;
@@ -145,7 +280,7 @@ PdfLayout analyse_plain_text(std::string_view input) {
   }
   std::vector<SourceLine> without_heading = body_lines;
   without_heading.resize(heading);
-  layout.paragraphs = paragraphs_of(without_heading, layout.warnings);
+  layout.paragraphs = paragraphs_of(without_heading, layout.warnings, markdown_structure);
   // Notes only when every number of the block stands in the text as a reference: otherwise a
   // numbered list at the end of a text would be taken for notes.
   if (notes &&
@@ -160,7 +295,7 @@ PdfLayout analyse_plain_text(std::string_view input) {
     return layout;
   }
   layout.warnings.clear();
-  layout.paragraphs = paragraphs_of(lines, layout.warnings);
+  layout.paragraphs = paragraphs_of(lines, layout.warnings, markdown_structure);
   return layout;
 }
 

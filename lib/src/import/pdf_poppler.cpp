@@ -55,6 +55,11 @@ struct PrintedWord {
   double right = 0;
   double top = 0;
   double bottom = 0;
+  // The size of its type, as the height of its box: poppler sets a word's box from its font's
+  // ascent and descent, in proportion to the type size, so that within a document the heights
+  // compare as the sizes do (measured on the fixtures: height / size is one constant per
+  // document). Asking poppler for the font itself (text_list_include_font) would cost as much
+  // again as the word boxes.
   double font_size = 0;
 };
 
@@ -65,8 +70,14 @@ struct PrintedLine {
   double font_size = 0;
 };
 
+// A word's type size as its box's height (PrintedWord::font_size), to a hundredth of a point:
+// the heights of words of one size differ in their last bits, and sizes are counted by value.
+double type_size(const poppler::rectf& box) {
+  return std::round(box.height() * 100) / 100;
+}
+
 std::vector<PrintedLine> printed_lines(const poppler::page& page) {
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  std::vector<poppler::text_box> boxes = page.text_list(0);
   std::stable_sort(boxes.begin(), boxes.end(),
                    [](const auto& a, const auto& b) { return a.bbox().y() < b.bbox().y(); });
   std::vector<PrintedLine> lines;
@@ -78,8 +89,8 @@ std::vector<PrintedLine> printed_lines(const poppler::page& page) {
     const poppler::byte_array utf8 = box.text().to_utf8();
     lines.back().words.push_back({std::string(utf8.begin(), utf8.end()), bbox.x(),
                                   bbox.x() + bbox.width(), bbox.y(), bbox.y() + bbox.height(),
-                                  box.get_font_size()});
-    lines.back().font_size = std::max(lines.back().font_size, box.get_font_size());
+                                  type_size(bbox)});
+    lines.back().font_size = std::max(lines.back().font_size, type_size(bbox));
   }
   for (PrintedLine& line : lines) {
     std::stable_sort(line.words.begin(), line.words.end(),

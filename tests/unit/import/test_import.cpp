@@ -379,6 +379,32 @@ BOOST_AUTO_TEST_CASE(imported_pages_read_back_the_same) {
   BOOST_TEST(again.meta_text("title") == "~");
 }
 
+// An <ol>'s items are list items numbered as the page shows them; an ordered list whose numbers
+// all stand in the text as references is the notes, as before.
+BOOST_AUTO_TEST_CASE(ordered_list_items_keep_their_numbers_and_notes_lists_stay_notes) {
+  const Document page = import_text(
+      "<p>Los puntos<sup>1</sup>:</p><ol start=\"3\"><li>uno</li><li><p>dos</p></li><li></li>"
+      "<li>1936. tres</li></ol><h2>Notas</h2><ol><li>La nota.</li></ol>",
+      "es", ImportFormat::html);
+  BOOST_REQUIRE(page.paragraphs.size() == 4U);
+  BOOST_TEST(page.notes.size() == 1U);
+  BOOST_TEST(page.paragraphs[0].note_ids == std::vector<std::string>{"n1"});
+  const std::vector<std::string> markers = {"3.", "4.", "6."};
+  for (std::size_t i = 1; i < 4; ++i) {
+    BOOST_TEST((page.paragraphs[i].kind == BlockKind::list_item));
+    BOOST_TEST(page.paragraphs[i].marker == markers[i - 1]);
+  }
+  BOOST_TEST(plain_text(page.paragraphs[3].text) == "1936. tres");
+  const std::string written = format_document(page);
+  BOOST_TEST(format_document(parse_document(written, "page.md")) == written);
+  // Numbers that are not references: the ordered list at the end is a list, not notes.
+  const Document list =
+      import_text("<p>Texto.</p><ol><li>uno</li><li>dos</li></ol>", "es", ImportFormat::html);
+  BOOST_TEST(list.notes.empty());
+  BOOST_REQUIRE(list.paragraphs.size() == 3U);
+  BOOST_TEST(list.paragraphs[2].marker == "2.");
+}
+
 // --- Fixtures, whole ------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(fixtures_import_as_pinned) {
@@ -405,10 +431,44 @@ BOOST_AUTO_TEST_CASE(crlf_and_bom_change_nothing) {
 
 BOOST_AUTO_TEST_CASE(plain_text_paragraphs_are_blank_line_separated) {
   const Document document =
-      import_text("\xEF\xBB\xBF# Uno\r\ndos-\r\n\r\n\r\ntres *x*\n", "es", ImportFormat::text);
+      import_text("\xEF\xBB\xBFUno\r\ndos-\r\n\r\n\r\ntres *x*\n#x\n", "es", ImportFormat::text);
   BOOST_REQUIRE(document.paragraphs.size() == 2U);
-  BOOST_TEST(document.paragraphs[0].text == "\\# Uno dos-");
-  BOOST_TEST(document.paragraphs[1].text == "tres \\*x\\*");
+  BOOST_TEST(document.paragraphs[0].text == "Uno dos-");
+  BOOST_TEST(document.paragraphs[1].text == "tres \\*x\\* #x");
+}
+
+// Copied text that opens its paragraphs like Markdown (docs/FORMAT.md) keeps that structure;
+// what Pandoc would not read as a block, and a lone "1936. ", stay text.
+BOOST_AUTO_TEST_CASE(plain_text_markdown_structure_is_read) {
+  const Document document = import_text(
+      "# Primera parte\nTras el título.\n\n> Una cita\nque sigue.\n>\n> Otro párrafo.\n\n"
+      "- uno\n- dos\nsigue\n\n1. primero\n2) segundo\n\n1936. Llegó.\n\n- ¿Quién? - dijo.\n\n"
+      "#x\n\n####### siete\n\n# ##\n\nFin \xEF\xB7\x92h1\xEF\xB7\x93.\n",
+      "es", ImportFormat::text);
+  const std::vector<std::pair<BlockKind, std::string>> expected = {
+      {BlockKind::heading, "Primera parte"},
+      {BlockKind::paragraph, "Tras el título."},
+      {BlockKind::quote, "Una cita que sigue."},
+      {BlockKind::quote, "Otro párrafo."},
+      {BlockKind::list_item, "uno"},
+      {BlockKind::list_item, "dos sigue"},
+      {BlockKind::list_item, "primero"},
+      {BlockKind::list_item, "segundo"},
+      {BlockKind::paragraph, "1936. Llegó."},
+      {BlockKind::paragraph, "- ¿Quién? - dijo."},
+      {BlockKind::paragraph, "#x"},
+      {BlockKind::paragraph, "####### siete"},
+      {BlockKind::paragraph, "# ##"},
+      {BlockKind::paragraph, "Fin h1."}};
+  BOOST_REQUIRE(document.paragraphs.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    BOOST_TEST((document.paragraphs[i].kind == expected[i].first), i);
+    BOOST_TEST(plain_text(document.paragraphs[i].text) == expected[i].second, i);
+  }
+  BOOST_TEST(document.paragraphs[0].level == 1);
+  BOOST_TEST(document.paragraphs[7].marker == "2)");
+  const std::string written = format_document(document);
+  BOOST_TEST(format_document(parse_document(written, "copied.md")) == written);
 }
 
 BOOST_AUTO_TEST_CASE(plain_text_lines_of_any_white_space_are_blank) {
@@ -446,10 +506,11 @@ BOOST_AUTO_TEST_CASE(plain_text_notes_block_becomes_notes) {
   BOOST_TEST(document.paragraphs[1].text == "La tercera[^3].");
   BOOST_REQUIRE(document.notes.size() == 3U);
   BOOST_TEST(document.notes[1].text == "Segunda, que sigue.");
-  // A numbered list whose numbers do not stand in the text stays text.
+  // A numbered list whose numbers do not stand in the text stays a list.
   const Document list = import_text("Tres cosas:\n\n1. Una\n2. Dos\n", "es", ImportFormat::text);
   BOOST_TEST(list.notes.empty());
-  BOOST_TEST(list.paragraphs.size() == 2U);
+  BOOST_REQUIRE(list.paragraphs.size() == 3U);
+  BOOST_TEST(list.paragraphs[2].marker == "2.");
 }
 
 BOOST_AUTO_TEST_CASE(plain_text_without_blank_lines_says_what_it_assumed) {
