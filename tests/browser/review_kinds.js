@@ -6,7 +6,7 @@
 // Usage: node review_kinds.js CHROMIUM URL ALIGNMENT.yaml PROFILE_DIR
 'use strict';
 const fs = require('node:fs');
-const { launch } = require('./cdp.js');
+const { checkPage } = require('./cdp.js');
 
 const [chromium, url, alignment, profile] = process.argv.slice(2);
 let failures = 0;
@@ -38,15 +38,4 @@ async function main(page) {
   expect('the file has the link reviewed', (line || '').includes('reviewed'));
 }
 
-launch(chromium, profile).then(async (browser) => {
-  const timer = setTimeout(() => { console.error('timed out'); browser.close(); process.exit(1); }, 60000);
-  try {
-    await main(await browser.open(url));
-  } catch (error) {
-    console.error(error);
-    failures += 1;
-  }
-  clearTimeout(timer);
-  browser.close();
-  process.exit(failures === 0 ? 0 : 1);
-});
+checkPage(chromium, profile, url, main, () => failures, 60000);
