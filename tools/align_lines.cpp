@@ -80,11 +80,7 @@ int run_align_lines(const Arguments& arguments) {
   if (source_path == "-" && target_path == "-") {
     throw UsageError("only one of SRC and TGT can be standard input");
   }
-  AlignOptions align_options;
-  if (values->count("dictionary") != 0) {
-    align_options.dictionary = (*values)["dictionary"].as<std::string>();
-  }
-  align_options.use_machine_translation = values->count("mt") != 0;
+  AlignOptions align_options = align_options_of(*values);
   if (values->count("freedict") != 0) {
     align_options.freedict_folder = (*values)["freedict"].as<std::string>();
   }

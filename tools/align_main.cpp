@@ -2,12 +2,9 @@
 // person made; with no documents named, does so for every pair of the manifest that needs it.
 // The policy is the library's (realign_pair, alinea/aligner.hpp); the benchmark mode (--lines) is
 // in align_lines.cpp.
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 
 #include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
@@ -27,26 +24,6 @@ void print(const AlignReport& report, const po::variables_map& values) {
   }
 }
 
-// "aligned 3/40  alignments/w.fr-es.yaml" on a terminal, rewritten in place.
-class Progress {
- public:
-  explicit Progress(bool shown) : shown_(shown) {}
-  void advance(const std::string& name, std::size_t total) {
-    const std::lock_guard lock(mutex_);
-    ++done_;
-    if (!shown_) return;
-    std::cerr << "\r\033[Kaligned " << done_ << "/" << total << "  " << name << std::flush;
-  }
-  void finish() const {
-    if (shown_ && done_ > 0) std::cerr << "\r\033[K" << std::flush;
-  }
-
- private:
-  std::mutex mutex_;
-  std::size_t done_ = 0;
-  bool shown_;
-};
-
 int align_manifest(const po::variables_map& values, const AlignOptions& options) {
   const ShardReading shard = read_shard(values["shard"].as<std::string>());
   if (!shard.shard) throw UsageError(shard.problem);
@@ -56,7 +33,7 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
                      " here or above: name the documents, alinea align SRC.md TGT.md -o FILE");
   }
   const ManifestReadResult manifest = read_manifest(*root);
-  Progress progress(::isatty(STDERR_FILENO) == 1);
+  Progress progress("aligned");
   const RepositoryAlignment result = align_repository(
       manifest, options, values["jobs"].as<unsigned>(), *shard.shard, values.count("all") != 0,
       [&](const std::string& name, std::size_t total) { progress.advance(name, total); });
@@ -124,11 +101,7 @@ int run_align(const Arguments& arguments) {
       options, positional);
   if (!values) return 0;
 
-  AlignOptions align_options;
-  if (values->count("dictionary") != 0) {
-    align_options.dictionary = (*values)["dictionary"].as<std::string>();
-  }
-  align_options.use_machine_translation = values->count("mt") != 0;
+  const AlignOptions align_options = align_options_of(*values);
   if (values->count("source") == 0) {
     if (values->count("output") != 0) throw UsageError("-o needs the two documents: SRC.md TGT.md");
     return align_manifest(*values, align_options);

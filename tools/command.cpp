@@ -10,6 +10,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
@@ -150,6 +151,27 @@ std::size_t count_given(const po::variables_map& values,
 std::vector<std::string> arguments_of(const po::variables_map& values, const char* option) {
   if (values.count(option) == 0) return {};
   return values[option].as<std::vector<std::string>>();
+}
+
+AlignOptions align_options_of(const po::variables_map& values) {
+  AlignOptions options;
+  if (values.count("dictionary") != 0) options.dictionary = values["dictionary"].as<std::string>();
+  options.use_machine_translation = values.count("mt") != 0;
+  return options;
+}
+
+Progress::Progress(std::string verb)
+    : verb_(std::move(verb)), shown_(::isatty(STDERR_FILENO) == 1) {}
+
+void Progress::advance(const std::string& name, std::size_t total) {
+  const std::lock_guard lock(mutex_);
+  ++done_;
+  if (!shown_) return;
+  std::cerr << "\r\033[K" << verb_ << " " << done_ << "/" << total << "  " << name << std::flush;
+}
+
+void Progress::finish() const {
+  if (shown_ && done_ > 0) std::cerr << "\r\033[K" << std::flush;
 }
 
 }  // namespace alinea::cli

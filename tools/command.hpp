@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <initializer_list>
 #include <iosfwd>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "alinea/aligner.hpp"
 #include "alinea/base.hpp"
 
 namespace alinea::cli {
@@ -85,6 +87,24 @@ void refuse_if(bool wrong, const std::string& message);
 // The arguments of a multitoken option, none when it is absent.
 [[nodiscard]] std::vector<std::string> arguments_of(
     const boost::program_options::variables_map& values, const char* option);
+
+// The options `alinea align` and `align --lines` share: --dictionary, --mt.
+[[nodiscard]] AlignOptions align_options_of(const boost::program_options::variables_map& values);
+
+// "aligned 3/40  alignments/w.fr-es.yaml" on standard error when it is a terminal, rewritten in
+// place as each item is done (from any thread); `verb` says what was done.
+class Progress {
+ public:
+  explicit Progress(std::string verb);
+  void advance(const std::string& name, std::size_t total);
+  void finish() const;
+
+ private:
+  std::mutex mutex_;
+  std::size_t done_ = 0;
+  std::string verb_;
+  bool shown_;
+};
 
 // The subcommands, one source file each.
 int run_import(const Arguments& arguments);

@@ -7,6 +7,7 @@ N/10 and N sentences; wall time, CPU time and peak memory from /usr/bin/time -v,
 the repeated gold, and time(N)/time(N/10).
 
 usage: scale_bench.py ALINEA [--sentences N] [--runs R] [--hunalign PATH] [--data DIR]
+                      [--skip-peers] [--skip-scale]
 """
 import argparse
 import os
@@ -146,6 +147,8 @@ def main():
     parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                        "..", "..", "..", "shared", "bench", "align"))
     parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true",
+                        help="only the dev sets side by side with hunalign")
     args = parser.parse_args()
     if not os.path.isdir(args.data):
         print(f"scale bench skipped: {args.data} is absent")
@@ -156,7 +159,8 @@ def main():
             if args.hunalign is None:
                 print("hunalign: not given (--hunalign PATH); its columns are empty")
             side_by_side(alinea, args.hunalign, args.data, args.runs, workdir)
-        scale(alinea, args.data, args.sentences, args.runs, workdir)
+        if not args.skip_scale:
+            scale(alinea, args.data, args.sentences, args.runs, workdir)
     return 0
 
 

@@ -124,4 +124,22 @@ async function launch(browser, profile, extraArguments = []) {
   };
 }
 
-module.exports = { launch, sleep };
+// Opens `url` in a headless chromium, runs `main(page)`, closes the browser and exits the
+// process: 1 when main threw, ran out of `limitMs`, or `failures()` is not 0 afterwards.
+function checkPage(chromium, profile, url, main, failures, limitMs) {
+  launch(chromium, profile).then(async (browser) => {
+    const timer = setTimeout(() => { console.error('timed out'); browser.close(); process.exit(1); }, limitMs);
+    let threw = false;
+    try {
+      await main(await browser.open(url));
+    } catch (error) {
+      console.error(error);
+      threw = true;
+    }
+    clearTimeout(timer);
+    browser.close();
+    process.exit(!threw && failures() === 0 ? 0 : 1);
+  });
+}
+
+module.exports = { launch, sleep, checkPage };

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const { execFileSync } = require('node:child_process');
-const { launch } = require('./cdp.js');
+const { checkPage } = require('./cdp.js');
 
 const [chromium, url, alignment, alinea, scratch] = process.argv.slice(2);
 let failures = 0;
@@ -141,15 +141,4 @@ async function main(page) {
   expect('refused requests changed nothing', fs.readFileSync(alignment, 'utf8') === before);
 }
 
-launch(chromium, `${scratch}/profile`).then(async (browser) => {
-  const timer = setTimeout(() => { console.error('timed out'); browser.close(); process.exit(1); }, 120000);
-  try {
-    await main(await browser.open(url));
-  } catch (error) {
-    console.error(error);
-    failures += 1;
-  }
-  clearTimeout(timer);
-  browser.close();
-  process.exit(failures === 0 ? 0 : 1);
-});
+checkPage(chromium, `${scratch}/profile`, url, main, () => failures, 120000);

@@ -37,8 +37,9 @@ struct AlignOptions {
   bool use_learned_lexicon = false;
   // A second pass with IBM Model 1 trained on the first pass's confident 1-1 beads (Moore 2002).
   bool use_translation_model = true;
-  // Bead costs are divided by this before they become path probabilities; a link's confidence is
-  // its posterior. Fitted on the tuning halves of the development sets (bench/align).
+  // Bead costs are divided by this before they become path probabilities (posteriors), which a
+  // calibrated map turns into each link's confidence; both fitted on the tuning halves of the
+  // development sets (bench/align).
   double confidence_temperature = 1.0;
   // Largest beads tried: at most this many sentences (or paragraphs) in all, at most
   // `longest_bead_side` on one side; 6 and 5 allow up to 1-5, 2-4 and 3-3 (either way), which

@@ -153,6 +153,9 @@ struct PairCoverage {
   // `omitted` tells how many have a recorded reason: paragraphs and notes, and sentences
   // omitted inside a linked paragraph or note (a sentence link with an empty target side).
   CoverageCount paragraphs;
+  // `paragraphs` by the kind of block: plain paragraphs, headings, quotations, list items (a kind
+  // the source lacks is absent).
+  std::map<BlockKind, CoverageCount> paragraph_kinds;
   CoverageCount notes;
   CoverageCount sentences;   // linked by a sentence link
   CoverageCount characters;  // of the plain text of linked paragraphs and notes

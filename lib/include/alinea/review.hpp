@@ -71,6 +71,7 @@ struct OpenedAlignment {
 enum class QueueReason {
   drift,           // a reviewed link whose text changed since it was reviewed
   no_fingerprint,  // a reviewed link without fingerprints: later edits would go unnoticed
+  kind_mismatch,   // an automatic link of a heading, quotation or list item to another kind
   low_confidence,  // an automatic link the aligner is not sure of
   unlinked,        // a unit in no link
 };
@@ -87,25 +88,36 @@ struct QueueItem {
   std::optional<LinkStatus> status;  // std::nullopt: a unit in no link
   std::optional<double> confidence;
   SourcePosition where;  // the link in the alignment file; an unlinked unit in its document
-  std::string detail;    // for people: "the text of fr:p3 changed", "confidence 0.31"
+  // The kind of the block each side's first unit is or is in (a heading, a quotation, a list
+  // item, a paragraph); std::nullopt for notes and for an empty side.
+  std::optional<BlockKind> source_kind;
+  std::optional<BlockKind> target_kind;
+  std::string detail;  // for people: "the text of fr:p3 changed", "confidence 0.31"
 };
 
-// What needs a person, in this order: drift, no-fingerprint, low-confidence (automatic links with
-// confidence below `threshold`, least confident first), unlinked (source units, then target units,
-// paragraphs and notes, and sentences of links that have sentence links). Links and units keep
-// file order within a reason.
+// What needs a person, in this order: drift, no-fingerprint, kind-mismatch (automatic paragraph
+// links with a heading, quotation or list item on one side and no block of that kind on the
+// other, unless the link accepts structure/kind-mismatch), low-confidence (automatic links with
+// confidence below `threshold`, least confident first), unlinked (source units, then target
+// units, paragraphs and notes, and sentences of links that have sentence links). A link is listed
+// once, under the first reason that holds. Links and units keep file order within a reason.
 [[nodiscard]] std::vector<QueueItem> review_queue(const Alignment& alignment,
                                                   const ReviewDocuments& documents,
                                                   double threshold = default_review_threshold);
+
+// The kinds of an item's blocks when one is not a plain paragraph, for people: "heading",
+// "heading ↔ paragraph", "list-item"; "" when both sides are paragraphs (or notes).
+[[nodiscard]] std::string describe_kinds(const QueueItem& item);
 
 enum class QueueFormat { text, json };
 
 // "text", "json"; std::nullopt for anything else.
 [[nodiscard]] std::optional<QueueFormat> parse_queue_format(std::string_view name);
 
-// The queue for people (one line per item, "file:line: reason: level src ↔ tgt (status
-// confidence): detail", then a count) or programs (a JSON array of objects with file, line, level,
-// src, tgt, status, confidence, reason, detail; null where there is none).
+// The queue for people (one line per item, "file:line: reason: level src ↔ tgt [kinds] (status
+// confidence): detail", the kinds as describe_kinds gives them when not plain paragraphs, then a
+// count) or programs (a JSON array of objects with file, line, level, src, tgt, src_kind,
+// tgt_kind, status, confidence, reason, detail; null where there is none).
 [[nodiscard]] std::string format_queue(const std::vector<QueueItem>& queue, QueueFormat format);
 
 // ---- Operations

@@ -115,7 +115,9 @@ std::uint32_t PairNumbers::number(std::uint64_t key) {
 }
 
 std::size_t PairNumbers::position(std::uint64_t key) const {
-  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20U) & (keys_.size() - 1);
+  // The top bits of the product depend on every bit of the key (middle bits did not on the high
+  // word: the pairs of one target word piled up in a few places).
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64U - table_bits_));
 }
 
 void PairNumbers::reserve(std::size_t keys) {
@@ -131,6 +133,7 @@ void PairNumbers::rehash(std::size_t slots) {
   std::vector<std::uint64_t> keys = std::move(keys_);
   std::vector<std::uint32_t> numbers = std::move(numbers_);
   keys_.assign(slots, empty);
+  table_bits_ = static_cast<unsigned>(std::countr_zero(slots));
   numbers_.assign(keys_.size(), 0);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     if (keys[k] == empty) continue;
@@ -304,6 +307,24 @@ TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<
   for (const double value : frequency) {
     result.log_frequency.push_back(static_cast<float>(value > 0.0 ? std::log(value / total) : 0.0));
   }
+  std::vector<float> summed(table.target_vocabulary_size(), 0.0F);
+  std::vector<std::uint32_t> touched;
+  for (const std::vector<std::uint32_t>& words : result.from_words) {
+    for (const std::uint32_t s : words) {
+      for (const TranslationTable::Entry& entry : table.row(s)) {
+        if (summed[entry.target] == 0.0F) touched.push_back(entry.target);
+        summed[entry.target] += entry.probability;
+      }
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    std::vector<TranslationTable::Entry>& translations = result.from_translations.emplace_back();
+    for (const std::uint32_t target : touched) {
+      translations.push_back({target, summed[target]});
+      summed[target] = 0.0F;
+    }
+    touched.clear();
+  }
   result.place.assign(table.target_vocabulary_size(), 0);
   result.cells = RowWindows<Cell>(to.size(), from.size());
   result.table = std::move(table);
@@ -326,10 +347,8 @@ void TranslationEvidence::add_pair_sums(Direction& direction, std::size_t to, st
   std::vector<std::uint32_t>& place = direction.place;
   for (std::size_t k = 0; k < words.size(); ++k)
     place[words[k]] = static_cast<std::uint32_t>(k + 1);
-  for (const std::uint32_t s : direction.from_words[from]) {
-    for (const TranslationTable::Entry& entry : direction.table.row(s)) {
-      if (const std::uint32_t at = place[entry.target]; at != 0) sums[at - 1] += entry.probability;
-    }
+  for (const TranslationTable::Entry& entry : direction.from_translations[from]) {
+    if (const std::uint32_t at = place[entry.target]; at != 0) sums[at - 1] += entry.probability;
   }
   for (const std::uint32_t word : words) place[word] = 0;
 }
@@ -401,8 +420,17 @@ double TranslationEvidence::uncached_explained(Direction& direction, std::size_t
   for (std::size_t v = to_begin; v < to_begin + to_count; ++v) {
     total +=
         explained_by_span(direction, v, from_begin, from_count, [&](std::size_t from, float* sums) {
-          partial.assign(direction.to_words[v].size(), 0.0F);
-          add_pair_sums(direction, v, from, partial.data());
+          // Straight from the table's rows, word by word of the from-unit.
+          const std::vector<std::uint32_t>& words = direction.to_words[v];
+          partial.assign(words.size(), 0.0F);
+          for (const std::uint32_t s : direction.from_words[from]) {
+            for (const TranslationTable::Entry& entry : direction.table.row(s)) {
+              const auto at = std::lower_bound(words.begin(), words.end(), entry.target);
+              if (at != words.end() && *at == entry.target) {
+                partial[static_cast<std::size_t>(at - words.begin())] += entry.probability;
+              }
+            }
+          }
           for (std::size_t k = 0; k < partial.size(); ++k) sums[k] += partial[k];
         });
   }

@@ -50,6 +50,7 @@ class PairNumbers {
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> numbers_;
   std::size_t size_ = 0;
+  unsigned table_bits_ = 0;  // keys_.size() is 2 to this power
 };
 
 struct Model1Options {
@@ -152,6 +153,9 @@ class TranslationEvidence {
     // units among its sources; sorted, unknown words left out.
     std::vector<std::vector<std::uint32_t>> to_words;
     std::vector<std::vector<std::uint32_t>> from_words;
+    // Per from-unit: Σ t(to-word | its words) for every to-word it may translate, summed once
+    // (in the order of its words), so that a pair of units reads one list, not a row per word.
+    std::vector<std::vector<TranslationTable::Entry>> from_translations;
     std::vector<float> log_frequency;  // per dense to-word, over the whole to-side text
     RowWindows<Cell> cells{0, 0};      // rows: to-units, columns: from-units
     std::vector<float> pool;

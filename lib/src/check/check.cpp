@@ -21,6 +21,7 @@
 #include "alinea/segment.hpp"
 #include "check/check_internal.hpp"
 #include "check/check_qa.hpp"
+#include "corpus/block_kinds.hpp"
 #include "util/suggest.hpp"
 #include "util/work_queue.hpp"
 #include "util/yaml.hpp"
@@ -731,9 +732,7 @@ class AlignmentChecker {
     }
   }
 
-  // A heading translated as a heading, a quotation as a quotation, a list item as a list item:
-  // a kind on one side of a link and not on the other is worth a look (a heading linked to a
-  // paragraph is often a misalignment by one).
+  // A kind on one side of a link and not on the other (corpus/block_kinds.hpp).
   void check_kinds(const Link& link) {
     if (link.source.empty() || link.target.empty()) return;
     const auto kinds = [](const DocumentIndex& document, const std::vector<std::string>& ids) {
@@ -743,26 +742,12 @@ class AlignmentChecker {
       }
       return found;
     };
-    const std::set<BlockKind> source_kinds = kinds(source_, link.source);
-    const std::set<BlockKind> target_kinds = kinds(target_, link.target);
-    const auto describe_side = [](const std::set<BlockKind>& found) {
-      std::string text;
-      for (const BlockKind kind : found) {
-        text += (text.empty() ? "" : " and ") + std::string(block_kind_name(kind));
-      }
-      return text;
-    };
-    for (const BlockKind kind : {BlockKind::heading, BlockKind::quote, BlockKind::list_item}) {
-      if (source_kinds.count(kind) == target_kinds.count(kind)) continue;
-      const bool in_source = source_kinds.count(kind) != 0;
-      add("structure/kind-mismatch", link, units_of(link),
-          std::string("the ") + (in_source ? "source" : "target") + " side is a " +
-              std::string(block_kind_name(kind)) + ", the " + (in_source ? "target" : "source") +
-              " side is not (" + describe_side(in_source ? target_kinds : source_kinds) +
-              "): check the link, or accept the difference (accept: [structure/kind-mismatch])",
-          positions_of(link));
-      return;
-    }
+    const auto mismatch = kind_mismatch(kinds(source_, link.source), kinds(target_, link.target));
+    if (!mismatch) return;
+    add("structure/kind-mismatch", link, units_of(link),
+        describe(*mismatch) +
+            ": check the link, or accept the difference (accept: [structure/kind-mismatch])",
+        positions_of(link));
   }
 
   void check_drift(const LinkView& view) {

@@ -36,6 +36,7 @@ struct Block {
   const std::string* text = nullptr;
   const std::vector<std::string>* sentences = nullptr;
   std::size_t line = 0;
+  BlockKind kind = BlockKind::paragraph;
 };
 
 std::vector<Block> blocks_of(const Document& document, bool notes) {
@@ -44,7 +45,7 @@ std::vector<Block> blocks_of(const Document& document, bool notes) {
     for (const Note& n : document.notes) blocks.push_back({n.id, &n.text, &n.sentences, n.line});
   } else {
     for (const Paragraph& p : document.paragraphs) {
-      blocks.push_back({p.id, &p.text, &p.sentences, p.line});
+      blocks.push_back({p.id, &p.text, &p.sentences, p.line, p.kind});
     }
   }
   return blocks;
@@ -110,6 +111,12 @@ std::string format_text(const CorpusCoverage& coverage) {
       out += line.data();
     };
     row("paragraphs", pair.paragraphs);
+    // By kind only where there is more than plain paragraphs: most texts have nothing else.
+    if (pair.paragraph_kinds.size() > 1 || pair.paragraph_kinds.count(BlockKind::paragraph) == 0) {
+      for (const auto& [kind, count] : pair.paragraph_kinds) {
+        row(("  " + std::string(block_kind_name(kind))).c_str(), count);
+      }
+    }
     row("notes", pair.notes);
     row("sentences", pair.sentences);
     row("characters", pair.characters);
@@ -146,6 +153,11 @@ nlohmann::ordered_json pair_json(const PairCoverage& pair) {
     out["target"] = {{"path", pair.target_path}, {"lang", pair.target_lang}};
   }
   out["paragraphs"] = count_json(pair.paragraphs);
+  nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
+  for (const auto& [kind, count] : pair.paragraph_kinds) {
+    kinds[std::string(block_kind_name(kind))] = count_json(count);
+  }
+  out["paragraph_kinds"] = std::move(kinds);
   out["notes"] = count_json(pair.notes);
   out["sentences"] = count_json(pair.sentences);
   out["characters"] = count_json(pair.characters);
@@ -257,6 +269,7 @@ CoverageCount& CoverageCount::operator+=(const CoverageCount& other) noexcept {
 
 PairCoverage& PairCoverage::operator+=(const PairCoverage& other) {
   paragraphs += other.paragraphs;
+  for (const auto& [kind, count] : other.paragraph_kinds) paragraph_kinds[kind] += count;
   notes += other.notes;
   sentences += other.sentences;
   characters += other.characters;
@@ -309,6 +322,7 @@ PairCoverage measure_coverage(const Alignment& alignment, const Document& source
     for (const Block& block : blocks_of(source, notes)) {
       const bool linked = linked_source.count(block.id) != 0;
       ++count.total;
+      if (!notes) coverage.paragraph_kinds[block.kind] += CoverageCount{linked ? 1U : 0U, 1};
       const std::size_t characters = count_code_points(plain_text(*block.text));
       coverage.characters.total += characters;
       if (linked) {

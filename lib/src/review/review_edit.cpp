@@ -319,6 +319,8 @@ const char* to_string(QueueReason reason) noexcept {
       return "drift";
     case QueueReason::no_fingerprint:
       return "no-fingerprint";
+    case QueueReason::kind_mismatch:
+      return "kind-mismatch";
     case QueueReason::low_confidence:
       return "low-confidence";
     case QueueReason::unlinked:

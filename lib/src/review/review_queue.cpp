@@ -5,6 +5,7 @@
 #include <set>
 
 #include "alinea/review.hpp"
+#include "corpus/block_kinds.hpp"
 #include "review_units.hpp"
 
 namespace alinea {
@@ -67,7 +68,7 @@ class QueueBuilder {
     add_unlinked(Side::source);
     add_unlinked(Side::target);
     std::vector<QueueItem> queue;
-    for (auto* part : {&drift_, &unknown_, &low_, &unlinked_}) {
+    for (auto* part : {&drift_, &unknown_, &mismatched_, &low_, &unlinked_}) {
       std::move(part->begin(), part->end(), std::back_inserter(queue));
     }
     return queue;
@@ -84,7 +85,30 @@ class QueueBuilder {
     item.confidence = link.confidence;
     item.where = {alignment_.path, link.line, link.column};
     item.detail = std::move(detail);
+    item.source_kind = first_kind(Side::source, link.source);
+    item.target_kind = first_kind(Side::target, link.target);
     return item;
+  }
+
+  std::optional<BlockKind> first_kind(Side side, const std::vector<std::string>& ids) const {
+    return ids.empty() ? std::nullopt : indexes_.of(side).block_kind(ids.front());
+  }
+
+  // Paragraph links only: a sentence link inside one has the kinds of its paragraph link.
+  std::optional<KindMismatch> mismatch_of(const Link& link, UnitLevel level) const {
+    if (level != UnitLevel::paragraph ||
+        std::find(link.accepted.begin(), link.accepted.end(), "structure/kind-mismatch") !=
+            link.accepted.end()) {
+      return std::nullopt;
+    }
+    const auto kinds = [&](Side side) {
+      std::set<BlockKind> found;
+      for (const std::string& id : ids_on(link, side)) {
+        if (const auto kind = indexes_.of(side).block_kind(id)) found.insert(*kind);
+      }
+      return found;
+    };
+    return kind_mismatch(kinds(Side::source), kinds(Side::target));
   }
 
   void look_at(const Link& link, UnitLevel level) {
@@ -96,6 +120,10 @@ class QueueBuilder {
         unknown_.push_back(item_for(link, level, QueueReason::no_fingerprint,
                                     "reviewed without fingerprints: later edits would not show"));
       }
+      return;
+    }
+    if (const auto mismatch = mismatch_of(link, level)) {
+      mismatched_.push_back(item_for(link, level, QueueReason::kind_mismatch, describe(*mismatch)));
       return;
     }
     const double confidence = link.confidence.value_or(0.0);
@@ -111,6 +139,7 @@ class QueueBuilder {
     item.reason = QueueReason::unlinked;
     item.level = level;
     (side == Side::source ? item.source : item.target).push_back(id);
+    (side == Side::source ? item.source_kind : item.target_kind) = indexes_.of(side).block_kind(id);
     item.where = {document.path, line, 0};
     item.detail = document.lang + ":" + id + " is in no link";
     unlinked_.push_back(std::move(item));
@@ -156,6 +185,7 @@ class QueueBuilder {
   double threshold_;
   std::vector<QueueItem> drift_;
   std::vector<QueueItem> unknown_;
+  std::vector<QueueItem> mismatched_;
   std::vector<QueueItem> low_;
   std::vector<QueueItem> unlinked_;
 };

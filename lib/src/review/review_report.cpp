@@ -21,6 +21,26 @@ std::string two_decimals(double value) {
          std::to_string(hundredths % 100);
 }
 
+}  // namespace
+
+std::string describe_kinds(const QueueItem& item) {
+  const auto name = [](const std::optional<BlockKind>& kind) {
+    return kind ? std::string(block_kind_name(*kind)) : std::string("∅");
+  };
+  const auto plain = [](const std::optional<BlockKind>& kind) {
+    return !kind || *kind == BlockKind::paragraph;
+  };
+  if (plain(item.source_kind) && plain(item.target_kind)) return "";
+  if (item.source.empty() || item.target.empty()) {
+    return name(item.source.empty() ? item.target_kind : item.source_kind);
+  }
+  return item.source_kind == item.target_kind
+             ? name(item.source_kind)
+             : name(item.source_kind) + " ↔ " + name(item.target_kind);
+}
+
+namespace {
+
 std::string text_of(const std::vector<QueueItem>& queue) {
   std::string out;
   std::map<std::string, std::size_t> counts;
@@ -29,6 +49,7 @@ std::string text_of(const std::vector<QueueItem>& queue) {
     std::string line = item.where.to_string() + ": " + to_string(item.reason) + ": " +
                        to_string(item.level) + " " + joined(item.source) + " ↔ " +
                        joined(item.target);
+    if (const std::string kinds = describe_kinds(item); !kinds.empty()) line += " [" + kinds + "]";
     if (item.status) {
       line += std::string(" (") + to_string(*item.status);
       if (item.confidence) line += " " + two_decimals(*item.confidence);
@@ -39,7 +60,8 @@ std::string text_of(const std::vector<QueueItem>& queue) {
   }
   out += std::to_string(queue.size()) + (queue.size() == 1 ? " item" : " items") + " to review";
   std::string parts;
-  for (const char* reason : {"drift", "no-fingerprint", "low-confidence", "unlinked"}) {
+  for (const char* reason :
+       {"drift", "no-fingerprint", "kind-mismatch", "low-confidence", "unlinked"}) {
     if (counts[reason] > 0) {
       parts += (parts.empty() ? "" : ", ") + std::to_string(counts[reason]) + " " + reason;
     }
@@ -56,6 +78,11 @@ std::string json_of(const std::vector<QueueItem>& queue) {
     object["level"] = to_string(item.level);
     object["src"] = item.source;
     object["tgt"] = item.target;
+    const auto kind_of = [](const std::optional<BlockKind>& kind) {
+      return kind ? nlohmann::ordered_json(block_kind_name(*kind)) : nullptr;
+    };
+    object["src_kind"] = kind_of(item.source_kind);
+    object["tgt_kind"] = kind_of(item.target_kind);
     object["status"] = item.status ? nlohmann::ordered_json(to_string(*item.status)) : nullptr;
     object["confidence"] = item.confidence
                                ? nlohmann::ordered_json(std::round(*item.confidence * 100) / 100)

@@ -56,6 +56,14 @@ std::optional<Place> UnitIndex::place(std::string_view id) const {
   return Place{found->second, unit->sentence.value_or(0)};
 }
 
+std::optional<BlockKind> UnitIndex::block_kind(std::string_view id) const {
+  const auto unit = UnitRef::parse(id);
+  if (!unit || unit->kind != UnitRef::Kind::paragraph) return std::nullopt;
+  const auto found = paragraphs_.find(unit->block_id);
+  if (found == paragraphs_.end()) return std::nullopt;
+  return document_->paragraphs[found->second].kind;
+}
+
 UnitRef UnitIndex::checked(std::string_view id, const char* role) const {
   const auto unit = UnitRef::parse(id);
   if (!unit) {

@@ -26,6 +26,8 @@ class UnitIndex {
   [[nodiscard]] const Document& document() const noexcept { return *document_; }
   // Where the unit stands; std::nullopt when the document has no such unit.
   [[nodiscard]] std::optional<Place> place(std::string_view id) const;
+  // The kind of the paragraph the unit is or is in; std::nullopt for a note or an unknown unit.
+  [[nodiscard]] std::optional<BlockKind> block_kind(std::string_view id) const;
   // The unit, parsed and known to exist. Throws ReviewError naming the closest id otherwise.
   [[nodiscard]] UnitRef checked(std::string_view id, const char* role) const;
 

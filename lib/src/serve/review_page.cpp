@@ -41,7 +41,7 @@ std::string review_page_html(const std::string& token) {
 <h2 id="help-title">Keys</h2>
 <dl>
 <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous link (paragraphs, their sentences, notes)</dd>
-<dt><kbd>u</kbd></dt><dd>next item of the review queue (drift first, then missing fingerprints, doubtful links, units in no link)</dd>
+<dt><kbd>u</kbd></dt><dd>next item of the review queue (drift first, then missing fingerprints, a heading, quotation or list item linked to another kind, doubtful links, units in no link)</dd>
 <dt><kbd>c</kbd></dt><dd>confirm: the link becomes reviewed, its fingerprints taken from the current texts</dd>
 <dt><kbd>m</kbd></dt><dd>merge the link with the next one of its level</dd>
 <dt><kbd>s</kbd></dt><dd>split the link: its first unit on each side, and the rest</dd>
@@ -113,6 +113,13 @@ const char* review_page_script() {
       id.className = 'id';
       id.textContent = unit.id;
       element.append(id, ' ');
+      if (unit.kind !== 'paragraph') {  // a heading, a quotation, a list item: said, not only styled
+        element.classList.add(unit.kind);
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = unit.kind;
+        element.append(kind, ' ');
+      }
       for (const piece of unit.spans) {
         if (piece.note !== undefined) {
           const mark = document.createElement('sup');
@@ -179,7 +186,8 @@ const char* review_page_script() {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = item.reason;
-      button.textContent = `${item.reason}: ${item.src.join(',') || '∅'} ↔ ${item.tgt.join(',') || '∅'} — ${item.detail}`;
+      button.textContent = `${item.reason}: ${item.src.join(',') || '∅'} ↔ ${item.tgt.join(',') || '∅'}` +
+        (item.kinds ? ` [${item.kinds}]` : '') + ` — ${item.detail}`;
       button.addEventListener('click', () => select(rowOf(item)));
       entry.append(button);
       items.append(entry);
@@ -361,6 +369,8 @@ main { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 1rem; pa
 .meta { grid-column: 1 / -1; font-size: 0.8rem; color: #57606a; }
 .drift .meta { color: var(--drift); font-weight: 600; }
 .id { font: 0.75em ui-monospace, monospace; color: #57606a; }
+.kind { font: 0.75em ui-monospace, monospace; color: #0550ae; border: 1px solid #0550ae; border-radius: 3px; padding: 0 0.2em; }
+.unit.heading { font-weight: 600; }
 .missing { text-decoration: line-through; color: var(--drift); }
 .empty { color: var(--unlinked); }
 body.focus .row:not(.near):not(.head) { display: none; }

@@ -84,7 +84,10 @@ Json units_of(const ShownSide& side) {
       spans.push_back(span.note_label.empty() ? Json{{"text", span.text}}
                                               : Json{{"note", span.note_label}});
     }
-    units.push_back(Json{{"id", unit.id}, {"missing", unit.missing}, {"spans", std::move(spans)}});
+    units.push_back(Json{{"id", unit.id},
+                         {"missing", unit.missing},
+                         {"kind", block_kind_name(unit.block)},
+                         {"spans", std::move(spans)}});
   }
   return units;
 }
@@ -134,6 +137,7 @@ Json queue_of(const std::vector<QueueItem>& queue) {
                          {"unit", handle_of(item.source, item.target)},
                          {"src", item.source},
                          {"tgt", item.target},
+                         {"kinds", describe_kinds(item)},
                          {"line", item.where.line},
                          {"detail", item.detail}});
   }

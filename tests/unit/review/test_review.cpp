@@ -326,7 +326,59 @@ BOOST_AUTO_TEST_CASE(a_change_is_made_saved_and_told) {
   const OpenedAlignment opened = open_for_review(folder / "a.yaml");
   write_text(folder / "a.yaml", opened.text + "# edited meanwhile\n");
   BOOST_CHECK_THROW((void)review_and_save(opened, AcceptAbove{0.1}), ReviewConflict);
+  // A note refused with its change comes back in the message: what a person typed is not lost.
+  const std::string refused = message_of([&] {
+    (void)review_and_save(opened, NoteOnLink{UnitChoice::parse("p2"), "typed with care"});
+  });
+  BOOST_TEST(refused.find("the note you typed, to add again:\ntyped with care") !=
+             std::string::npos);
   fs::remove_all(folder);
+}
+
+// A heading linked to a paragraph: a kind-mismatch item (once, before its low confidence) until
+// a person acknowledges it on the link or confirms the link; the kinds of both sides on each item.
+BOOST_AUTO_TEST_CASE(the_queue_holds_a_heading_linked_to_a_paragraph) {
+  const ReviewDocuments docs{
+      segmented("---\nid: w\nlang: fr\n---\n\n# Le journal\n\nLe congrès décide.\n\n"
+                "- publier le journal ;\n",
+                "fr.md"),
+      segmented("---\nid: w\nlang: es\n---\n\nEl periódico\n\nEl congreso decide.\n\n"
+                "- publicar el periódico;\n",
+                "es.md")};
+  Alignment alignment;
+  alignment.path = "a.yaml";
+  for (const char* id : {"p1", "p2", "p3"}) {
+    Link link;
+    link.source = {id};
+    link.target = {id};
+    link.confidence = std::string(id) == "p1" ? 0.2 : 0.99;
+    alignment.paragraphs.push_back(link);
+  }
+  const std::vector<QueueItem> queue = review_queue(alignment, docs);
+  BOOST_TEST_REQUIRE(queue.size() == 1U);
+  BOOST_TEST(std::string(to_string(queue[0].reason)) == "kind-mismatch");
+  BOOST_TEST(queue[0].detail == "the source side is a heading, the target side is not (paragraph)");
+  BOOST_TEST((queue[0].source_kind == BlockKind::heading));
+  BOOST_TEST((queue[0].target_kind == BlockKind::paragraph));
+  BOOST_TEST(describe_kinds(queue[0]) == "heading ↔ paragraph");
+  Alignment acknowledged = alignment;
+  acknowledged.paragraphs[0].accepted = {"structure/kind-mismatch"};
+  const std::vector<QueueItem> left = review_queue(acknowledged, docs);
+  BOOST_TEST_REQUIRE(left.size() == 1U);
+  BOOST_TEST(std::string(to_string(left[0].reason)) == "low-confidence");
+  Alignment confirmed = alignment;
+  confirmed.paragraphs[0].status = LinkStatus::reviewed;
+  confirmed.paragraphs[0].source_fingerprint = side_fingerprint(docs.source, {"p1"});
+  confirmed.paragraphs[0].target_fingerprint = side_fingerprint(docs.target, {"p1"});
+  BOOST_TEST(review_queue(confirmed, docs).empty());
+  // A list item in no link: its kind, one side only.
+  alignment.paragraphs.pop_back();
+  const std::vector<QueueItem> unlinked = review_queue(acknowledged, docs, 0.0);
+  BOOST_TEST(unlinked.empty());
+  const std::vector<QueueItem> with_gap = review_queue(alignment, docs, 0.0);
+  BOOST_TEST_REQUIRE(with_gap.size() == 3U);
+  BOOST_TEST(describe_kinds(with_gap[1]) == "list-item");
+  BOOST_TEST(describe_kinds(with_gap[2]) == "list-item");
 }
 
 BOOST_AUTO_TEST_CASE(aligning_twice_is_byte_identical_and_keeps_reviewed_links) {
