@@ -38,6 +38,20 @@ std::optional<po::variables_map> parse_command_line(
   return values;
 }
 
+std::optional<AlignmentCommand> parse_alignment_command(const Arguments& arguments,
+                                                        std::string_view usage,
+                                                        po::options_description options,
+                                                        const std::string& missing) {
+  options.add_options()("alignment", po::value<std::string>(), "the alignment file (YAML)");
+  po::positional_options_description positional;
+  positional.add("alignment", 1);
+  auto values = parse_command_line(arguments, usage, options, positional);
+  if (!values) return std::nullopt;
+  if (values->count("alignment") == 0) throw UsageError(missing);
+  std::string alignment = (*values)["alignment"].as<std::string>();
+  return AlignmentCommand{std::move(*values), std::move(alignment)};
+}
+
 Language language_option(std::string_view option, const std::string& value) {
   LanguageReading reading = read_language(value);
   if (!reading.language) throw UsageError("--" + std::string(option) + ": " + reading.problem);

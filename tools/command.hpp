@@ -39,6 +39,16 @@ struct Command {
     const boost::program_options::options_description& options,
     const boost::program_options::positional_options_description& positional = {});
 
+// A command over one alignment file: `options`, with the positional ALIGNMENT added, parsed as
+// parse_command_line does; std::nullopt after --help. UsageError `missing` when no file is named.
+struct AlignmentCommand {
+  boost::program_options::variables_map values;
+  std::string alignment;
+};
+[[nodiscard]] std::optional<AlignmentCommand> parse_alignment_command(
+    const Arguments& arguments, std::string_view usage,
+    boost::program_options::options_description options, const std::string& missing);
+
 // The language an option names, in canonical form ("ES" → es, "es_es" → es-ES); UsageError naming
 // the option and the tag when it is not the tag of a known language.
 [[nodiscard]] Language language_option(std::string_view option, const std::string& value);

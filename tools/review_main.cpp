@@ -87,26 +87,22 @@ int run_review(const Arguments& arguments) {
       "(needs --reason)")("reason", po::value<std::string>(),
                           "with --acknowledge: why the findings are intended");
   add_serve_options(options);
-  options.add_options()("alignment", po::value<std::string>(), "the alignment file");
-  po::positional_options_description positional;
-  positional.add("alignment", 1);
-  const auto values = parse_command_line(
+  const auto command = parse_alignment_command(
       arguments,
       "alinea review ALIGNMENT.yaml [--list] [--below C] [--format text|json]\n"
       "       alinea review ALIGNMENT.yaml --accept ID… | --accept-above C | --link SRC TGT | "
       "--note ID TEXT\n"
       "       alinea review ALIGNMENT.yaml --acknowledge ID RULE… --reason TEXT\n"
       "       alinea review ALIGNMENT.yaml --serve [--port N] [--below C]",
-      options, positional);
-  if (!values) return 0;
-  if (values->count("alignment") == 0) throw UsageError("name the alignment file to review");
-  refuse_wrong_options(*values);
-  const std::string file = (*values)["alignment"].as<std::string>();
-  const double below = values->count("below") == 0
+      options, "name the alignment file to review");
+  if (!command) return 0;
+  const auto& [values, file] = *command;
+  refuse_wrong_options(values);
+  const double below = values.count("below") == 0
                            ? default_review_threshold
-                           : confidence_option("--below", (*values)["below"].as<std::string>());
-  if (values->count("serve") != 0) return serve_review(file, *values, below);
-  std::optional<ReviewChange> change = change_asked(*values);
+                           : confidence_option("--below", values["below"].as<std::string>());
+  if (values.count("serve") != 0) return serve_review(file, values, below);
+  std::optional<ReviewChange> change = change_asked(values);
   const OpenedAlignment opened = open_for_review(file);
   // Typed after the file was read: what changed on disk meanwhile is noticed when it is saved.
   if (auto* note = change ? std::get_if<NoteOnLink>(&*change) : nullptr;
@@ -116,7 +112,7 @@ int run_review(const Arguments& arguments) {
   }
   if (!change) {
     std::cout << format_queue(review_queue(opened.alignment, opened.documents, below),
-                              *parse_queue_format((*values)["format"].as<std::string>()));
+                              *parse_queue_format(values["format"].as<std::string>()));
     return 0;
   }
   const ReviewOutcome outcome = review_and_save(opened, *change, below);

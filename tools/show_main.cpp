@@ -10,7 +10,6 @@
 
 namespace alinea::cli {
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -43,23 +42,17 @@ int run_show(const Arguments& arguments) {
       "exports (tmx, tsv, moses): automatic links of this confidence (0 to 1) or more, and "
       "reviewed links")(
       "output,o", po::value<std::string>()->default_value("-"),
-      "output file (- for stdout); for moses a prefix: PREFIX.<srclang> and PREFIX.<tgtlang>")(
-      "alignment", po::value<std::string>(), "alignment file (YAML)");
-  po::positional_options_description positional;
-  positional.add("alignment", 1);
-  const auto values = parse_command_line(
+      "output file (- for stdout); for moses a prefix: PREFIX.<srclang> and PREFIX.<tgtlang>");
+  const auto command = parse_alignment_command(
       arguments,
       "alinea show ALIGNMENT.yaml [--level paragraph|sentence] "
       "[--format term|html|markdown|tmx|tsv|moses] [--width N] [--reviewed-only] "
       "[--min-confidence C] [-o FILE]",
-      options, positional);
-  if (!values) return 0;
-
-  if (values->count("alignment") == 0) {
-    throw UsageError("which alignment? give its file: alinea show ALIGNMENT.yaml");
-  }
-  const std::string format_name = (*values)["format"].as<std::string>();
-  const std::string level_name = (*values)["level"].as<std::string>();
+      options, "which alignment? give its file: alinea show ALIGNMENT.yaml");
+  if (!command) return 0;
+  const auto& [values, alignment_path] = *command;
+  const std::string format_name = values["format"].as<std::string>();
+  const std::string level_name = values["level"].as<std::string>();
   const auto format = parse_show_format(format_name);
   if (!format) {
     throw UsageError("--format must be term, html, markdown, tmx, tsv or moses, not '" +
@@ -67,15 +60,15 @@ int run_show(const Arguments& arguments) {
   }
   const auto level = parse_show_level(level_name);
   if (!level) throw UsageError("--level must be paragraph or sentence, not '" + level_name + "'");
-  const std::string output = (*values)["output"].as<std::string>();
+  const std::string output = values["output"].as<std::string>();
   if (*format == ShowFormat::moses && (output.empty() || output == "-")) {
     throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
   }
-  const ExportFilter filter = export_filter(*values, *format);
+  const ExportFilter filter = export_filter(values, *format);
   const TerminalWidth width =
       *format == ShowFormat::term
-          ? terminal_width(values->count("width") != 0 ? std::optional((*values)["width"].as<int>())
-                                                       : std::nullopt)
+          ? terminal_width(values.count("width") != 0 ? std::optional(values["width"].as<int>())
+                                                      : std::nullopt)
           : TerminalWidth{};
   if (width.columns < minimum_terminal_width) {
     throw std::runtime_error("the width from " + width.origin + " is " +
@@ -85,7 +78,6 @@ int run_show(const Arguments& arguments) {
                              "); widen the terminal, give --width, or choose another --format");
   }
 
-  const fs::path alignment_path = (*values)["alignment"].as<std::string>();
   const LoadedPair pair = load_pair(alignment_path);
   const bool colour = (output.empty() || output == "-") && stdout_wants_colour();
   const std::vector<ShownFile> files =

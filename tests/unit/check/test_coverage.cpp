@@ -161,3 +161,32 @@ BOOST_AUTO_TEST_CASE(omissions_recorded_on_sentences_are_counted) {
   corpus.total = coverage;
   BOOST_TEST(contains(format_coverage(corpus, CoverageFormat::text), "1 omissions recorded"));
 }
+
+// Paragraphs counted by kind too, and summed over a corpus kind by kind.
+BOOST_AUTO_TEST_CASE(counts_paragraphs_by_kind) {
+  const AlignmentReadResult read = parse_alignment(
+      "alinea: 1\nsource: {path: fr.md, lang: fr}\ntarget: {path: es.md, lang: es}\n"
+      "paragraphs:\n  - link: {src: [p1], tgt: [p1], status: reviewed}\n"
+      "  - link: {src: [p3], tgt: [p2], status: reviewed}\n",
+      "a.yaml");
+  const PairCoverage coverage =
+      measure_coverage(read.alignment, document("fr", "# Titre\n\n> Cité.\n\n- Un point.\n"),
+                       document("es", "# Título\n\n- Un punto.\n"));
+  BOOST_TEST(coverage.paragraph_kinds.size() == 3U);
+  BOOST_TEST(coverage.paragraph_kinds.count(BlockKind::paragraph) == 0U);
+  BOOST_TEST(coverage.paragraph_kinds.at(BlockKind::heading).linked == 1U);
+  BOOST_TEST(coverage.paragraph_kinds.at(BlockKind::quote).linked == 0U);
+  BOOST_TEST(coverage.paragraph_kinds.at(BlockKind::quote).total == 1U);
+  BOOST_TEST(coverage.paragraph_kinds.at(BlockKind::list_item).linked == 1U);
+  PairCoverage total;
+  total += coverage;
+  total += measure();
+  BOOST_TEST(total.paragraph_kinds.at(BlockKind::paragraph).total == 4U);
+  BOOST_TEST(total.paragraph_kinds.at(BlockKind::heading).total == 1U);
+  const std::string text = format_coverage({{coverage}, total, {}}, CoverageFormat::text);
+  BOOST_TEST(contains(text, "    quote"));
+  const std::string json = format_coverage({{}, coverage, {}}, CoverageFormat::json);
+  BOOST_TEST(contains(json, "\"paragraph_kinds\": {"));
+  BOOST_TEST(contains(json, "\"heading\": {"));
+  BOOST_TEST(contains(json, "\"list-item\""));
+}
