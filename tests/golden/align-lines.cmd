@@ -19,6 +19,9 @@ Miles de revolucionarios siguen en prisión.
 TEXT
 echo "--- aligned"
 "$ALINEA" align --lines fr.txt es.txt --src-lang fr --tgt-lang es; echo "status $?"
+echo "--- what each confidence is computed from: posterior, leaked tokens, shortest unit (one line per link)"
+"$ALINEA" align --lines fr.txt es.txt --src-lang fr --tgt-lang es -o links.txt --confidence-features features.txt; echo "status $?"
+paste -d ' ' links.txt features.txt
 echo "--- length only"
 "$ALINEA" align --lines fr.txt es.txt --src-lang fr --tgt-lang es --signals length; echo "status $?"
 echo "--- one side empty"

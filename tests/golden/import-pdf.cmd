@@ -13,6 +13,10 @@ for name in letter-ms a5-indented a4-endnotes libreoffice; do
     diff "$SRC/tests/golden/import-layouts/letter.md" "$name.md" | cut -c1-120
   fi
 done
+# Structure from the type and the layout: the letter with a heading set larger than the text
+# and a paragraph set in on both sides is the letter with that heading and that quotation.
+"$ALINEA" import --lang es --from pdf "$layouts/structure.pdf" -o structure.md
+diff "$SRC/tests/golden/import-layouts/letter.md" structure.md | cut -c1-120 || true
 "$ALINEA" import --lang es --from pdf "$pdfs/two-pages.pdf"
 set +e
 cp "$pdfs/encrypted.pdf" "$pdfs/no-pages.pdf" "$pdfs/no-text.pdf" .

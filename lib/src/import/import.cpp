@@ -115,7 +115,7 @@ ImportResult import_pdf_text(std::string_view input, const ImportOptions& option
                               : std::nullopt;
   const import_steps::PdfLayout layout =
       import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
-  Document document = document_from_layout(layout, empty_document(options));
+  Document document = document_from_layout(layout, empty_document(options), true);
   require_text(document, input, options);
   return {std::move(document), layout.warnings};
 }
@@ -341,7 +341,8 @@ ImportResult import_document_with_warnings(std::string_view input, const ImportO
     case ImportFormat::pdf:
       break;
   }
-  return import_pdf_text(input, options);
+  // An extraction's own noncharacters would read as the PDF reader's block marks.
+  return import_pdf_text(import_steps::without_block_marks(input), options);
 }
 
 }  // namespace alinea

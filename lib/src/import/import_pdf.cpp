@@ -700,9 +700,29 @@ std::string to_markdown(const ReferencedText& text) {
   return out;
 }
 
+namespace {
+
+// The block marks read_pdf_text puts at the start of lines, taken off their texts into `block`.
+std::vector<SourceLine> with_blocks_taken(std::vector<SourceLine> lines) {
+  for (SourceLine& line : lines) {
+    if (!line.text.starts_with(block_mark_open)) continue;
+    const std::size_t close = line.text.find(block_mark_close);
+    if (close == npos) continue;
+    line.block = line.text.substr(block_mark_open.size(), close - block_mark_open.size());
+    line.text.erase(0, close + block_mark_close.size());
+  }
+  return lines;
+}
+
+std::string block_mark(std::string_view code) {
+  return std::string(block_mark_open) + std::string(code) + std::string(block_mark_close);
+}
+
+}  // namespace
+
 PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {
   const std::vector<SourceLine> lines =
-      attach_note_number_column(join_raised_note_numbers(read_lines(input)));
+      attach_note_number_column(join_raised_note_numbers(with_blocks_taken(read_lines(input))));
   PdfLayout layout;
   std::vector<Role> roles(lines.size(), Role::text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -984,8 +1004,10 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   // Paragraphs marked by first-line indents (a single indented line, then lines at the margin):
   // where the layout shows them, a line ends its paragraph only before an indented line, and
   // the line lengths are not asked.
+  // A heading or a quotation is a block of its own whatever its indent.
+  const auto in_block = [&](std::size_t k) { return !lines[body[k].index].block.empty(); };
   const auto indented = [&](std::size_t k) {
-    return lines[body[k].index].indent >= base_indent[k] + 2;
+    return !in_block(k) && lines[body[k].index].indent >= base_indent[k] + 2;
   };
   std::size_t indented_lines = 0;
   std::size_t first_line_indents = 0;
@@ -1003,12 +1025,16 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   bool guessed_paragraphs = false;              // by line lengths alone
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
+    if (paragraph.empty() && in_block(k)) paragraph = block_mark(line.block);
     paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
     const bool last = k + 1 == body.size();
     bool ends = last;
     if (!last) {
       const SourceLine& next = lines[body[k + 1].index];
-      const bool marked = (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1);
+      // A heading is one line; a quotation's lines go on together, apart from the text's.
+      const bool block_changes = (in_block(k) && line.block != "q") || line.block != next.block;
+      const bool marked =
+          (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) || block_changes;
       const bool guessed =
           !marked && !indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]);
       marked_paragraphs = marked_paragraphs || marked;

@@ -25,6 +25,8 @@ struct SourceLine {
   std::size_t indent = 0;          // leading spaces (tabs count 4)
   bool separator = false;          // a footnote rule: a long line of spaces, '_' or dashes
   bool page_break_before = false;  // a form feed came before it
+  std::string block = {};          // the PDF reader's block mark on it, taken off its text:
+                                   // "h2" a heading, "q" a line of a quotation
   [[nodiscard]] bool blank() const noexcept { return text.empty() && !separator; }
 };
 

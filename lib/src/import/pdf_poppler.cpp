@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -115,16 +116,23 @@ double most_common_size(const std::map<double, std::size_t>& characters_by_size)
       ->first;
 }
 
-// The type most characters of the document are set in: its body type. Counted over the whole
-// document, since a page may hold more notes than text.
+// The document's body type: the largest type that holds at least a quarter of its characters.
+// Notes and quotations are set smaller than the text and may hold more characters than it (long
+// notes on short pages); headings are larger but few. Counted over the whole document, since a
+// page may hold more notes than text.
 double body_font_size(const std::vector<std::vector<PrintedLine>>& pages) {
   std::map<double, std::size_t> characters_by_size;
+  std::size_t characters = 0;
   for (const auto& page : pages) {
     for (const PrintedLine& line : page) {
       for (const PrintedWord& word : line.words) {
         characters_by_size[word.font_size] += word.text.size();
+        characters += word.text.size();
       }
     }
+  }
+  for (auto size = characters_by_size.rbegin(); size != characters_by_size.rend(); ++size) {
+    if (size->second * 4 >= characters) return size->first;
   }
   return most_common_size(characters_by_size);
 }
@@ -321,6 +329,88 @@ bool next_word_would_fit(const PrintedLine& line, const PrintedLine& next, doubl
   return line.words.back().right + space + (first.right - first.left) < right_edge;
 }
 
+std::string line_text(const PrintedLine& line) {
+  std::string text;
+  for (const PrintedWord& word : line.words) text += (text.empty() ? "" : " ") + word.text;
+  return text;
+}
+
+// A heading: a line of the body area set in type larger than the body's by at least 8% (a point
+// at 10-12 pt, what groff's ms and word processors add), short, ending no sentence. Headings in
+// bold of the body's size are not told: poppler's font names cost as much again as the word
+// boxes (PrintedWord::font_size), so they stay text.
+bool is_heading(const PrintedLine& line, double body_size) {
+  if (line.words.empty() || line.words.size() > 12 || main_font_size(line) < body_size * 1.08) {
+    return false;
+  }
+  const std::string text = line_text(line);
+  return !import_steps::ends_sentence(text) && std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) > 0x7FU ||
+           std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+// The level of each heading size of the document: the largest 1, the next 2 … (6 at most).
+// The title block, above the first line of body type on the first page, is no heading: its
+// lines stay text for the title block's reader.
+std::map<double, int> heading_levels(const std::vector<std::vector<PrintedLine>>& pages,
+                                     const std::vector<std::size_t>& note_areas, double body_size) {
+  std::map<double, int> levels;
+  for (std::size_t page = 0; page < pages.size(); ++page) {
+    std::size_t first = 0;
+    while (page == 0 && first < note_areas[page] &&
+           std::abs(main_font_size(pages[page][first]) - body_size) >= body_size * 0.05) {
+      ++first;
+    }
+    for (std::size_t k = first; k < note_areas[page]; ++k) {
+      if (is_heading(pages[page][k], body_size)) levels[main_font_size(pages[page][k])] = 0;
+    }
+  }
+  int level = 0;
+  for (auto size = levels.rbegin(); size != levels.rend(); ++size) {
+    size->second = std::min(++level, 6);
+  }
+  return levels;
+}
+
+std::string block_mark(std::string_view code) {
+  return std::string(import_steps::block_mark_open) + std::string(code) +
+         std::string(import_steps::block_mark_close);
+}
+
+// Lines of a block quotation: two or more consecutive body lines that all start at one left
+// edge, at least two ems right of the page's text, all but the last ending short of its right
+// edge by about as much (half to twice the left inset) — set in on both sides, as a quotation
+// is, where a first-line indent is one line.
+std::vector<bool> quotation_lines(const std::vector<PrintedLine>& printed,
+                                  const std::function<bool(std::size_t)>& is_body, double left_edge,
+                                  double right_edge, double body_size) {
+  std::vector<bool> quoted(printed.size(), false);
+  const double inset = body_size * 2;
+  const auto set_in = [&](std::size_t k) {
+    return is_body(k) && !printed[k].words.empty() &&
+           printed[k].words.front().left >= left_edge + inset;
+  };
+  for (std::size_t start = 0; start < printed.size();) {
+    std::size_t end = start;
+    while (end < printed.size() && set_in(end) &&
+           std::abs(printed[end].words.front().left - printed[start].words.front().left) < 1) {
+      ++end;
+    }
+    // Set in on the right about as far as on the left: a short line, the last of a paragraph,
+    // followed by an indented first line is no quotation.
+    bool narrow = end - start >= 2;
+    const double left_inset = end > start ? printed[start].words.front().left - left_edge : 0;
+    for (std::size_t k = start; narrow && k + 1 < end; ++k) {
+      const double right_inset = right_edge - printed[k].words.back().right;
+      narrow = right_inset >= left_inset / 2 && right_inset <= left_inset * 2;
+    }
+    for (std::size_t k = start; narrow && k < end; ++k) quoted[k] = true;
+    start = std::max(end, start + 1);
+  }
+  return quoted;
+}
+
 // A page's layout text with what the positions and types say and the text alone cannot:
 // superscript note references, and a blank line before each paragraph of the body that the
 // layout sets apart — by more space between the lines than between the lines of a paragraph,
@@ -328,10 +418,11 @@ bool next_word_would_fit(const PrintedLine& line, const PrintedLine& next, doubl
 // Lines of the footnote area (from `note_area`) and in other type than the body's are left
 // alone.
 std::string with_layout_marks(const std::string& page_text, const std::vector<PrintedLine>& printed,
-                              double body_size, std::size_t note_area) {
+                              double body_size, std::size_t note_area,
+                              const std::map<double, int>& heading_levels) {
   const std::vector<std::string> text = split_lines(page_text);
   const auto matched = match_printed(text, printed);
-  const auto is_body = [&](std::size_t k) {
+  const std::function<bool(std::size_t)> is_body = [&](std::size_t k) {
     return k < note_area && std::abs(main_font_size(printed[k]) - body_size) < body_size * 0.05;
   };
   // The usual distance between consecutive body lines (the median), and the body's right edge
@@ -345,8 +436,16 @@ std::string with_layout_marks(const std::string& page_text, const std::vector<Pr
       pitches.push_back(printed[k + 1].top - printed[k].top);
     }
   }
+  std::vector<double> lefts;
+  for (std::size_t k = 0; k < printed.size(); ++k) {
+    if (is_body(k) && !printed[k].words.empty()) lefts.push_back(printed[k].words.front().left);
+  }
   const double pitch = quantile(std::move(pitches), 0.5);
   const double right_edge = quantile(std::move(rights), 0.9);
+  // The text's left edge: where most lines start (a tenth of them may be indented further).
+  const double left_edge = quantile(std::move(lefts), 0.1);
+  const std::vector<bool> quoted =
+      quotation_lines(printed, is_body, left_edge, right_edge, body_size);
   std::string marked;
   std::optional<std::size_t> previous_line;  // the last text line matched to a body line
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -354,6 +453,15 @@ std::string with_layout_marks(const std::string& page_text, const std::vector<Pr
     if (matched[i]) {
       const std::size_t k = *matched[i];
       line = with_superscripts(std::move(line), printed[k]);
+      // Structure goes at the line's start as a block mark (import_steps.hpp), after its indent.
+      std::string mark;
+      if (k < note_area && is_heading(printed[k], body_size)) {
+        const auto level = heading_levels.find(main_font_size(printed[k]));
+        if (level != heading_levels.end()) mark = block_mark("h" + std::to_string(level->second));
+      } else if (quoted[k]) {
+        mark = block_mark("q");
+      }
+      if (!mark.empty()) line.insert(std::min(line.find_first_not_of(' '), line.size()), mark);
       if (previous_line && is_body(k) && *matched[*previous_line] + 1 == k) {
         const PrintedLine& above = printed[k - 1];
         const bool spaced = pitch > 0 && printed[k].top - above.top > pitch * 1.15;
@@ -410,13 +518,19 @@ std::string read_pdf_text(std::string_view pdf) {
     page_lines.push_back(page ? printed_lines(*page) : std::vector<PrintedLine>());
   }
   const double body_size = body_font_size(page_lines);
+  std::vector<std::optional<NoteArea>> note_areas;
+  std::vector<std::size_t> note_starts;
+  for (const auto& lines : page_lines) {
+    note_areas.push_back(find_note_area(lines, body_size));
+    note_starts.push_back(note_areas.back() ? note_areas.back()->first_line : lines.size());
+  }
+  const std::map<double, int> levels = heading_levels(page_lines, note_starts, body_size);
   std::string text;
   for (std::size_t index = 0; index < page_texts.size(); ++index) {
     if (index > 0) text += '\f';
-    const auto notes = find_note_area(page_lines[index], body_size);
-    const std::string marked =
-        with_layout_marks(page_texts[index], page_lines[index], body_size,
-                          notes ? notes->first_line : page_lines[index].size());
+    const auto& notes = note_areas[index];
+    const std::string marked = with_layout_marks(page_texts[index], page_lines[index], body_size,
+                                                 note_starts[index], levels);
     text += notes ? with_note_rule(marked, *notes) : marked;
   }
   if (!has_letters_or_digits(text)) {
