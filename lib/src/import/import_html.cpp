@@ -516,7 +516,7 @@ HtmlText read_html(std::string_view page) {
     // Tables lay out a page's header; links alone are navigation.
     if (remove[i] || blocks[i].in_table || blocks[i].links_only) continue;
     if (!blocks[i].mark.empty()) {
-      result.text += std::string(block_mark_open) + blocks[i].mark + std::string(block_mark_close);
+      result.text += block_mark(blocks[i].mark);
     }
     result.text += blocks[i].text + "\n\n";
   }

@@ -714,10 +714,6 @@ std::vector<SourceLine> with_blocks_taken(std::vector<SourceLine> lines) {
   return lines;
 }
 
-std::string block_mark(std::string_view code) {
-  return std::string(block_mark_open) + std::string(code) + std::string(block_mark_close);
-}
-
 }  // namespace
 
 PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {

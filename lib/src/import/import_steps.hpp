@@ -166,6 +166,10 @@ struct PdfLayout {
 // drops them). take_block_mark removes every mark from a paragraph and gives the first one's block.
 inline constexpr std::string_view block_mark_open = "\xEF\xB7\x92";   // U+FDD2
 inline constexpr std::string_view block_mark_close = "\xEF\xB7\x93";  // U+FDD3
+// The mark of a block whose code is `code`, as it opens the block's text.
+[[nodiscard]] inline std::string block_mark(std::string_view code) {
+  return std::string(block_mark_open) + std::string(code) + std::string(block_mark_close);
+}
 struct BlockMark {
   BlockKind kind = BlockKind::paragraph;
   int level = 0;

@@ -93,10 +93,6 @@ std::size_t wrap_measure(const std::vector<SourceLine>& lines) {
   return too_long == 0 && near * 2 >= static_cast<std::ptrdiff_t>(lengths.size()) ? measure : 0;
 }
 
-std::string block_mark(std::string_view code) {
-  return std::string(block_mark_open) + std::string(code) + std::string(block_mark_close);
-}
-
 // A line that starts a Markdown block (docs/FORMAT.md, the rules Pandoc reads): its block mark,
 // and its text without the marker (an ordered item keeps its number, which take_block_mark
 // makes its marker). Copied text that looks like Markdown is read as such: a paragraph that

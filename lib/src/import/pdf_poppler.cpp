@@ -373,11 +373,6 @@ std::map<double, int> heading_levels(const std::vector<std::vector<PrintedLine>>
   return levels;
 }
 
-std::string block_mark(std::string_view code) {
-  return std::string(import_steps::block_mark_open) + std::string(code) +
-         std::string(import_steps::block_mark_close);
-}
-
 // Lines of a block quotation: two or more consecutive body lines that all start at one left
 // edge, at least two ems right of the page's text, all but the last ending short of its right
 // edge by about as much (half to twice the left inset) — set in on both sides, as a quotation
