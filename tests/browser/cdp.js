@@ -6,7 +6,7 @@
 //   const browser = await launch(CHROMIUM, PROFILE_DIR);
 //   const page = await browser.open(URL);   // a tab, loaded
 //   await page.press('j'); await page.evaluate('document.title'); await page.screenshot(F, 390, 844);
-//   browser.close();
+//   await browser.close();   // resolves once chromium has exited
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -118,8 +118,16 @@ async function launch(browser, profile, extraArguments = []) {
 
   return {
     open,
+    // Ends chromium and resolves once it has exited, so that nothing is still writing into its
+    // profile when the caller removes it (a removal racing chromium's last writes failed the test
+    // on a loaded machine). A browser that ignores SIGTERM for 5 s is killed.
     close() {
-      if (!exited) child.kill();
+      if (exited) return Promise.resolve();
+      return new Promise((resolve) => {
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => { clearTimeout(force); resolve(); });
+        child.kill();
+      });
     },
   };
 }
@@ -128,7 +136,11 @@ async function launch(browser, profile, extraArguments = []) {
 // process: 1 when main threw, ran out of `limitMs`, or `failures()` is not 0 afterwards.
 function checkPage(chromium, profile, url, main, failures, limitMs) {
   launch(chromium, profile).then(async (browser) => {
-    const timer = setTimeout(() => { console.error('timed out'); browser.close(); process.exit(1); }, limitMs);
+    const timer = setTimeout(async () => {
+      console.error('timed out');
+      await browser.close();
+      process.exit(1);
+    }, limitMs);
     let threw = false;
     try {
       await main(await browser.open(url));
@@ -137,7 +149,7 @@ function checkPage(chromium, profile, url, main, failures, limitMs) {
       threw = true;
     }
     clearTimeout(timer);
-    browser.close();
+    await browser.close();
     process.exit(!threw && failures() === 0 ? 0 : 1);
   });
 }

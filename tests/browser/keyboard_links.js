@@ -21,11 +21,15 @@ async function main(browser) {
 }
 
 launch(chromium, profile).then((browser) => {
-  const timer = setTimeout(() => { console.error('timed out'); browser.close(); process.exit(1); }, 60000);
-  return main(browser).then(() => { clearTimeout(timer); browser.close(); }, (error) => {
+  const timer = setTimeout(async () => {
+    console.error('timed out');
+    await browser.close();
+    process.exit(1);
+  }, 60000);
+  return main(browser).then(async () => { clearTimeout(timer); await browser.close(); }, async (error) => {
     console.error(error);
     clearTimeout(timer);
-    browser.close();
+    await browser.close();
     process.exit(1);
   });
 });

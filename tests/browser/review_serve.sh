@@ -17,13 +17,14 @@ have_node || { echo "node is not installed: skipped"; exit 77; }
 scratch=$(mktemp -d)
 server=
 finish() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; fi
   if [ -n "$keep" ]; then
     mkdir -p "$keep"
     cp "$scratch"/*.png "$scratch"/*.txt "$scratch"/*.log "$scratch/alignments/letter.fr-es.yaml" \
       "$keep/" 2>/dev/null || true
   fi
-  rm -rf "$scratch"
+  # A process that was still ending can add a file while rm walks the folder: try once more.
+  rm -rf "$scratch" 2>/dev/null || { sleep 1; rm -rf "$scratch"; }
 }
 trap finish EXIT
 cd "$scratch"
@@ -58,7 +59,7 @@ for _ in $(seq 300); do grep -q 'token=' kinds-server.txt && break; sleep 0.1; d
 kinds_url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' kinds-server.txt || true)
 "$node" "$source_dir/tests/browser/review_kinds.js" "$browser" "$kinds_url" \
   "$scratch/structure/fr-es.yaml" "$scratch/kinds-profile" 2>>browser.log | tee kinds.txt
-kill "$kinds_server" 2>/dev/null || true
+kill "$kinds_server" 2>/dev/null && wait "$kinds_server" 2>/dev/null || true
 expect "the kinds on the page passed every check" bash -c '! grep -q "^FAILED" kinds.txt && grep -q "^ok: the file has the link reviewed" kinds.txt'
 
 "$alinea" review alignments/letter.fr-es.yaml --serve --bind 0.0.0.0 >/dev/null 2>bind.txt && bound=yes || bound=no
