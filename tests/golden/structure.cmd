@@ -13,6 +13,8 @@ echo '--- check'
 "$ALINEA" check fr-es.yaml
 echo '--- coverage'
 "$ALINEA" coverage fr-es.yaml
+"$ALINEA" coverage fr-es.yaml --format markdown | sed -n '/by kind/,$p'
+"$ALINEA" coverage fr-es.yaml --format html | sed -n '/by kind/,/<\/table>/p'
 echo '--- show'
 "$ALINEA" show fr-es.yaml --width 100
 "$ALINEA" show fr-es.yaml --level sentence --width 100 | sed -n '1,12p'

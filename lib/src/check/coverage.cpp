@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "alinea/check.hpp"
 #include "check/check_internal.hpp"
@@ -100,6 +101,32 @@ std::string gap_text(const CoverageGap& gap) {
          gap.excerpt + "\"";
 }
 
+// Coverage by kind is shown only for a text with more than plain paragraphs: most have nothing
+// else, and a row that repeats the paragraphs' would only be noise.
+bool has_structure(const PairCoverage& pair) {
+  return std::any_of(pair.paragraph_kinds.begin(), pair.paragraph_kinds.end(),
+                     [](const auto& entry) { return entry.first != BlockKind::paragraph; });
+}
+
+// The kinds of paragraph the corpus has, in the order of BlockKind, and each pair's count of
+// them ("—" where a pair has none): the rows of the by-kind table.
+std::vector<BlockKind> kinds_of(const CorpusCoverage& coverage) {
+  std::vector<BlockKind> kinds;
+  for (const auto& entry : coverage.total.paragraph_kinds) kinds.push_back(entry.first);
+  return kinds;
+}
+
+std::vector<std::string> kind_cells(const PairCoverage& pair, const std::vector<BlockKind>& kinds) {
+  std::vector<std::string> cells;
+  for (const BlockKind kind : kinds) {
+    const auto found = pair.paragraph_kinds.find(kind);
+    cells.push_back(found == pair.paragraph_kinds.end()
+                        ? "—"
+                        : percent(found->second) + " (" + fraction(found->second) + ")");
+  }
+  return cells;
+}
+
 std::string format_text(const CorpusCoverage& coverage) {
   std::string out;
   const auto section = [&](const PairCoverage& pair, bool with_gaps) {
@@ -111,8 +138,7 @@ std::string format_text(const CorpusCoverage& coverage) {
       out += line.data();
     };
     row("paragraphs", pair.paragraphs);
-    // By kind only where there is more than plain paragraphs: most texts have nothing else.
-    if (pair.paragraph_kinds.size() > 1 || pair.paragraph_kinds.count(BlockKind::paragraph) == 0) {
+    if (has_structure(pair)) {
       for (const auto& [kind, count] : pair.paragraph_kinds) {
         row(("  " + std::string(block_kind_name(kind))).c_str(), count);
       }
@@ -209,6 +235,23 @@ std::string format_markdown(const CorpusCoverage& coverage) {
   };
   for (const PairCoverage& pair : coverage.pairs) row(pair);
   row(coverage.total);
+  if (has_structure(coverage.total)) {
+    const std::vector<BlockKind> kinds = kinds_of(coverage);
+    out += "\n## Paragraphs by kind\n\n| alignment |";
+    for (const BlockKind kind : kinds) out += " " + std::string(block_kind_name(kind)) + " |";
+    out += "\n|---|";
+    for (std::size_t i = 0; i < kinds.size(); ++i) out += "---:|";
+    out += "\n";
+    const auto kind_row = [&](const PairCoverage& pair) {
+      out += "| " + escape_markdown_cell(title_of(pair)) + " |";
+      for (const std::string& cell : kind_cells(pair, kinds)) out += " " + cell + " |";
+      out += "\n";
+    };
+    for (const PairCoverage& pair : coverage.pairs) {
+      if (has_structure(pair)) kind_row(pair);
+    }
+    kind_row(coverage.total);
+  }
   bool any_gap = false;
   for (const PairCoverage& pair : coverage.pairs) {
     if (pair.gaps.empty()) continue;
@@ -245,6 +288,22 @@ std::string format_html(const CorpusCoverage& coverage) {
   for (const PairCoverage& pair : coverage.pairs) row(pair);
   row(coverage.total);
   out += "</table>\n";
+  if (has_structure(coverage.total)) {
+    const std::vector<BlockKind> kinds = kinds_of(coverage);
+    out += "<h2>Paragraphs by kind</h2>\n<table>\n<tr><th>alignment</th>";
+    for (const BlockKind kind : kinds) out += "<th>" + std::string(block_kind_name(kind)) + "</th>";
+    out += "</tr>\n";
+    const auto kind_row = [&](const PairCoverage& pair) {
+      out += "<tr><td>" + escape_html(title_of(pair)) + "</td>";
+      for (const std::string& text : kind_cells(pair, kinds)) out += cell(text);
+      out += "</tr>\n";
+    };
+    for (const PairCoverage& pair : coverage.pairs) {
+      if (has_structure(pair)) kind_row(pair);
+    }
+    kind_row(coverage.total);
+    out += "</table>\n";
+  }
   for (const PairCoverage& pair : coverage.pairs) {
     if (pair.gaps.empty()) continue;
     out += "<h2>Gaps in " + escape_html(title_of(pair)) + "</h2>\n<ul>\n";
