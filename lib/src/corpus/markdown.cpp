@@ -252,21 +252,33 @@ std::string_view strip_bom(std::string_view text) {
 // can only come from a first line that starts like one but is not one ("-", "1936.", "## #")
 // followed by more lines; it is written broken at the first single space after which the first
 // line no longer starts a block, so that it reads back as the same paragraph. (Lines are trimmed
-// and joined with one space, so only a single space can be a line break.)
-std::string bare_paragraph(const std::string& text) {
-  const auto starts_block = [](std::string_view line) {
-    return list_marker(line).has_value() || heading_line(line).has_value();
+// and joined with one space, so only a single space can be a line break.) Inside a list item
+// (a further paragraph of it) a heading is text, but a list marker on any later line starts an
+// item: those lines are broken the same way ("- - b" is written "-", "-", "b").
+std::string bare_paragraph(const std::string& text, bool inside_item = false) {
+  const auto opens_block = [inside_item](std::string_view line, bool first_line) {
+    if (list_marker(line)) return first_line || inside_item;
+    return first_line && !inside_item && heading_line(line).has_value();
   };
-  if (!starts_block(text)) return text;
-  for (std::size_t space = text.find(' '); space != std::string::npos;
-       space = text.find(' ', space + 1)) {
-    const bool single = space > 0 && !is_space_or_tab(text[space - 1]) && space + 1 < text.size() &&
-                        !is_space_or_tab(text[space + 1]);
-    if (single && !starts_block(std::string_view(text).substr(0, space))) {
-      return text.substr(0, space) + "\n" + text.substr(space + 1);
+  std::string out;
+  std::string_view rest(text);
+  for (bool first_line = true; opens_block(rest, first_line); first_line = false) {
+    std::size_t line_end = std::string_view::npos;
+    for (std::size_t space = rest.find(' '); space != std::string_view::npos;
+         space = rest.find(' ', space + 1)) {
+      const bool single = space > 0 && !is_space_or_tab(rest[space - 1]) &&
+                          space + 1 < rest.size() && !is_space_or_tab(rest[space + 1]);
+      if (single && !opens_block(rest.substr(0, space), first_line)) {
+        line_end = space;
+        break;
+      }
     }
+    if (line_end == std::string_view::npos) break;  // no line break helps: written as it is
+    out.append(rest.substr(0, line_end)).push_back('\n');
+    rest.remove_prefix(line_end + 1);
   }
-  return text;
+  out.append(rest);
+  return out;
 }
 
 // Blocks as Markdown, each after a blank line: the paragraphs of one quotation joined by a '>'
@@ -302,7 +314,7 @@ class BlockWriter {
     if (item.marker.empty()) {  // a further paragraph of the item above
       if (item_columns_.empty()) return "\n" + bare_paragraph(item.text);
       item_columns_.resize(std::min(depth, item_columns_.size()));
-      return "\n" + std::string(item_columns_.back(), ' ') + bare_paragraph(item.text);
+      return "\n" + std::string(item_columns_.back(), ' ') + bare_paragraph(item.text, true);
     }
     const bool in_list = !item_columns_.empty();  // a tight list: no blank line between items
     item_columns_.resize(std::min(depth - 1, item_columns_.size()));
@@ -413,12 +425,16 @@ Document parse_document(std::string_view raw, const std::string& path) {
     // after their marker.)
     const bool written_bare = paragraph.kind == BlockKind::paragraph ||
                               (paragraph.kind == BlockKind::list_item && paragraph.marker.empty());
-    const auto starts_like_definition = [](const std::string& block_text) {
-      const std::string written = bare_paragraph(block_text);
-      return note_definition_start(written) ||
-             note_definition_start(std::string_view(written).substr(written.find('\n') + 1));
+    const auto starts_like_definition = [](const std::string& block_text, bool inside_item) {
+      const std::string written = bare_paragraph(block_text, inside_item);
+      const std::vector<std::string_view> written_lines = lines_of(written);
+      return std::any_of(written_lines.begin(), written_lines.end(),
+                         [](std::string_view line) { return note_definition_start(line); });
     };
-    if (written_bare && starts_like_definition(paragraph.text)) {
+    // (A further paragraph of a list item is written inside the list, or alone if none is open.)
+    const bool item = paragraph.kind == BlockKind::list_item;
+    if (written_bare && (starts_like_definition(paragraph.text, false) ||
+                         (item && starts_like_definition(paragraph.text, true)))) {
       throw InputError({path, paragraph.line, 1},
                        "a paragraph starts like a note definition '[^label]: text' across "
                        "lines; put the definition on one line");

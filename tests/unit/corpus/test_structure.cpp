@@ -137,6 +137,17 @@ BOOST_AUTO_TEST_CASE(a_titleless_heading_line_keeps_its_spaces) {
   check_round_trip(document);
 }
 
+// Inside a list item "## + b" is text (no heading starts there), but written as "##" then
+// "+ b" the second line would start an item: the break goes after "+"; and "- - c" takes three
+// lines (found by fuzzing).
+BOOST_AUTO_TEST_CASE(a_further_paragraph_of_an_item_is_not_broken_before_a_marker) {
+  const Document document = read("- a\n\n  ## + b\n\n  -\n  -\n  c\n");
+  BOOST_TEST(
+      blocks(document) == (Blocks{"list-item:1:-:a", "list-item:1::## + b", "list-item:1::- - c"}),
+      boost::test_tools::per_element());
+  check_round_trip(document);
+}
+
 BOOST_AUTO_TEST_CASE(headings_end_after_one_line_and_lose_their_closing_run) {
   const Document document = read("### Título ###\nTexto.\n\n# C# y F# #\n\n# # #\n");
   BOOST_TEST(blocks(document) == (Blocks{"heading:3::Título", "paragraph:0::Texto.",
