@@ -108,14 +108,15 @@ bool has_structure(const PairCoverage& pair) {
                      [](const auto& entry) { return entry.first != BlockKind::paragraph; });
 }
 
-// The kinds of paragraph the corpus has, in the order of BlockKind, and each pair's count of
-// them ("—" where a pair has none): the rows of the by-kind table.
+// The kinds of paragraph the corpus has, in the order of BlockKind: the columns of the by-kind
+// table.
 std::vector<BlockKind> kinds_of(const CorpusCoverage& coverage) {
   std::vector<BlockKind> kinds;
   for (const auto& entry : coverage.total.paragraph_kinds) kinds.push_back(entry.first);
   return kinds;
 }
 
+// A pair's row of that table: its coverage of each kind, "—" where it has none of that kind.
 std::vector<std::string> kind_cells(const PairCoverage& pair, const std::vector<BlockKind>& kinds) {
   std::vector<std::string> cells;
   for (const BlockKind kind : kinds) {
