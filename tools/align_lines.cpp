@@ -74,13 +74,13 @@ void apply_dictionary_use(const std::string& choices, DictionaryUse& use) {
       use.most_translations = static_cast<std::size_t>(number(name, value, 1000.0));
     } else if (choice == "phrases") {
       use.phrases = true;
-    } else if (choice == "stems") {
-      use.stems = true;
+    } else if (choice == "stems" || choice == "no-stems") {
+      use.stems = choice == "stems";
     } else if (choice == "silent") {
       use.only_where_model1_is_silent = true;
     } else {
       throw UsageError("--dictionary-use: unknown choice '" + choice +
-                       "' (weight=W, phrases, stems, most=N, prior=W, silent)");
+                       "' (weight=W, phrases, stems, no-stems, most=N, prior=W, silent)");
     }
   }
 }
@@ -100,10 +100,10 @@ int run_align_lines(const Arguments& arguments) {
       "dictionary-use", po::value<std::string>()->default_value(""),
       "benchmark tuning: how the dictionary takes part, changes to its default use as a "
       "comma-separated list: weight=W (nats per matched word; FreeDict 0, a word list 2), "
-      "phrases (headwords of several words), stems (hunspell stems), most=N (headwords with at "
-      "most N translations), prior=W (the dictionary's pairs join Model 1's training, a source "
-      "word's as W sentence pairs; FreeDict 2, a word list 0), silent (a match counts only where "
-      "Model 1 knows nothing of the target word)")(
+      "phrases (headwords of several words), stems or no-stems (hunspell stems; FreeDict on), "
+      "most=N (headwords with at most N translations), prior=W (the dictionary's pairs join "
+      "Model 1's training, a source word's as W sentence pairs; FreeDict 2, a word list 0), "
+      "silent (a match counts only where Model 1 knows nothing of the target word)")(
       "signals", po::value<std::string>()->default_value("all"),
       "evidence besides length, to measure what each is worth: all (the default set: tokens, "
       "punctuation, model1), or a comma-separated subset of tokens, punctuation, lexicon "

@@ -42,7 +42,7 @@ struct DictionaryUse {
 
 // FreeDict's dictionaries as measured best on the tuning halves (docs/BENCHMARKS.md): no bonus
 // per matched word, which pulls links into merges through headwords of many translations; the
-// pairs found in the texts as a prior of IBM Model 1 instead.
+// pairs found in the texts, through hunspell stems where installed, as a prior of IBM Model 1.
 [[nodiscard]] DictionaryUse freedict_use();
 
 struct AlignOptions {

@@ -617,6 +617,7 @@ DictionaryUse freedict_use() {
   DictionaryUse use;
   use.match_bonus = 0.0;
   use.model1_prior = 2.0;
+  use.stems = true;
   return use;
 }
 

@@ -18,9 +18,9 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> ids) {
   return ids;
 }
 
-// Dense ids for the words seen in at least `min_count` sentences (once for the words of
-// `dictionary_words`) and at most `max_share` of them, in order of first appearance (so that
-// training is deterministic).
+// Dense ids for the words seen in at least `min_count` sentences and at most `max_share` of them,
+// in order of first appearance (so that training is deterministic), then the words of
+// `dictionary_words` (sorted) that are not among them and not too frequent, seen or not.
 std::unordered_map<std::uint32_t, std::uint32_t> vocabulary_of(
     const std::vector<std::vector<std::uint32_t>>& sentences, std::size_t min_count,
     double max_share, const std::vector<std::uint32_t>& dictionary_words) {
@@ -40,6 +40,10 @@ std::unordered_map<std::uint32_t, std::uint32_t> vocabulary_of(
     if ((count >= min_count || in_dictionary) && static_cast<double>(count) <= most) {
       vocabulary.emplace(word, static_cast<std::uint32_t>(vocabulary.size()));
     }
+  }
+  for (const std::uint32_t word : dictionary_words) {
+    if (!seen.contains(word))
+      vocabulary.emplace(word, static_cast<std::uint32_t>(vocabulary.size()));
   }
   return vocabulary;
 }
@@ -184,7 +188,6 @@ TranslationTable TranslationTable::train(
     sentence.targets = std::move(target);
     corpus.push_back(std::move(sentence));
   }
-  if (corpus.empty()) return {};
   // A source word's dictionary pairs share `prior_weight` between them: a headword with ten
   // translations in the text says less about each than a headword with one.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> known_pairs;  // dense (source, target)
@@ -206,6 +209,7 @@ TranslationTable TranslationTable::train(
     }
     corpus.push_back({{target}, {slot}, 1, options.prior_weight / pairs_of_source[source]});
   }
+  if (corpus.empty()) return {};
 
   // Uniform start: the first E step then counts co-occurrences.
   const double uniform = 1.0 / static_cast<double>(target_words);
@@ -483,7 +487,7 @@ std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
     const std::vector<BeadSpan>& beads, const Model1Options& options,
     TranslationEvidenceWeights weights, const std::vector<WordPair>& prior) {
-  // Fewer pairs than this teach Model 1 nothing it can trust.
+  // Fewer pairs than this teach Model 1 nothing it can trust (a dictionary's pairs still do).
   constexpr std::size_t min_pairs = 20;
   std::vector<std::vector<std::uint32_t>> source_sentences;
   std::vector<std::vector<std::uint32_t>> target_sentences;
@@ -492,7 +496,7 @@ std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     source_sentences.push_back(source[bead.source_begin].exact);
     target_sentences.push_back(target[bead.target_begin].exact);
   }
-  if (source_sentences.size() < min_pairs) return nullptr;
+  if (source_sentences.size() < min_pairs && prior.empty()) return nullptr;
   std::vector<WordPair> reversed;
   for (const auto& [source_word, target_word] : prior)
     reversed.emplace_back(target_word, source_word);

@@ -201,7 +201,7 @@ class TranslationEvidence {
 
 // Trains Model 1 both ways on the 1-1 beads among `beads` (and the dictionary pairs of `prior`,
 // source word → target word) and returns the scorer term; null when there is too little to
-// learn from.
+// learn from (fewer than 20 such beads and no dictionary pairs).
 [[nodiscard]] std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
     const std::vector<BeadSpan>& beads, const Model1Options& options = {},
