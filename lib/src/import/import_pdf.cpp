@@ -1056,12 +1056,14 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary,
     // How likely each line end that may end a paragraph does, from how far its line stops short
     // of the page's measure, given how much this document's full lines vary.
     const double spread = full_line_spread(all_lengths, measure);
+    // How often the extraction joined printed lines: the lines longer than any printed one.
+    std::size_t joined = 0;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      if (printed_lines(all_lengths[k], measure[k]).count > 1) ++joined;
+    }
+    const double join_rate = static_cast<double>(joined) / static_cast<double>(body.size());
     for (std::size_t k = 0; k + 1 < body.size(); ++k) {
-      // Printed lines joined by the extraction: the last of them is what ended, and each full
-      // line before it adds its own spread.
-      const PrintedLines printed = printed_lines(all_lengths[k], measure[k]);
-      guided[k].probability = end_probability(
-          printed.last, measure[k], spread * std::sqrt(static_cast<double>(printed.count)));
+      guided[k].probability = end_probability(all_lengths[k], measure[k], spread, join_rate);
     }
     std::vector<std::string> texts;
     for (const BodyLine& line : body) texts.push_back(lines[line.index].text);

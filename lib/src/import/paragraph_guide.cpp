@@ -215,12 +215,23 @@ double full_line_spread(const std::vector<std::size_t>& lengths,
   return std::max(1.0, 1.4826 * *middle);
 }
 
-double end_probability(std::size_t length, std::size_t measure, double spread) {
+double end_probability(std::size_t length, std::size_t measure, double spread, double join_rate) {
   if (measure == 0) return 0.5;
   constexpr double root_two_pi = 2.5066282746310002;
-  const double z = (static_cast<double>(length) - static_cast<double>(measure)) / spread;
-  const double full_line = std::exp(-z * z / 2.0) / (spread * root_two_pi);
-  const double last_line = 1.0 / static_cast<double>(measure);
+  const auto full = static_cast<double>(measure);
+  const auto total = static_cast<double>(length);
+  double last_line = 0.0;  // the line ends its paragraph, read as n printed lines
+  double full_line = 0.0;  // it does not
+  double reading = 1.0;    // how likely n printed lines are, against one
+  for (double lines = 1.0; (lines - 1.0) * full < total && reading > 1e-12; lines += 1.0) {
+    const double last = total - (lines - 1.0) * full;
+    if (last <= full * 1.15) last_line += reading / full;
+    const double deviation = spread * std::sqrt(lines);
+    const double z = (total - lines * full) / deviation;
+    full_line += reading * std::exp(-z * z / 2.0) / (deviation * root_two_pi);
+    reading *= join_rate;
+  }
+  if (last_line + full_line <= 0.0) return 0.5;
   return std::clamp(last_line / (last_line + full_line), 0.001, 0.999);
 }
 

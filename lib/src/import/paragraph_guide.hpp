@@ -32,10 +32,14 @@ struct GuidedLine {
 
 // How likely a line of `length` characters that ends a sentence (or is clearly short) ends its
 // paragraph, in a text whose full lines are `measure` characters long give or take `spread`:
-// a last line may stop anywhere up to the measure (one chance in `measure` for each length), a
-// line inside a paragraph is a full line (normal around the measure); the two equally likely
-// before the length is looked at. Kept within 0.001-0.999: a length never proves anything.
-[[nodiscard]] double end_probability(std::size_t length, std::size_t measure, double spread);
+// a last line may stop anywhere up to 115% of the measure (one chance in `measure` for each
+// length), a line inside a paragraph is a full line (normal around the measure); the two
+// equally likely before the length is looked at. The line may be n printed lines joined by the
+// extraction (the n - 1 before the last full, their spreads adding up), n - 1 joins being
+// `join_rate` to the power n - 1 as likely as none: every reading counts. Kept within
+// 0.001-0.999: a length never proves anything.
+[[nodiscard]] double end_probability(std::size_t length, std::size_t measure, double spread,
+                                     double join_rate);
 
 struct SourceParagraph {
   std::size_t length = 0;  // characters of its text, without its note references

@@ -68,12 +68,27 @@ BOOST_AUTO_TEST_CASE(two_long_printed_lines_joined_do_not_end_a_paragraph) {
 }
 
 BOOST_AUTO_TEST_CASE(a_line_short_of_the_measure_more_than_its_spread_is_a_likely_end) {
-  BOOST_TEST(end_probability(20, 50, 2.0) > 0.99);
-  BOOST_TEST(end_probability(50, 50, 2.0) < 0.2);
-  BOOST_TEST(end_probability(44, 50, 2.0) > end_probability(47, 50, 2.0));
+  BOOST_TEST(end_probability(20, 50, 2.0, 0.0) > 0.99);
+  BOOST_TEST(end_probability(50, 50, 2.0, 0.0) < 0.2);
+  BOOST_TEST(end_probability(44, 50, 2.0, 0.0) > end_probability(47, 50, 2.0, 0.0));
   // The wider the spread of full lines, the less a few characters short says.
-  BOOST_TEST(end_probability(45, 50, 1.0) > end_probability(45, 50, 4.0));
-  BOOST_TEST(end_probability(10, 0, 2.0) == 0.5);
+  BOOST_TEST(end_probability(45, 50, 1.0, 0.0) > end_probability(45, 50, 4.0, 0.0));
+  BOOST_TEST(end_probability(10, 0, 2.0, 0.0) == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_longer_than_one_printed_line_may_be_two) {
+  // 57 characters on a measure of 49: one line of narrow letters, or a full line and 8
+  // characters (a paragraph's end) that the extraction joined; how often it joins decides.
+  const double never_joined = end_probability(57, 49, 2.5, 0.0);
+  const double sometimes = end_probability(57, 49, 2.5, 0.05);
+  BOOST_TEST(never_joined < 0.01);
+  BOOST_TEST(sometimes > 0.1);
+  BOOST_TEST(sometimes < 0.9);
+  BOOST_TEST(end_probability(57, 49, 2.5, 0.3) > sometimes);
+  // Far longer than a line: two printed lines, the second short; it ends a paragraph.
+  BOOST_TEST(end_probability(70, 49, 2.5, 0.05) > 0.99);
+  // Two full printed lines: it does not.
+  BOOST_TEST(end_probability(98, 49, 2.5, 0.05) < 0.2);
 }
 
 BOOST_AUTO_TEST_CASE(the_spread_is_measured_on_full_lines_only) {
