@@ -5,7 +5,13 @@ half of every text, by source line): strict/lax F1, how well confidence finds th
 to meet 90% of the errors) and how omissions come out (precision/recall of the sentences of 1-0
 and 0-1 links). The first half tunes, the second is held out: report them side by side.
 
-usage: confidence_bench.py ALINEA [--data DIR] [--temperatures T1,T2,...] [-- EXTRA ALIGN ARGS]
+With --textberg-test DIR (the seven Text+Berg test documents distributed with Vecalign and
+Bleualign: testK.de, testK.fr, testK.defr; fetched into a temporary folder, never into the
+repository), a fourth set is split by document: test0-3 tune, test4-6 are held out. The last rows
+pool every set's halves, as issue 11 measured its figures.
+
+usage: confidence_bench.py ALINEA [--data DIR] [--textberg-test DIR] [--temperatures T1,T2,...]
+                           [-- EXTRA ALIGN ARGS]
 With several temperatures, the one of least log loss on the tuning halves (all sets together) is
 chosen and its rows printed.
 """
@@ -22,6 +28,20 @@ from score_links import read_links, read_scored_links  # noqa: E402
 
 ESFR = ["newssyscomb2009", "newstest2008", "newstest2009", "newstest2010"]
 HALVES = ("tune", "held-out")
+TEST_DOCUMENTS_TUNING = 4  # of the Text+Berg test set; the others are held out
+
+
+def textberg_test_set(folder):
+    """The Text+Berg test documents, each wholly held out (see the module's docstring)."""
+    documents = []
+    k = 0
+    while os.path.exists(os.path.join(folder, f"test{k}.defr")):
+        stem = os.path.join(folder, f"test{k}")
+        documents.append((stem + ".de", stem + ".fr", stem + ".defr", "de", "fr"))
+        k += 1
+    if not documents:
+        raise SystemExit(f"no test0.defr in {folder}")
+    return ("textberg-test", documents)
 
 
 def dev_sets(data):
@@ -108,11 +128,20 @@ class Tally:
         }
 
 
-def tally_document(gold_path, predicted_path, source_lines, tallies):
+def document_half(set_name, k):
+    """0 or 1 when document k of the set is wholly tuning or held-out data, None when it is
+    split in two halves by its source lines."""
+    if set_name != "textberg-test":
+        return None
+    return 0 if k < TEST_DOCUMENTS_TUNING else 1
+
+
+def tally_document(gold_path, predicted_path, source_lines, tallies, whole_half=None):
     gold = read_links(gold_path)
     scored = read_scored_links(predicted_path)
     predicted = [(s, t) for s, t, _ in scored]
-    middle = source_lines // 2
+    # A document wholly in one half: every line before (held out) or after (tuning) the middle.
+    middle = {None: source_lines // 2, 0: source_lines + 1, 1: 0}[whole_half]
     gold_half = halves_of(gold, middle)
     predicted_half = halves_of(predicted, middle)
     for (verdict, half, (_s, _t, confidence)) in zip(judge(gold, predicted), predicted_half, scored):
@@ -163,7 +192,8 @@ def run(alinea, sets, temperature, extra):
                 if temperature is not None:
                     command += ["--temperature", str(temperature)]
                 subprocess.run(command, check=True)
-                tally_document(gold, out, line_count(source), tallies)
+                tally_document(gold, out, line_count(source), tallies,
+                               whole_half=document_half(set_name, k))
             results[set_name] = tallies
     return results
 
@@ -172,11 +202,27 @@ COLUMNS = ["strict F1", "lax F1", "links", "wrong", "AUROC", "ECE", "read for 90
            "1-0/0-1 P", "1-0/0-1 R"]
 
 
+def pooled(results):
+    """One tally per half over every set."""
+    tallies = [Tally(), Tally()]
+    for set_tallies in results.values():
+        for pool, tally in zip(tallies, set_tallies):
+            pool.precision = [a + b for a, b in zip(pool.precision, tally.precision)]
+            pool.recall = [a + b for a, b in zip(pool.recall, tally.recall)]
+            pool.scored += tally.scored
+            pool.null_gold += tally.null_gold
+            pool.null_predicted += tally.null_predicted
+            pool.null_both += tally.null_both
+    return tallies
+
+
 def print_table(results):
     print("| set | half | " + " | ".join(COLUMNS) + " |")
     print("|---|---|" + "---|" * len(COLUMNS))
-    for set_name, tallies in results.items():
+    for set_name, tallies in list(results.items()) + [("all sets pooled", pooled(results))]:
         for half, tally in zip(HALVES, tallies):
+            if not tally.scored:
+                continue
             row = tally.row()
             cells = []
             for column in COLUMNS:
@@ -190,6 +236,8 @@ def main():
     parser.add_argument("alinea")
     parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                        "..", "..", "..", "shared", "bench", "align"))
+    parser.add_argument("--textberg-test", metavar="DIR",
+                        help="also score the Text+Berg test documents in DIR, all held out")
     parser.add_argument("--temperatures", default="",
                         help="comma-separated temperatures to try (fit on the tuning halves)")
     parser.add_argument("extra", nargs="*", help="more arguments for alinea align --lines")
@@ -199,6 +247,8 @@ def main():
         return 0
     alinea = os.path.abspath(args.alinea)
     sets = dev_sets(args.data)
+    if args.textberg_test:
+        sets.append(textberg_test_set(args.textberg_test))
     temperatures = [float(t) for t in args.temperatures.split(",") if t] or [None]
     best = None
     for temperature in temperatures:

@@ -17,10 +17,11 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from calibration import (auroc, expected_calibration_error, fit_logistic,  # noqa: E402
                          log_loss, predict_logistic, share_read_for_errors)
-from confidence_bench import HALVES, dev_sets, halves_of, judge, line_count  # noqa: E402
+from confidence_bench import (HALVES, dev_sets, document_half, halves_of, judge,  # noqa: E402
+                              line_count, textberg_test_set)
 from score_links import read_links, read_scored_links  # noqa: E402
 
-FEATURES = ("logit(posterior)", "leaked_tokens", "shortest_unit")
+FEATURES = ("logit(posterior)", "leaked_tokens", "shortest_unit", "cost_per_unit", "one_sided")
 
 
 def bounded_logit(posterior):
@@ -33,8 +34,8 @@ def read_features(path):
     rows = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            posterior, leaked, shortest = (float(x) for x in line.split())
-            rows.append((bounded_logit(posterior), leaked, shortest))
+            posterior, *others = (float(x) for x in line.split())
+            rows.append((bounded_logit(posterior), *others))
     return rows
 
 
@@ -50,7 +51,9 @@ def collect(alinea, sets):
                                 source_lang, "--tgt-lang", target_lang, "-o", links,
                                 "--confidence-features", features], check=True)
                 predicted = [(s, t) for s, t, _ in read_scored_links(links)]
-                halves = halves_of(predicted, line_count(source) // 2)
+                whole = document_half(set_name, k)
+                halves = (halves_of(predicted, line_count(source) // 2) if whole is None
+                          else [whole] * len(predicted))
                 verdicts = judge(read_links(gold), predicted)
                 for verdict, half, values in zip(verdicts, halves, read_features(features)):
                     if verdict is not None:
@@ -68,12 +71,17 @@ def main():
     parser.add_argument("alinea")
     parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                        "..", "..", "..", "shared", "bench", "align"))
+    parser.add_argument("--textberg-test", metavar="DIR",
+                        help="also fit on test0-3 of the Text+Berg test documents in DIR and "
+                             "report test4-6 as held out (see confidence_bench.py)")
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args()
     if not os.path.isdir(args.data):
         print(f"confidence fit skipped: {args.data} is absent")
         return 0
     sets = dev_sets(args.data)
+    if args.textberg_test:
+        sets.append(textberg_test_set(args.textberg_test))
     rows = collect(os.path.abspath(args.alinea), sets)
     tuning = [row for row in rows if row[1] == 0]
     per_set = {}
@@ -81,8 +89,8 @@ def main():
         per_set[row[0]] = per_set.get(row[0], 0) + 1
     weights = [len(tuning) / (len(per_set) * per_set[row[0]]) for row in tuning]
     model = fit_logistic([(row[2], row[3]) for row in tuning], weights, args.l2)
-    print("ConfidenceModel{" + ", ".join(f"{c:.4f}" for c in model) + "}  // intercept, " +
-          ", ".join(FEATURES))
+    print("ConfidenceModel{" + f"{model[0]:.4f}, {{" + ", ".join(f"{c:.4f}" for c in model[1:]) +
+          "}}  // intercept, {" + ", ".join(FEATURES) + "}")
     print()
     print("| set | half | posterior alone: AUROC | ECE | read for 90% | log loss "
           "| fitted map: AUROC | ECE | read for 90% | log loss |")

@@ -17,10 +17,15 @@ double bounded_logit(double posterior) {
   return std::log(p / (1.0 - p));
 }
 
+std::array<double, confidence_feature_count> model_inputs(const ConfidenceFeatures& features) {
+  return {bounded_logit(features.posterior), features.leaked_tokens, features.shortest_unit,
+          features.cost_per_unit, features.one_sided};
+}
+
 double calibrated_confidence(const ConfidenceFeatures& features, const ConfidenceModel& model) {
-  const double score =
-      model.intercept + model.posterior_weight * bounded_logit(features.posterior) +
-      model.leak_weight * features.leaked_tokens + model.shortness_weight * features.shortest_unit;
+  const std::array<double, confidence_feature_count> inputs = model_inputs(features);
+  double score = model.intercept;
+  for (std::size_t k = 0; k < confidence_feature_count; ++k) score += model.weights[k] * inputs[k];
   return 1.0 / (1.0 + std::exp(-score));
 }
 
@@ -85,9 +90,15 @@ std::vector<ConfidenceFeatures> confidence_features(const BeadScorer& scorer,
   features.reserve(beads.size());
   for (std::size_t k = 0; k < beads.size(); ++k) {
     const Bead& bead = beads[k];
-    features.push_back({bead.confidence,
-                        std::log1p(leaked_tokens(scorer, bead, window_around(beads, k))),
-                        std::log1p(shortest_unit(scorer, bead))});
+    const bool one_sided = bead.source_count == 0 || bead.target_count == 0;
+    features.push_back(
+        {.posterior = bead.confidence,
+         .leaked_tokens = std::log1p(leaked_tokens(scorer, bead, window_around(beads, k))),
+         .shortest_unit = std::log1p(shortest_unit(scorer, bead)),
+         .cost_per_unit = scorer.cost(bead.source_begin, bead.target_begin, bead.source_count,
+                                      bead.target_count) /
+                          static_cast<double>(bead.source_count + bead.target_count),
+         .one_sided = one_sided ? 1.0 : 0.0});
   }
   return features;
 }
@@ -95,9 +106,11 @@ std::vector<ConfidenceFeatures> confidence_features(const BeadScorer& scorer,
 std::string format_confidence_features(const std::vector<ExplainedBead>& beads) {
   std::string out;
   for (const ExplainedBead& explained : beads) {
-    std::array<char, 96> line{};
-    std::snprintf(line.data(), line.size(), "%.6f %.6f %.6f\n", explained.features.posterior,
-                  explained.features.leaked_tokens, explained.features.shortest_unit);
+    const ConfidenceFeatures& features = explained.features;
+    std::array<char, 160> line{};
+    std::snprintf(line.data(), line.size(), "%.6f %.6f %.6f %.6f %.0f\n", features.posterior,
+                  features.leaked_tokens, features.shortest_unit, features.cost_per_unit,
+                  features.one_sided);
     out += line.data();
   }
   return out;

@@ -11,6 +11,7 @@
 //   - a very short unit: a fragment ("Literatur :", "1956 ) .") is where splits disagree.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -25,24 +26,36 @@ struct ConfidenceFeatures {
   double posterior = 1.0;      // the bead's posterior, 0..1
   double leaked_tokens = 0.0;  // log(1 + weighted tokens matched across the link's edge)
   double shortest_unit = 0.0;  // log(1 + code points of the bead's shortest unit)
+  // The bead's cost (nats, all its evidence and its shape's prior) per unit it holds: how well
+  // it is supported in itself, where the posterior only says how it compares with the beads
+  // the lattice offers instead (in a stretch the whole path has wrong, every bead looks sure).
+  double cost_per_unit = 0.0;
+  double one_sided = 0.0;  // 1 for an omission or an addition, else 0
 };
 
-// p = 1 / (1 + exp(-(intercept + posterior_weight · logit(posterior) + leak_weight · leaked_tokens
-//                    + shortness_weight · shortest_unit)))
+inline constexpr std::size_t confidence_feature_count = 5;
+
+// The features as the map reads them, in the order of ConfidenceModel::weights: the posterior
+// as its bounded log-odds, the others as they are.
+[[nodiscard]] std::array<double, confidence_feature_count> model_inputs(
+    const ConfidenceFeatures& features);
+
+// p = 1 / (1 + exp(-(intercept + Σ weights[k] · model_inputs(features)[k])))
 struct ConfidenceModel {
   double intercept = 0.0;
-  double posterior_weight = 1.0;
-  double leak_weight = 0.0;
-  double shortness_weight = 0.0;
+  std::array<double, confidence_feature_count> weights{};
 };
 
-// Fitted on the tuning halves of the three development sets, each set weighing the same, by
-//   python3 bench/align/fit_confidence.py build/release/tools/alinea --data ../shared/bench/align
-// (docs/BENCHMARKS.md: what it gives on the held-out halves). Refit after any change to the
-// aligner's costs: the posteriors it maps move with them.
-inline constexpr ConfidenceModel fitted_confidence_model{-0.7122, 0.4697, -1.3432, 0.5652};
+// Fitted on the tuning halves of the development sets (and the first four Text+Berg test
+// documents when given), each set weighing the same, by
+//   python3 bench/align/fit_confidence.py build/release/tools/alinea
+//       --data ../shared/bench/align --textberg-test DIR
+// (docs/BENCHMARKS.md: what it gives on the held-out halves and documents). Refit after any
+// change to the aligner's costs: the posteriors and costs it maps move with them.
+inline constexpr ConfidenceModel fitted_confidence_model{
+    0.0317, {0.5532, -1.2855, 0.2717, -0.0299, -1.2451}};
 // The map that leaves the posterior as it is.
-inline constexpr ConfidenceModel posterior_only{0.0, 1.0, 0.0, 0.0};
+inline constexpr ConfidenceModel posterior_only{0.0, {1.0, 0.0, 0.0, 0.0, 0.0}};
 
 // The posterior's log-odds, bounded so that a posterior of exactly 0 or 1 stays finite.
 [[nodiscard]] double bounded_logit(double posterior);
@@ -61,8 +74,9 @@ struct ExplainedBead {
 [[nodiscard]] std::vector<ConfidenceFeatures> confidence_features(const BeadScorer& scorer,
                                                                   const std::vector<Bead>& beads);
 
-// Benchmark mode (`alinea align --lines --confidence-features FILE`): one line per bead,
-// "posterior leaked_tokens shortest_unit", in the order of format_gold_links.
+// Benchmark mode (`alinea align --lines --confidence-features FILE`): one line per bead, its
+// features in the order of ConfidenceFeatures (the posterior itself, not its log-odds), in the
+// order of format_gold_links.
 [[nodiscard]] std::string format_confidence_features(const std::vector<ExplainedBead>& beads);
 
 // align_sentences (aligner.hpp) with what each bead's confidence was computed from.

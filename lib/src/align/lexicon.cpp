@@ -305,7 +305,7 @@ TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<
         indices(unit.exact, [&table](std::uint32_t word) { return table.source_index(word); }));
   }
   for (const double value : frequency) {
-    result.log_frequency.push_back(static_cast<float>(value > 0.0 ? std::log(value / total) : 0.0));
+    result.frequency.push_back(static_cast<float>(value > 0.0 ? value / total : 1.0));
   }
   std::vector<float> summed(table.target_vocabulary_size(), 0.0F);
   std::vector<std::uint32_t> touched;
@@ -441,13 +441,15 @@ double TranslationEvidence::uncached_explained(Direction& direction, std::size_t
 double TranslationEvidence::clipped_ratios(const Direction& direction, std::size_t to,
                                            const float* sums, std::size_t from_words) const {
   // Model 1 picks each word's origin uniformly among the other side's words and the empty word.
-  const double log_choices = std::log(static_cast<double>(from_words) + 1.0);
+  const double choices = static_cast<double>(from_words) + 1.0;
+  const double background = 1.0 - weights_.trust;
   const std::vector<std::uint32_t>& words = direction.to_words[to];
   double total = 0.0;
   for (std::size_t k = 0; k < words.size(); ++k) {
-    const double ratio = fast_log(std::max(sums[k], 1e-30F)) - log_choices -
-                         static_cast<double>(direction.log_frequency[words[k]]);
-    total += std::clamp(ratio, -weights_.floor, weights_.ceiling);
+    const double ratio = static_cast<double>(sums[k]) /
+                         (choices * static_cast<double>(direction.frequency[words[k]]));
+    total += std::min(fast_log(static_cast<float>(weights_.trust * ratio + background)),
+                      weights_.ceiling);
   }
   return total;
 }

@@ -106,10 +106,14 @@ class TranslationTable {
 struct TranslationEvidenceWeights {
   // Nats of bead cost per nat of log-likelihood ratio.
   double weight = 0.5;
-  // Each word's log-likelihood ratio is kept within [-floor, ceiling] nats, so that one rare word
-  // cannot decide a bead.
+  // How far Model 1 is trusted: each word is predicted by `trust` × Model 1 + (1 − trust) × its
+  // frequency in the text. A model learned from a short text knows few of its words; a word it
+  // cannot explain then costs at most −log(1 − trust) nats instead of the full log-ratio, so a
+  // true pair of sentences in unfamiliar words is not pushed aside for two omissions.
+  double trust = 0.3;
+  // Each word's log-likelihood ratio is kept below this, so that one rare word cannot decide a
+  // bead.
   double ceiling = 6.0;
-  double floor = 2.0;
 };
 
 // Prices the Model 1 term of beads between two sequences of units: the log-likelihood ratio of
@@ -156,8 +160,8 @@ class TranslationEvidence {
     // Per from-unit: Σ t(to-word | its words) for every to-word it may translate, summed once
     // (in the order of its words), so that a pair of units reads one list, not a row per word.
     std::vector<std::vector<TranslationTable::Entry>> from_translations;
-    std::vector<float> log_frequency;  // per dense to-word, over the whole to-side text
-    RowWindows<Cell> cells{0, 0};      // rows: to-units, columns: from-units
+    std::vector<float> frequency;  // per dense to-word, its share of the whole to-side text
+    RowWindows<Cell> cells{0, 0};  // rows: to-units, columns: from-units
     std::vector<float> pool;
     std::vector<std::uint32_t> place;  // scratch, per dense to-word
   };

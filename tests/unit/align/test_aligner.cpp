@@ -141,7 +141,9 @@ BOOST_AUTO_TEST_CASE(a_passage_left_untranslated_comes_out_one_omission_per_sent
   for (const Bead& bead : beads) {
     if (bead.target_count == 0) {
       BOOST_TEST(bead.source_count == 1U);
-      BOOST_TEST(bead.confidence > 0.5);
+      // An omission is a claim for a person to confirm: on real text (Text+Berg) the aligner's
+      // omissions are right less often than its links, and the calibrated map says so.
+      BOOST_TEST(bead.confidence > 0.3);
       omitted.push_back(bead.source_begin);
     }
   }

@@ -38,7 +38,14 @@ BOOST_AUTO_TEST_CASE(the_fitted_map_orders_as_its_signs_say) {
   BOOST_TEST(calibrated_confidence({0.99, 0.0, usual.shortest_unit}) > base);
   BOOST_TEST(calibrated_confidence({0.9, std::log1p(2.0), usual.shortest_unit}) < base);
   BOOST_TEST(calibrated_confidence({0.9, 0.0, std::log1p(6.0)}) < base);
-  static_assert(fitted_confidence_model.posterior_weight > 0.0);
+  // A bead less supported in itself, or an omission, is less likely right.
+  ConfidenceFeatures costly = usual;
+  costly.cost_per_unit = usual.cost_per_unit + 10.0;
+  BOOST_TEST(calibrated_confidence(costly) < base);
+  ConfidenceFeatures omission = usual;
+  omission.one_sided = 1.0;
+  BOOST_TEST(calibrated_confidence(omission) < base);
+  static_assert(fitted_confidence_model.weights[0] > 0.0);
 }
 
 BOOST_AUTO_TEST_CASE(the_same_features_give_the_same_confidence) {
