@@ -46,13 +46,17 @@ int run_import(const Arguments& arguments) {
       "work id for the front matter (default: <id> when OUTPUT or INPUT is corpora/<id>/…)")(
       "dictionaries", po::value<std::string>()->default_value(default_dictionary_folder),
       "folder of hunspell dictionaries, used to rejoin hyphenated words")(
+      "paragraphs-like", po::value<std::string>(),
+      "the source this text translates (corpora/<id>/<lang>.md): its paragraphs decide the "
+      "paragraph ends a PDF's layout cannot tell (pdf, pdf-text)")(
       "input", po::value<std::string>()->required(), "input file (- for stdin)");
   po::positional_options_description positional;
   positional.add("input", 1);
   const auto values = parse_command_line(
       arguments,
-      "alinea import --lang L [--from pdf|pdf-text|text|markdown|html] INPUT -o OUTPUT.md", options,
-      positional);
+      "alinea import --lang L [--from pdf|pdf-text|text|markdown|html] [--paragraphs-like "
+      "SOURCE.md] INPUT -o OUTPUT.md",
+      options, positional);
   if (!values) return 0;
 
   const std::string input_path = (*values)["input"].as<std::string>();
@@ -73,6 +77,16 @@ int run_import(const Arguments& arguments) {
               << format_name(*guess.format) << " (" << guess.reason << ")\n";
   }
   import_options.dictionary_dir = (*values)["dictionaries"].as<std::string>();
+  if (values->count("paragraphs-like") != 0) {
+    if (import_options.format != ImportFormat::pdf &&
+        import_options.format != ImportFormat::pdf_text) {
+      throw UsageError(
+          "--paragraphs-like is for a PDF or its extracted text (--from pdf or "
+          "pdf-text); " +
+          std::string(format_name(import_options.format)) + " input marks its own paragraphs");
+    }
+    import_options.paragraphs_like = read_document((*values)["paragraphs-like"].as<std::string>());
+  }
   const std::string output_path = (*values)["output"].as<std::string>();
   if (values->count("id") != 0) {
     import_options.id = (*values)["id"].as<std::string>();

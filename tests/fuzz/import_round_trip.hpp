@@ -12,9 +12,12 @@
 
 namespace fuzz {
 
+// `paragraphs_like`: a source whose paragraphs the import follows (pdf and pdf_text).
 inline void import_and_read_back(std::string_view input, alinea::ImportFormat format,
-                                 const std::string& source_name) {
+                                 const std::string& source_name,
+                                 const alinea::Document* paragraphs_like = nullptr) {
   alinea::ImportOptions options;
+  if (paragraphs_like != nullptr) options.paragraphs_like = *paragraphs_like;
   options.lang = "es";
   options.format = format;
   options.source_name = source_name;

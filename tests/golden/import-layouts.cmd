@@ -7,6 +7,7 @@
 # of the measure with a next word that would not have fitted (measured on the PDFs'
 # -bbox-layout). The import says so in a warning, and the pinned diff shows the paragraphs it
 # could not tell apart; their notes are exact (A4's endnotes came out as a column of numbers).
+# With the source's paragraphs (--paragraphs-like) every one is the letter: import-layouts-guided.
 # LibreOffice's PDF (make.sh) is set ragged right with a little space between paragraphs:
 # neither extraction keeps the space, and two paragraph ends whose next word would have fitted
 # by the positions do not by character counts; plain pdftotext also drops the hyphen of

@@ -184,6 +184,12 @@ struct ImportOptions {
   // Where hunspell dictionaries live (<dir>/<lang>*.dic); used to rejoin words hyphenated at
   // line ends. Without a dictionary, typographic evidence alone decides.
   std::string dictionary_dir = default_dictionary_folder;
+  // The source this text translates (a corpus document), for pdf and pdf_text: where the layout
+  // cannot tell whether a line ends its paragraph (a full line that ends a sentence, a short one
+  // that may end one), the paragraphs are made to follow the source's, aligned by length and
+  // note references (docs/IMPORT.md, "Following the source's paragraphs"). Paragraph ends the
+  // layout marks (a blank line, an indent) are kept whatever the source says.
+  std::optional<Document> paragraphs_like = std::nullopt;
 };
 
 // pdf_text: paragraphs rebuilt from wrapped lines, page furniture removed, footnotes collected

@@ -113,8 +113,15 @@ ImportResult import_pdf_text(std::string_view input, const ImportOptions& option
   const auto dictionary = has_line_end_hyphen(input)
                               ? Dictionary::open(options.dictionary_dir, options.lang)
                               : std::nullopt;
+  std::vector<import_steps::SourceParagraph> paragraphs_like;
+  if (options.paragraphs_like) {
+    for (const Paragraph& paragraph : options.paragraphs_like->paragraphs) {
+      paragraphs_like.push_back(
+          {count_code_points(plain_text(paragraph.text)), paragraph.note_ids.size()});
+    }
+  }
   const import_steps::PdfLayout layout =
-      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr);
+      import_steps::analyse_pdf_text(input, dictionary ? &*dictionary : nullptr, paragraphs_like);
   Document document = document_from_layout(layout, empty_document(options), true);
   require_text(document, input, options);
   return {std::move(document), layout.warnings};

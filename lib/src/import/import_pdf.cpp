@@ -2,12 +2,14 @@
 // block, paragraphs rebuilt from wrapped lines. The method is described in docs/IMPORT.md.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "alinea/document.hpp"
 #include "import/import_steps.hpp"
+#include "import/paragraph_guide.hpp"
 #include "text/dictionary.hpp"
 #include "text/unicode.hpp"
 
@@ -413,11 +415,16 @@ std::size_t typical_line_length(std::vector<std::size_t> lengths) {
   return long_lines[long_lines.size() / 2];
 }
 
+PrintedLines printed_lines(std::size_t length, std::size_t measure) {
+  if (measure == 0 || length * 100 <= measure * 115) return {1, length};
+  const std::size_t count = (length * 100 + measure * 115 - 1) / (measure * 115);
+  return {count, length - (count - 1) * measure};
+}
+
 bool ends_paragraph(std::string_view line, std::string_view next, std::size_t full_length) {
   if (full_length == 0) return ends_sentence(line);
-  std::size_t length = count_code_points(trim_spaces(line));
-  // Two printed lines joined by the extraction: the last of them is what follows a full line.
-  while (length * 100 > full_length * 115) length -= full_length;
+  // Printed lines joined by the extraction: the last of them is what follows a full line.
+  const std::size_t length = printed_lines(count_code_points(trim_spaces(line)), full_length).last;
   const std::size_t next_word = count_code_points(first_word(next));
   const bool next_word_fits = length + 1 + next_word <= full_length;
   const bool clearly_short = length * 10 < full_length * 6;
@@ -716,7 +723,8 @@ std::vector<SourceLine> with_blocks_taken(std::vector<SourceLine> lines) {
 
 }  // namespace
 
-PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary) {
+PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary,
+                           const std::vector<SourceParagraph>& paragraphs_like) {
   const std::vector<SourceLine> lines =
       attach_note_number_column(join_raised_note_numbers(with_blocks_taken(read_lines(input))));
   PdfLayout layout;
@@ -1016,31 +1024,77 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
   }
   const bool indents_mark_paragraphs =
       first_line_indents >= 3 && first_line_indents * 5 >= indented_lines * 4;
-  std::string paragraph;
+  // What the layout says of each line end; the source's paragraphs, when given, decide between
+  // those that may end a paragraph (paragraph_guide.hpp).
+  std::vector<GuidedLine> guided(body.size());
   bool marked_paragraphs = indented_lines > 0;  // by an indent or a blank line
   bool guessed_paragraphs = false;              // by line lengths alone
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
+    guided[k].length = count_code_points(line.text) + 1;
+    if (k + 1 == body.size()) {
+      guided[k].end = LineEnd::sure;
+      continue;
+    }
+    const SourceLine& next = lines[body[k + 1].index];
+    // A heading is one line; a quotation's lines go on together, apart from the text's.
+    const bool block_changes = (in_block(k) && line.block != "q") || line.block != next.block;
+    const bool marked =
+        (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) || block_changes;
+    const bool judged = !marked && !indents_mark_paragraphs;
+    const bool guessed = judged && ends_paragraph(line.text, next.text, measure[k]);
+    const bool possible = judged && !guessed && ends_sentence_with_reference(line.text) &&
+                          !is_lower(first_code_point(next.text));
+    marked_paragraphs = marked_paragraphs || marked;
+    guessed_paragraphs = guessed_paragraphs || guessed;
+    guided[k].end = marked     ? LineEnd::sure
+                    : guessed  ? LineEnd::likely
+                    : possible ? LineEnd::possible
+                               : LineEnd::inside;
+  }
+  if (!paragraphs_like.empty()) {
+    // How likely each line end that may end a paragraph does, from how far its line stops short
+    // of the page's measure, given how much this document's full lines vary.
+    const double spread = full_line_spread(all_lengths, measure);
+    // How often the extraction joined printed lines: the lines longer than any printed one.
+    std::size_t joined = 0;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      if (printed_lines(all_lengths[k], measure[k]).count > 1) ++joined;
+    }
+    const double join_rate = static_cast<double>(joined) / static_cast<double>(body.size());
+    for (std::size_t k = 0; k + 1 < body.size(); ++k) {
+      guided[k].probability = end_probability(all_lengths[k], measure[k], spread, join_rate);
+    }
+    std::vector<std::string> texts;
+    for (const BodyLine& line : body) texts.push_back(lines[line.index].text);
+    std::vector<std::string> labels;
+    for (std::size_t n = 1; n <= note_lines.size(); ++n) labels.push_back(std::to_string(n));
+    const auto referenced = place_note_references(texts, labels);
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      guided[k].references = referenced[k].labels.size();
+    }
+  }
+  const std::vector<bool> ends = paragraph_ends_like(guided, paragraphs_like);
+  std::size_t taken = 0;
+  std::size_t left = 0;
+  std::string paragraph;
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    const SourceLine& line = lines[body[k].index];
     if (paragraph.empty() && in_block(k)) paragraph = block_mark(line.block);
     paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
-    const bool last = k + 1 == body.size();
-    bool ends = last;
-    if (!last) {
-      const SourceLine& next = lines[body[k + 1].index];
-      // A heading is one line; a quotation's lines go on together, apart from the text's.
-      const bool block_changes = (in_block(k) && line.block != "q") || line.block != next.block;
-      const bool marked =
-          (body[k + 1].blank_before && !blank_lines_doubled) || indented(k + 1) || block_changes;
-      const bool guessed =
-          !marked && !indents_mark_paragraphs && ends_paragraph(line.text, next.text, measure[k]);
-      marked_paragraphs = marked_paragraphs || marked;
-      guessed_paragraphs = guessed_paragraphs || guessed;
-      ends = marked || guessed;
-    }
-    if (ends) {
+    if (guided[k].end == LineEnd::possible && ends[k]) ++taken;
+    if (guided[k].end == LineEnd::likely && !ends[k]) ++left;
+    if (ends[k]) {
       layout.paragraphs.push_back(std::move(paragraph));
       paragraph.clear();
     }
+  }
+  if (taken + left > 0) {
+    layout.warnings.push_back(
+        "the source's paragraphs decided " + std::to_string(taken + left) +
+        " paragraph end(s) the layout could not tell: " + std::to_string(taken) +
+        " taken at a full line that ends a sentence, " + std::to_string(left) +
+        " left out where a sentence ended short of the measure");
   }
 
   // A plain extraction of pages (form feeds, and no line indented: not even a centred title or
@@ -1053,7 +1107,8 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary)
     layout.warnings.push_back(
         "no blank line or first-line indent marks the paragraphs (a plain extraction drops "
         "them; `pdftotext -layout` or the PDF itself keeps them): a paragraph is taken to end "
-        "where a line ends a sentence and the next word would have fitted on it");
+        "where a line ends a sentence and the next word would have fitted on it" +
+        std::string(paragraphs_like.empty() ? "" : ", or where the source's paragraphs say so"));
   }
 
   for (std::size_t n = 0; n < note_lines.size(); ++n) {

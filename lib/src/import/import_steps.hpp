@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "alinea/document.hpp"
+#include "import/paragraph_guide.hpp"
 
 namespace alinea {
 class Dictionary;
@@ -75,6 +76,16 @@ struct SourceLine {
 // (in characters): the median of the lines at least 70% as long as the 90th percentile, so
 // that paragraph ends and headings do not pull it down. 0 for no lines.
 [[nodiscard]] std::size_t typical_line_length(std::vector<std::size_t> lengths);
+
+// A line more than 15% longer than the measure is several printed lines that the extraction
+// joined (plain pdftotext joins a line ending in a hyphen with the next): the fewest lines of at
+// most 115% of the measure that make it, and the length of the last one, the others taken as
+// full (`measure` each). A line of the measure or less is one line.
+struct PrintedLines {
+  std::size_t count = 1;
+  std::size_t last = 0;
+};
+[[nodiscard]] PrintedLines printed_lines(std::size_t length, std::size_t measure);
 
 // A typesetter's reading of a line break inside a justified block: the line ends its
 // paragraph when the next line's first word would have fitted on it (`full_length`
@@ -144,7 +155,10 @@ struct PdfLayout {
   std::vector<std::string> warnings;  // what was assumed where the input did not say
 };
 
-[[nodiscard]] PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary);
+// `paragraphs_like`: the paragraphs of the source the text translates, which decide the
+// paragraph ends the layout cannot tell (paragraph_guide.hpp); empty, the layout alone decides.
+[[nodiscard]] PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary,
+                                         const std::vector<SourceParagraph>& paragraphs_like = {});
 
 // Plain text: paragraphs separated by blank lines, or by line breaks when there is no blank
 // line (then a warning says which reading was taken); a block of numbered notes at the end

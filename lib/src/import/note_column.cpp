@@ -109,9 +109,8 @@ std::optional<std::vector<std::size_t>> split_notes(const std::vector<SourceLine
   // How much a note may start at text line j (j >= 1).
   std::vector<double> start_score(size, 0);
   for (std::size_t j = 1; j < size; ++j) {
-    std::size_t length = lengths[j - 1];
-    // Two printed lines joined by the extraction: the last of them is what counts.
-    while (length * 100 > measure * 115) length -= measure;
+    // Printed lines joined by the extraction: the last of them is what counts.
+    const std::size_t length = printed_lines(lengths[j - 1], measure).last;
     const double shortness =
         1.0 - std::min(1.0, static_cast<double>(length) / static_cast<double>(measure));
     start_score[j] = shortness + (ends_sentence(lines[text[j - 1]].text) ? 1.0 : -2.0) +
