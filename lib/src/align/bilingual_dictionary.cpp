@@ -200,18 +200,25 @@ const std::vector<std::uint32_t>* BilingualDictionary::translations_of_word(
 std::vector<WordPair> BilingualDictionary::pairs_in(
     const std::vector<std::string_view>& source,
     const std::vector<std::string_view>& target) const {
+  // Each distinct word of a side once, by its id, with its spelling in the text (for stems).
+  const auto distinct_words = [](const std::vector<std::string_view>& texts) {
+    std::unordered_map<std::uint32_t, std::string> words;
+    for (const std::string_view text : texts) {
+      const std::vector<std::string> spelled = words_of(text);
+      const std::vector<std::string> folded = folded_words(spelled);
+      for (std::size_t k = 0; k < folded.size(); ++k) {
+        if (!has_digit(folded[k])) words.try_emplace(exact_word_id(folded[k]), spelled[k]);
+      }
+    }
+    return words;
+  };
   // The target's words by each form they are matched as (themselves, their stems).
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> words_by_form;
-  for (const std::string_view text : target) {
-    const std::vector<std::string> words = words_of(text);
-    const std::vector<std::string> folded = folded_words(words);
-    for (std::size_t k = 0; k < folded.size(); ++k) {
-      const std::uint32_t word = exact_word_id(folded[k]);
-      words_by_form[word].push_back(word);
-      if (!target_stemmer_) continue;
-      for (const std::uint32_t stem : stem_ids(*target_stemmer_, target_stems_, words[k])) {
-        if (stem != word) words_by_form[stem].push_back(word);
-      }
+  for (const auto& [word, spelled] : distinct_words(target)) {
+    words_by_form[word].push_back(word);
+    if (!target_stemmer_) continue;
+    for (const std::uint32_t stem : stem_ids(*target_stemmer_, target_stems_, spelled)) {
+      if (stem != word) words_by_form[stem].push_back(word);
     }
   }
   std::vector<WordPair> pairs;
@@ -224,17 +231,11 @@ std::vector<WordPair> BilingualDictionary::pairs_in(
       for (const std::uint32_t target_word : found->second) pairs.emplace_back(word, target_word);
     }
   };
-  for (const std::string_view text : source) {
-    const std::vector<std::string> words = words_of(text);
-    const std::vector<std::string> folded = folded_words(words);
-    for (std::size_t k = 0; k < folded.size(); ++k) {
-      if (has_digit(folded[k])) continue;
-      const std::uint32_t word = exact_word_id(folded[k]);
-      pair_with(word, word);
-      if (!source_stemmer_) continue;
-      for (const std::uint32_t stem : stem_ids(*source_stemmer_, source_stems_, words[k])) {
-        if (stem != word) pair_with(word, stem);
-      }
+  for (const auto& [word, spelled] : distinct_words(source)) {
+    pair_with(word, word);
+    if (!source_stemmer_) continue;
+    for (const std::uint32_t stem : stem_ids(*source_stemmer_, source_stems_, spelled)) {
+      if (stem != word) pair_with(word, stem);
     }
   }
   std::sort(pairs.begin(), pairs.end());
