@@ -113,7 +113,10 @@ BilingualDictionary BilingualDictionary::read_freedict(const std::filesystem::pa
 void BilingualDictionary::add(std::string_view headword,
                               const std::vector<std::string>& translations) {
   const std::vector<std::string> folded = folded_words(words_of(headword));
-  if (folded.empty() || (folded.size() > 1 && !options_.phrases)) return;
+  if (folded.empty() || folded.size() > longest_phrase ||
+      (folded.size() > 1 && !options_.phrases)) {
+    return;
+  }
   std::vector<std::uint32_t> ids;
   for (const std::string& translation : translations) {
     for (const std::uint32_t id : translation_ids(translation)) ids.push_back(id);

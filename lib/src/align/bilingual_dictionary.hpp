@@ -37,7 +37,9 @@ using WordPair = std::pair<std::uint32_t, std::uint32_t>;
 
 class BilingualDictionary {
  public:
+  static constexpr std::size_t longest_phrase = 8;
   BilingualDictionary() = default;
+  explicit BilingualDictionary(BilingualDictionaryOptions options) : options_(options) {}
 
   // hunalign's word list: lines "target @ source"; entries of several words on either side are
   // left out. Throws InputError on bad UTF-8.
@@ -49,7 +51,8 @@ class BilingualDictionary {
   [[nodiscard]] static BilingualDictionary read_freedict(const std::filesystem::path& index,
                                                          BilingualDictionaryOptions options = {});
 
-  // Adds a headword's translations (a headword of several words only with `phrases`).
+  // Adds a headword's translations (a headword of several words only with `phrases`, and of at
+  // most `longest_phrase` words: longer ones are sayings, not phrases a text repeats).
   void add(std::string_view headword, const std::vector<std::string>& translations);
 
   // From now on words are also matched through their stems: a source word's stems looked up as
@@ -76,7 +79,6 @@ class BilingualDictionary {
   [[nodiscard]] std::size_t phrases() const noexcept { return phrases_.size(); }
 
  private:
-  explicit BilingualDictionary(BilingualDictionaryOptions options) : options_(options) {}
   // Ids of the folded stems of a word, worked out once per word.
   [[nodiscard]] static const std::vector<std::uint32_t>& stem_ids(
       const Dictionary& stemmer, std::unordered_map<std::string, std::vector<std::uint32_t>>& cache,

@@ -63,6 +63,19 @@ BOOST_AUTO_TEST_CASE(word_lists_read_hunalign_format) {
   BOOST_TEST(BilingualDictionary::parse_word_list("", "dict.txt").empty());
 }
 
+BOOST_AUTO_TEST_CASE(phrases_are_kept_only_when_asked_for_and_short) {
+  BilingualDictionary without;
+  without.add("de temps en temps", {"a veces"});
+  BOOST_TEST(without.empty());
+  BilingualDictionary with(alinea::BilingualDictionaryOptions{.phrases = true});
+  with.add("de temps en temps", {"a veces"});
+  with.add("un deux trois quatre cinq six sept huit neuf", {"nueve palabras"});
+  BOOST_TEST(with.phrases() == 1U);  // nine words: a saying, not a phrase
+  BOOST_TEST(with.translations_of("Il vient de temps en temps.") == Ids{id("veces")},
+             boost::test_tools::per_element());
+  BOOST_TEST(with.translations_of("un deux trois quatre cinq six sept huit neuf").empty());
+}
+
 BOOST_AUTO_TEST_CASE(inflected_words_match_through_their_stems) {
   const auto french = hunspell("fr");
   const auto spanish = hunspell("es");
