@@ -41,6 +41,50 @@ void apply_signals(const std::string& signals, AlignOptions& options) {
   }
 }
 
+// "weight=1,phrases,stems,most=3,prior=2,silent": how a dictionary takes part (DictionaryUse).
+void apply_dictionary_use(const std::string& choices, DictionaryUse& use) {
+  const auto number = [](const std::string& name, const std::string& text, double most) {
+    std::size_t used = 0;
+    double value = -1.0;
+    try {
+      value = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != text.size() || !(value >= 0.0 && value <= most)) {
+      throw UsageError("--dictionary-use: " + name + " must be a number from 0 to " +
+                       std::to_string(static_cast<int>(most)));
+    }
+    return value;
+  };
+  std::size_t begin = 0;
+  while (begin < choices.size()) {
+    std::size_t end = choices.find(',', begin);
+    if (end == std::string::npos) end = choices.size();
+    const std::string choice = choices.substr(begin, end - begin);
+    begin = end + 1;
+    const std::size_t equals = choice.find('=');
+    const std::string name = choice.substr(0, equals);
+    const std::string value = equals == std::string::npos ? "" : choice.substr(equals + 1);
+    if (name == "weight" && equals != std::string::npos) {
+      use.match_bonus = number(name, value, 100.0);
+    } else if (name == "prior" && equals != std::string::npos) {
+      use.model1_prior = number(name, value, 1000.0);
+    } else if (name == "most" && equals != std::string::npos) {
+      use.most_translations = static_cast<std::size_t>(number(name, value, 1000.0));
+    } else if (choice == "phrases") {
+      use.phrases = true;
+    } else if (choice == "stems" || choice == "no-stems") {
+      use.stems = choice == "stems";
+    } else if (choice == "silent") {
+      use.only_where_model1_is_silent = true;
+    } else {
+      throw UsageError("--dictionary-use: unknown choice '" + choice +
+                       "' (weight=W, phrases, stems, no-stems, most=N, prior=W, silent)");
+    }
+  }
+}
+
 }  // namespace
 
 int run_align_lines(const Arguments& arguments) {
@@ -53,6 +97,13 @@ int run_align_lines(const Arguments& arguments) {
       "freedict", po::value<std::string>()->implicit_value(default_freedict_folder),
       "use FreeDict's dictionary for the language pair when installed (Debian's dict-freedict-*, "
       "in this folder); says on standard error which one")(
+      "dictionary-use", po::value<std::string>()->default_value(""),
+      "benchmark tuning: how the dictionary takes part, changes to its default use as a "
+      "comma-separated list: weight=W (nats per matched word; FreeDict 0, a word list 2), "
+      "phrases (headwords of several words), stems or no-stems (hunspell stems; FreeDict on), "
+      "most=N (headwords with at most N translations), prior=W (the dictionary's pairs join "
+      "Model 1's training, a source word's as W sentence pairs; FreeDict 2, a word list 0), "
+      "silent (a match counts only where Model 1 knows nothing of the target word)")(
       "signals", po::value<std::string>()->default_value("all"),
       "evidence besides length, to measure what each is worth: all (the default set: tokens, "
       "punctuation, model1), or a comma-separated subset of tokens, punctuation, lexicon "
@@ -85,6 +136,11 @@ int run_align_lines(const Arguments& arguments) {
     align_options.freedict_folder = (*values)["freedict"].as<std::string>();
   }
   apply_signals((*values)["signals"].as<std::string>(), align_options);
+  if (const std::string choices = (*values)["dictionary-use"].as<std::string>(); !choices.empty()) {
+    DictionaryUse use = align_options.dictionary ? DictionaryUse{} : freedict_use();
+    apply_dictionary_use(choices, use);
+    align_options.dictionary_use = use;
+  }
   if (values->count("temperature") != 0) {
     const double temperature = (*values)["temperature"].as<double>();
     if (!(temperature > 0.0 && temperature < 1e6)) {

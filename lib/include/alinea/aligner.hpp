@@ -19,12 +19,41 @@
 
 namespace alinea {
 
+// How a bilingual dictionary (`AlignOptions::dictionary` or FreeDict's) takes part in aligning;
+// each choice is measured in docs/BENCHMARKS.md.
+struct DictionaryUse {
+  // Nats taken off a bead's cost per source word (or phrase) with a translation in the bead's
+  // target side; 0 for none. Shared with the co-occurrence lexicon (`use_learned_lexicon`).
+  double match_bonus = 2.0;
+  // FreeDict's headwords of several words ("ab und zu") are matched as phrases of the source.
+  bool phrases = false;
+  // Words are also matched through their hunspell stems (source words as headwords, target
+  // words as translations), for the languages whose hunspell dictionary is in `stems_folder`.
+  bool stems = false;
+  std::filesystem::path stems_folder = default_dictionary_folder;
+  // FreeDict's headwords with more translations than this are left out; 0 for no limit.
+  std::size_t most_translations = 0;
+  // The dictionary's pairs of words found in the texts join the training of IBM Model 1: each
+  // source word's pairs count as this many sentence pairs between them; 0 for none.
+  double model1_prior = 0.0;
+  // In the second pass, a match counts only for a target word Model 1 learned nothing about.
+  bool only_where_model1_is_silent = false;
+};
+
+// FreeDict's dictionaries as measured best on the tuning halves (docs/BENCHMARKS.md): no bonus
+// per matched word, which pulls links into merges through headwords of many translations; the
+// pairs found in the texts, through hunspell stems where installed, as a prior of IBM Model 1.
+[[nodiscard]] DictionaryUse freedict_use();
+
 struct AlignOptions {
   // A bilingual word list in hunalign's format ("target @ source" per line); optional.
   std::optional<std::filesystem::path> dictionary;
   // Without `dictionary`: FreeDict's dictionary for the language pair, looked for in this folder
   // (Debian's dict-freedict-* packages install to /usr/share/dictd) and used when installed.
   std::optional<std::filesystem::path> freedict_folder;
+  // How the dictionary takes part; without it, freedict_use() for FreeDict's and a bonus per
+  // matched word (DictionaryUse's defaults, hunalign's way) for `dictionary`.
+  std::optional<DictionaryUse> dictionary_use;
   // Translate the source with Apertium (when installed) and compare it with the target.
   bool use_machine_translation = false;
   // The evidence the scorer uses besides length, all on by default; turned off to measure what

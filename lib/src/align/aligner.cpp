@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "align/bilingual_dictionary.hpp"
 #include "align/confidence.hpp"
 #include "align/dp.hpp"
 #include "align/guide.hpp"
@@ -14,6 +15,7 @@
 #include "align/score.hpp"
 #include "align/translate.hpp"
 #include "text/dictd.hpp"
+#include "text/dictionary.hpp"
 
 namespace alinea {
 
@@ -21,13 +23,58 @@ namespace {
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
-std::optional<WordList> load_word_list(const AlignOptions& options, std::string_view source_lang,
-                                       std::string_view target_lang) {
-  if (options.dictionary) return WordList::read(*options.dictionary);
-  if (const auto freedict = freedict_for(options, source_lang, target_lang)) {
-    return freedict_word_list(*freedict);
+// The dictionary of `options` for the pair, if any, and how it takes part.
+struct LoadedDictionary {
+  BilingualDictionary dictionary;
+  DictionaryUse use;
+};
+
+std::optional<LoadedDictionary> load_dictionary(const AlignOptions& options,
+                                                std::string_view source_lang,
+                                                std::string_view target_lang) {
+  std::optional<LoadedDictionary> loaded;
+  if (options.dictionary) {
+    const DictionaryUse use = options.dictionary_use.value_or(DictionaryUse{});
+    loaded.emplace(LoadedDictionary{BilingualDictionary::read_word_list(*options.dictionary), use});
+  } else if (const auto freedict = freedict_for(options, source_lang, target_lang)) {
+    const DictionaryUse use = options.dictionary_use.value_or(freedict_use());
+    loaded.emplace(LoadedDictionary{
+        BilingualDictionary::read_freedict(*freedict, {use.phrases, use.most_translations}), use});
   }
-  return std::nullopt;
+  if (!loaded) return loaded;
+  const DictionaryUse& use = loaded->use;
+  BilingualDictionary* dictionary = &loaded->dictionary;
+  if (use.stems) {
+    const auto stemmer = [&use](std::string_view lang) -> std::shared_ptr<const Dictionary> {
+      auto opened = Dictionary::open(use.stems_folder, lang);
+      if (!opened) return nullptr;
+      return std::make_shared<const Dictionary>(std::move(*opened));
+    };
+    dictionary->stem_with(stemmer(source_lang), stemmer(target_lang));
+  }
+  return loaded;
+}
+
+// How a dictionary takes part in `beads_in_two_passes`: `use`, and the dictionary's word pairs
+// found in the texts when they join Model 1's training.
+struct DictionaryTerms {
+  DictionaryUse use;
+  std::vector<WordPair> prior;
+};
+
+bool wants_prior(const LoadedDictionary* dictionary, const AlignOptions& options) {
+  return dictionary != nullptr && options.use_translation_model &&
+         dictionary->use.model1_prior > 0.0;
+}
+
+DictionaryTerms dictionary_terms(const LoadedDictionary* dictionary, const AlignOptions& options,
+                                 const std::vector<std::string_view>& source,
+                                 const std::vector<std::string_view>& target) {
+  if (dictionary == nullptr) return {};
+  DictionaryTerms terms{dictionary->use, {}};
+  if (wants_prior(dictionary, options))
+    terms.prior = dictionary->dictionary.pairs_in(source, target);
+  return terms;
 }
 
 // Whether the two texts translate each other at all, 0..1. The posteriors only compare paths
@@ -173,7 +220,8 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
                                                const std::vector<Anchor>& anchors,
                                                const AlignOptions& options,
                                                std::optional<double> parent_confidence,
-                                               const Blocks& blocks) {
+                                               const Blocks& blocks,
+                                               const DictionaryTerms& dictionary) {
   // Above this many units a second pass costs more time than it is worth: long texts keep to the
   // lexicon-free pass.
   constexpr std::size_t large_input = 20000;
@@ -185,6 +233,7 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
   ScoreWeights weights;
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
+  weights.translation_match_bonus = dictionary.use.match_bonus;
   std::vector<BeadShape> shapes =
       bead_shapes_up_to(options.most_bead_units, options.longest_bead_side);
   for (const BeadShape shape : omission_runs(options.longest_omission_run)) shapes.push_back(shape);
@@ -222,10 +271,26 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
     const LearnedLexicon lexicon =
         options.use_learned_lexicon ? learn_lexicon(source, target, confident) : LearnedLexicon{};
     if (options.use_translation_model) {
-      translation = learn_translation_evidence(source, target, confident);
+      Model1Options model1;
+      model1.prior_weight = dictionary.use.model1_prior;
+      translation =
+          learn_translation_evidence(source, target, confident, model1, {}, dictionary.prior);
     }
     if (lexicon.empty() && !translation) return beads_of(first, parent_confidence);
-    if (lexicon.empty()) same_units.emplace(std::move(first.scorer));
+    // Dictionary matches only where Model 1 is silent: its translations that Model 1 learned
+    // something about are dropped for the second pass.
+    const bool silent_only = translation && dictionary.use.only_where_model1_is_silent &&
+                             std::any_of(source.begin(), source.end(), [](const UnitFeatures& u) {
+                               return !u.translated.empty();
+                             });
+    if (silent_only) {
+      for (UnitFeatures& unit : source) {
+        std::erase_if(unit.translated, [&translation](std::uint32_t word) {
+          return translation->knows_target_word(word);
+        });
+      }
+    }
+    if (lexicon.empty() && !silent_only) same_units.emplace(std::move(first.scorer));
     add_translations(source, lexicon);
   }
   BeadScorer second_scorer =
@@ -249,8 +314,24 @@ struct Unit {
 static_assert(static_cast<std::size_t>(BlockKind::list_item) < block_classes,
               "every block kind has its class in the scorer");
 
-UnitFeatures features_of(const Unit& unit, const WordList* word_list) {
-  UnitFeatures features = unit_features(plain_text(unit.text), unit.note_labels, word_list);
+// A source unit's features carry its dictionary translations, a target unit's the forms they
+// match (its words and their stems).
+enum class Side { source, target };
+
+UnitFeatures text_features(std::string_view text, const std::vector<std::string>& note_labels,
+                           Side side, const LoadedDictionary* dictionary) {
+  UnitFeatures features = unit_features(text, note_labels);
+  if (dictionary == nullptr || dictionary->use.match_bonus == 0.0) return features;
+  if (side == Side::source) {
+    features.translated = dictionary->dictionary.translations_of(text);
+  } else {
+    features.forms = dictionary->dictionary.forms_of(text);
+  }
+  return features;
+}
+
+UnitFeatures features_of(const Unit& unit, Side side, const LoadedDictionary* dictionary) {
+  UnitFeatures features = text_features(plain_text(unit.text), unit.note_labels, side, dictionary);
   features.block = static_cast<std::uint8_t>(unit.block);
   return features;
 }
@@ -357,7 +438,7 @@ Blocks blocks_of(const std::vector<Unit>& source, const std::vector<Unit>& targe
 // `parent_confidence`: that of the link holding these units, none for whole texts.
 template <typename SentenceAligner>
 std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
-                              const std::vector<Link>& previous, const WordList* word_list,
+                              const std::vector<Link>& previous, const LoadedDictionary* dictionary,
                               const AlignOptions& options, const SentenceAligner& sentences_of,
                               std::optional<double> parent_confidence = std::nullopt) {
   std::map<std::string, std::size_t, std::less<>> source_index;
@@ -415,17 +496,28 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
 
   std::vector<UnitFeatures> source_features;
   std::vector<UnitFeatures> target_features;
-  for (const std::size_t k : free_source)
-    source_features.push_back(features_of(source[k], word_list));
-  for (const std::size_t k : free_target)
-    target_features.push_back(features_of(target[k], nullptr));
+  for (const std::size_t k : free_source) {
+    source_features.push_back(features_of(source[k], Side::source, dictionary));
+  }
+  for (const std::size_t k : free_target) {
+    target_features.push_back(features_of(target[k], Side::target, dictionary));
+  }
 
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
+  std::vector<std::string> source_texts;
+  std::vector<std::string> target_texts;
+  if (wants_prior(dictionary, options)) {
+    for (const std::size_t k : free_source) source_texts.push_back(plain_text(source[k].text));
+    for (const std::size_t k : free_target) target_texts.push_back(plain_text(target[k].text));
+  }
+  const DictionaryTerms terms =
+      dictionary_terms(dictionary, options, {source_texts.begin(), source_texts.end()},
+                       {target_texts.begin(), target_texts.end()});
   for (const ExplainedBead& explained : beads_in_two_passes(
            std::move(source_features), std::move(target_features), monotone, options,
-           parent_confidence, blocks_of(source, target, free_source, free_target))) {
+           parent_confidence, blocks_of(source, target, free_source, free_target), terms)) {
     const Bead& bead = explained.bead;
     PlacedLink created;
     std::vector<const Unit*> source_units;
@@ -499,7 +591,7 @@ std::vector<Unit> sentence_units(const Document& document, const std::vector<std
 struct SentenceAlignment {
   const Document& source;
   const Document& target;
-  const WordList* word_list;
+  const LoadedDictionary* dictionary;
   const AlignOptions& options;
 
   std::vector<Link> operator()(const Link& link, const Link* earlier) const {
@@ -509,7 +601,7 @@ struct SentenceAlignment {
     // A link a person made or checked is right; an automatic one as likely as its confidence.
     const double parent = link.status == LinkStatus::reviewed ? 1.0 : link.confidence.value_or(1.0);
     return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
-                       previous, word_list, options, no_sentences, parent);
+                       previous, dictionary, options, no_sentences, parent);
   }
 };
 
@@ -520,6 +612,14 @@ void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment
 }
 
 }  // namespace
+
+DictionaryUse freedict_use() {
+  DictionaryUse use;
+  use.match_bonus = 0.0;
+  use.model1_prior = 2.0;
+  use.stems = true;
+  return use;
+}
 
 std::optional<std::filesystem::path> freedict_for(const AlignOptions& options,
                                                   std::string_view source_lang,
@@ -533,13 +633,15 @@ std::vector<ExplainedBead> align_sentences_explained(const std::vector<std::stri
                                                      const std::string& source_lang,
                                                      const std::string& target_lang,
                                                      const AlignOptions& options) {
-  const std::optional<WordList> word_list = load_word_list(options, source_lang, target_lang);
-  const WordList* words = word_list ? &*word_list : nullptr;
+  const std::optional<LoadedDictionary> loaded = load_dictionary(options, source_lang, target_lang);
+  const LoadedDictionary* dictionary = loaded ? &*loaded : nullptr;
   std::vector<UnitFeatures> source_features;
   std::vector<UnitFeatures> target_features;
   source_features.reserve(source.size());
   target_features.reserve(target.size());
-  for (const std::string& line : source) source_features.push_back(unit_features(line, {}, words));
+  for (const std::string& line : source) {
+    source_features.push_back(text_features(line, {}, Side::source, dictionary));
+  }
   if (options.use_machine_translation) {
     if (const auto translated = translate_with_apertium(source, source_lang, target_lang)) {
       for (std::size_t k = 0; k < source.size(); ++k) {
@@ -547,10 +649,13 @@ std::vector<ExplainedBead> align_sentences_explained(const std::vector<std::stri
       }
     }
   }
-  for (const std::string& line : target)
-    target_features.push_back(unit_features(line, {}, nullptr));
+  for (const std::string& line : target) {
+    target_features.push_back(text_features(line, {}, Side::target, dictionary));
+  }
   return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options,
-                             std::nullopt, Blocks{});
+                             std::nullopt, Blocks{},
+                             dictionary_terms(dictionary, options, {source.begin(), source.end()},
+                                              {target.begin(), target.end()}));
 }
 
 std::vector<Bead> align_sentences(const std::vector<std::string>& source,
@@ -567,8 +672,8 @@ std::vector<Bead> align_sentences(const std::vector<std::string>& source,
 
 Alignment align_documents(const Document& source, const Document& target,
                           const AlignOptions& options, const Alignment* previous) {
-  const std::optional<WordList> word_list = load_word_list(options, source.lang, target.lang);
-  const WordList* words = word_list ? &*word_list : nullptr;
+  const std::optional<LoadedDictionary> loaded = load_dictionary(options, source.lang, target.lang);
+  const LoadedDictionary* words = loaded ? &*loaded : nullptr;
   const SentenceAlignment sentences{source, target, words, options};
 
   Alignment alignment;

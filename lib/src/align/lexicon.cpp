@@ -7,8 +7,6 @@
 #include <numbers>
 
 #include "align/score.hpp"
-#include "text/dictd.hpp"
-#include "text/unicode.hpp"
 
 namespace alinea {
 
@@ -21,10 +19,11 @@ std::vector<std::uint32_t> sorted_unique(std::vector<std::uint32_t> ids) {
 }
 
 // Dense ids for the words seen in at least `min_count` sentences and at most `max_share` of them,
-// in order of first appearance (so that training is deterministic).
+// in order of first appearance (so that training is deterministic), then the words of
+// `dictionary_words` (sorted) that are not among them and not too frequent, seen or not.
 std::unordered_map<std::uint32_t, std::uint32_t> vocabulary_of(
     const std::vector<std::vector<std::uint32_t>>& sentences, std::size_t min_count,
-    double max_share) {
+    double max_share, const std::vector<std::uint32_t>& dictionary_words) {
   const double most = max_share * static_cast<double>(sentences.size());
   std::unordered_map<std::uint32_t, std::size_t> seen;
   std::vector<std::uint32_t> order;
@@ -36,9 +35,15 @@ std::unordered_map<std::uint32_t, std::uint32_t> vocabulary_of(
   std::unordered_map<std::uint32_t, std::uint32_t> vocabulary;
   for (const std::uint32_t word : order) {
     const std::size_t count = seen[word];
-    if (count >= min_count && static_cast<double>(count) <= most) {
+    const bool in_dictionary =
+        std::binary_search(dictionary_words.begin(), dictionary_words.end(), word);
+    if ((count >= min_count || in_dictionary) && static_cast<double>(count) <= most) {
       vocabulary.emplace(word, static_cast<std::uint32_t>(vocabulary.size()));
     }
+  }
+  for (const std::uint32_t word : dictionary_words) {
+    if (!seen.contains(word))
+      vocabulary.emplace(word, static_cast<std::uint32_t>(vocabulary.size()));
   }
   return vocabulary;
 }
@@ -69,39 +74,7 @@ double fast_log(float x) {
          2.0 * z * (1.0 + z2 * (1.0 / 3.0 + z2 * (1.0 / 5.0 + z2 / 7.0)));
 }
 
-// Words of a phrase: what spaces, hyphens and apostrophes separate (WordList then keeps only
-// entries of one word on each side).
-std::vector<std::string_view> phrase_words(std::string_view phrase) {
-  std::vector<std::string_view> words;
-  std::size_t begin = 0;
-  while (begin < phrase.size()) {
-    std::size_t end = phrase.find_first_of(" -'", begin);
-    if (end == std::string_view::npos) end = phrase.size();
-    if (end > begin) words.push_back(phrase.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return words;
-}
-
 }  // namespace
-
-WordList freedict_word_list(const std::filesystem::path& index) {
-  // Lines in hunalign's format, "target @ source", which WordList reads and folds.
-  constexpr std::size_t shortest_word_of_phrase = 4;
-  std::string lines;
-  for (const DictdEntry& entry : read_dictd(index)) {
-    const std::string headword = freedict_headword(entry.definition);
-    if (headword.empty() || phrase_words(headword).size() != 1) continue;
-    for (const std::string& translation : freedict_translations(entry.definition)) {
-      const std::vector<std::string_view> words = phrase_words(translation);
-      for (const std::string_view word : words) {
-        if (words.size() > 1 && count_code_points(word) < shortest_word_of_phrase) continue;
-        lines.append(word).append(" @ ").append(headword).append("\n");
-      }
-    }
-  }
-  return WordList::parse(lines, index.string());
-}
 
 std::uint32_t PairNumbers::number(std::uint64_t key) {
   if (2 * (size_ + 1) > keys_.size()) grow();
@@ -146,7 +119,8 @@ void PairNumbers::rehash(std::size_t slots) {
 
 TranslationTable TranslationTable::train(
     const std::vector<std::vector<std::uint32_t>>& source_sentences,
-    const std::vector<std::vector<std::uint32_t>>& target_sentences, const Model1Options& options) {
+    const std::vector<std::vector<std::uint32_t>>& target_sentences, const Model1Options& options,
+    const std::vector<WordPair>& prior) {
   const std::size_t pairs = std::min(source_sentences.size(), target_sentences.size());
   const std::size_t stride = pairs / std::max<std::size_t>(options.max_training_pairs, 1) + 1;
   std::vector<std::vector<std::uint32_t>> sources;
@@ -155,9 +129,19 @@ TranslationTable TranslationTable::train(
     sources.push_back(source_sentences[k]);
     targets.push_back(target_sentences[k]);
   }
+  std::vector<std::uint32_t> prior_sources;
+  std::vector<std::uint32_t> prior_targets;
+  for (const auto& [source, target] : prior) {
+    prior_sources.push_back(source);
+    prior_targets.push_back(target);
+  }
+  prior_sources = sorted_unique(std::move(prior_sources));
+  prior_targets = sorted_unique(std::move(prior_targets));
   TranslationTable table;
-  table.source_vocabulary_ = vocabulary_of(sources, options.min_count, options.max_share);
-  table.target_vocabulary_ = vocabulary_of(targets, options.min_count, options.max_share);
+  table.source_vocabulary_ =
+      vocabulary_of(sources, options.min_count, options.max_share, prior_sources);
+  table.target_vocabulary_ =
+      vocabulary_of(targets, options.min_count, options.max_share, prior_targets);
   const std::size_t target_words = table.target_vocabulary_.size();
   if (table.source_vocabulary_.empty() || target_words == 0) return {};
 
@@ -174,13 +158,14 @@ TranslationTable TranslationTable::train(
     most_slots += dense_sources.back().size() * dense_targets.back().size();
   }
   PairNumbers slot_of;
-  slot_of.reserve(most_slots);
+  slot_of.reserve(most_slots + prior.size());
   std::vector<std::uint32_t> slot_source;
   std::vector<std::uint32_t> slot_target;
   struct Sentence {
     std::vector<std::uint32_t> targets;
     std::vector<std::uint32_t> slots;  // targets.size() × sources of the pair, target-major
     std::size_t source_count = 0;
+    double weight = 1.0;  // how many sentence pairs it counts as
   };
   std::vector<Sentence> corpus;
   for (std::size_t k = 0; k < sources.size(); ++k) {
@@ -203,6 +188,27 @@ TranslationTable TranslationTable::train(
     sentence.targets = std::move(target);
     corpus.push_back(std::move(sentence));
   }
+  // A source word's dictionary pairs share `prior_weight` between them: a headword with ten
+  // translations in the text says less about each than a headword with one.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> known_pairs;  // dense (source, target)
+  std::unordered_map<std::uint32_t, double> pairs_of_source;
+  for (const auto& [source_word, target_word] : prior) {
+    const auto source = table.source_vocabulary_.find(source_word);
+    const auto target = table.target_vocabulary_.find(target_word);
+    if (source == table.source_vocabulary_.end() || target == table.target_vocabulary_.end()) {
+      continue;
+    }
+    known_pairs.emplace_back(source->second, target->second);
+    pairs_of_source[source->second] += 1.0;
+  }
+  for (const auto& [source, target] : known_pairs) {
+    const std::uint32_t slot = slot_of.number((std::uint64_t{source} << 32U) | target);
+    if (slot == slot_source.size()) {
+      slot_source.push_back(source);
+      slot_target.push_back(target);
+    }
+    corpus.push_back({{target}, {slot}, 1, options.prior_weight / pairs_of_source[source]});
+  }
   if (corpus.empty()) return {};
 
   // Uniform start: the first E step then counts co-occurrences.
@@ -221,9 +227,9 @@ TranslationTable TranslationTable::train(
         double total = null_probability[t];
         for (std::size_t k = 0; k < sentence.source_count; ++k) total += probability[slots[k]];
         for (std::size_t k = 0; k < sentence.source_count; ++k) {
-          count[slots[k]] += probability[slots[k]] / total;
+          count[slots[k]] += sentence.weight * probability[slots[k]] / total;
         }
-        null_count[t] += null_probability[t] / total;
+        null_count[t] += sentence.weight * null_probability[t] / total;
         slots += sentence.source_count;
       }
     }
@@ -468,6 +474,10 @@ double TranslationEvidence::uncached_log_likelihood_ratio(std::size_t i, std::si
          2.0;
 }
 
+bool TranslationEvidence::knows_target_word(std::uint32_t word) const {
+  return forward_.table.target_index(word) != TranslationTable::none;
+}
+
 double TranslationEvidence::cost(std::size_t i, std::size_t j, std::size_t di,
                                  std::size_t dj) const {
   return -weights_.weight * log_likelihood_ratio(i, j, di, dj);
@@ -476,8 +486,8 @@ double TranslationEvidence::cost(std::size_t i, std::size_t j, std::size_t di,
 std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
     const std::vector<BeadSpan>& beads, const Model1Options& options,
-    TranslationEvidenceWeights weights) {
-  // Fewer pairs than this teach Model 1 nothing it can trust.
+    TranslationEvidenceWeights weights, const std::vector<WordPair>& prior) {
+  // Fewer pairs than this teach Model 1 nothing it can trust (a dictionary's pairs still do).
   constexpr std::size_t min_pairs = 20;
   std::vector<std::vector<std::uint32_t>> source_sentences;
   std::vector<std::vector<std::uint32_t>> target_sentences;
@@ -486,9 +496,14 @@ std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     source_sentences.push_back(source[bead.source_begin].exact);
     target_sentences.push_back(target[bead.target_begin].exact);
   }
-  if (source_sentences.size() < min_pairs) return nullptr;
-  TranslationTable forward = TranslationTable::train(source_sentences, target_sentences, options);
-  TranslationTable backward = TranslationTable::train(target_sentences, source_sentences, options);
+  if (source_sentences.size() < min_pairs && prior.empty()) return nullptr;
+  std::vector<WordPair> reversed;
+  for (const auto& [source_word, target_word] : prior)
+    reversed.emplace_back(target_word, source_word);
+  TranslationTable forward =
+      TranslationTable::train(source_sentences, target_sentences, options, prior);
+  TranslationTable backward =
+      TranslationTable::train(target_sentences, source_sentences, options, reversed);
   if (forward.empty() || backward.empty()) return nullptr;
   return std::make_shared<const TranslationEvidence>(source, target, std::move(forward),
                                                      std::move(backward), weights);

@@ -18,19 +18,13 @@
 #include <utility>
 #include <vector>
 
+#include "align/bilingual_dictionary.hpp"
 #include "align/row_windows.hpp"
 
 namespace alinea {
 
 struct UnitFeatures;
 struct BeadSpan;
-class WordList;
-
-// A word list from a FreeDict dictionary (dictd files, see text/dictd.hpp): each single-word
-// headword with its translations; a translation of several words ("marche athlétique") counts
-// by each of its words of four letters or more, since the target's words are matched one by one.
-// Headwords of several words are not used yet.
-[[nodiscard]] WordList freedict_word_list(const std::filesystem::path& index);
 
 // Numbers distinct 64-bit keys in order of first appearance: open addressing with linear
 // probing, many times faster than a node-based map for the millions of look-ups of a long text.
@@ -64,6 +58,10 @@ struct Model1Options {
   std::size_t max_training_pairs = 10000;
   // Translation probabilities under this are dropped after training.
   double min_probability = 0.01;
+  // Each pair of a bilingual dictionary given to training joins it as a sentence pair of its two
+  // words counting this many times (a prior from the dictionary); its words need to be seen only
+  // once in the training sentences.
+  double prior_weight = 1.0;
 };
 
 // t(target word | source word) of IBM Model 1, with the empty word's t(target | NULL).
@@ -71,11 +69,12 @@ class TranslationTable {
  public:
   TranslationTable() = default;
 
-  // EM over sentence pairs (each sentence a list of word ids; duplicates are ignored).
+  // EM over sentence pairs (each sentence a list of word ids; duplicates are ignored), and the
+  // dictionary pairs of `prior` (source word, target word) whose words the sentences hold.
   [[nodiscard]] static TranslationTable train(
       const std::vector<std::vector<std::uint32_t>>& source_sentences,
       const std::vector<std::vector<std::uint32_t>>& target_sentences,
-      const Model1Options& options = {});
+      const Model1Options& options = {}, const std::vector<WordPair>& prior = {});
 
   // 0 for words or pairs the table does not hold.
   [[nodiscard]] double probability(std::uint32_t source, std::uint32_t target) const;
@@ -135,6 +134,8 @@ class TranslationEvidence {
                                                      std::size_t dj) const;
   // The bead-cost term: −weight × the ratio.
   [[nodiscard]] double cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const;
+  // Whether Model 1 learned anything about a target word (an `exact` id).
+  [[nodiscard]] bool knows_target_word(std::uint32_t word) const;
 
  private:
   // Spans of up to this many from-units keep their explanation of each to-unit (a bead's side is
@@ -198,11 +199,12 @@ class TranslationEvidence {
   mutable std::vector<float> bead_sums_;
 };
 
-// Trains Model 1 both ways on the 1-1 beads among `beads` and returns the scorer term; null when
-// there is too little to learn from.
+// Trains Model 1 both ways on the 1-1 beads among `beads` (and the dictionary pairs of `prior`,
+// source word → target word) and returns the scorer term; null when there is too little to
+// learn from (fewer than 20 such beads and no dictionary pairs).
 [[nodiscard]] std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
     const std::vector<BeadSpan>& beads, const Model1Options& options = {},
-    TranslationEvidenceWeights weights = {});
+    TranslationEvidenceWeights weights = {}, const std::vector<WordPair>& prior = {});
 
 }  // namespace alinea

@@ -100,47 +100,6 @@ std::size_t punctuation_class(char32_t c) {
   }
 }
 
-// Words of the text: maximal runs of letters, digits and combining marks.
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t start = pos;
-    const char32_t c = next_code_point(text, pos);
-    if (is_letter(c) || is_digit(c) || (!current.empty() && is_combining_mark(c))) {
-      current.append(text.substr(start, pos - start));
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
-// Folds all words with one call into ICU; falls back to word by word if folding changed how the
-// text splits into words.
-std::vector<std::string> folded_words(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& word : words) {
-    joined += word;
-    joined += '\n';
-  }
-  const std::string folded = fold_for_matching(joined);
-  std::vector<std::string> result;
-  std::size_t begin = 0;
-  for (std::size_t end = folded.find('\n'); end != std::string::npos;
-       end = folded.find('\n', begin)) {
-    result.push_back(folded.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  if (result.size() == words.size()) return result;
-  result.clear();
-  for (const std::string& word : words) result.push_back(fold_for_matching(word));
-  return result;
-}
-
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -189,40 +148,51 @@ double minus_log_erfc(double z) {
 
 }  // namespace
 
-WordList WordList::parse(std::string_view text, const std::string& path) {
-  if (const auto problem = find_invalid_utf8(text)) {
-    throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (is_letter(c) || is_digit(c) || (!current.empty() && is_combining_mark(c))) {
+      current.append(text.substr(start, pos - start));
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
   }
-  WordList list;
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+// Folds all words with one call into ICU; falls back to word by word if folding changed how the
+// text splits into words.
+std::vector<std::string> folded_words(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& word : words) {
+    joined += word;
+    joined += '\n';
+  }
+  const std::string folded = fold_for_matching(joined);
+  std::vector<std::string> result;
   std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(begin, end - begin);
+  for (std::size_t end = folded.find('\n'); end != std::string::npos;
+       end = folded.find('\n', begin)) {
+    result.push_back(folded.substr(begin, end - begin));
     begin = end + 1;
-    const std::size_t at = line.find(" @ ");
-    if (at == std::string_view::npos) continue;
-    const std::vector<std::string> target = words_of(line.substr(0, at));
-    const std::vector<std::string> source = words_of(line.substr(at + 3));
-    if (target.size() != 1 || source.size() != 1) continue;
-    const std::string target_word = fold_for_matching(target.front());
-    list.translations_[fold_for_matching(source.front())].push_back(hash_token('x', target_word));
   }
-  for (auto& entry : list.translations_) sort_unique(entry.second);
-  return list;
+  if (result.size() == words.size()) return result;
+  result.clear();
+  for (const std::string& word : words) result.push_back(fold_for_matching(word));
+  return result;
 }
 
-WordList WordList::read(const std::filesystem::path& path) {
-  return parse(read_text_file(path), path.string());
+std::uint32_t exact_word_id(std::string_view folded) {
+  return hash_token('x', folded);
 }
 
-const std::vector<std::uint32_t>* WordList::translations(std::string_view folded) const {
-  const auto found = translations_.find(std::string(folded));
-  return found == translations_.end() ? nullptr : &found->second;
-}
-
-UnitFeatures unit_features(std::string_view text, const std::vector<std::string>& note_labels,
-                           const WordList* word_list) {
+UnitFeatures unit_features(std::string_view text, const std::vector<std::string>& note_labels) {
   UnitFeatures features;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -239,13 +209,7 @@ UnitFeatures unit_features(std::string_view text, const std::vector<std::string>
       features.strong.push_back(hash_token('#', word));
       continue;
     }
-    features.exact.push_back(hash_token('x', word));
-    if (word_list != nullptr) {
-      if (const auto* translations = word_list->translations(word)) {
-        features.translated.insert(features.translated.end(), translations->begin(),
-                                   translations->end());
-      }
-    }
+    features.exact.push_back(exact_word_id(word));
     if (count_code_points(word) >= 4) {
       features.words.push_back(hash_token('w', prefix_code_points(word, 4)));
     }
@@ -253,7 +217,6 @@ UnitFeatures unit_features(std::string_view text, const std::vector<std::string>
   sort_unique(features.words);
   sort_unique(features.strong);
   sort_unique(features.exact);
-  sort_unique(features.translated);
   for (const std::uint32_t id : features.strong) features.tokens.push_back(id | strong_bit);
   for (const std::uint32_t id : features.words) features.tokens.push_back(id & ~strong_bit);
   sort_unique(features.tokens);
@@ -360,8 +323,13 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
   source_tokens_ = span_lists(source_, &UnitFeatures::tokens);
   target_tokens_ = span_lists(target_, &UnitFeatures::tokens);
   source_translated_ = span_lists(source_, &UnitFeatures::translated);
-  // Only looked up when some source unit carries translations (a word list or learned lexicon).
-  if (!source_translated_.ids.empty()) target_exact_ = span_lists(target_, &UnitFeatures::exact);
+  // Only looked up when some source unit carries translations (a dictionary or learned lexicon).
+  if (!source_translated_.ids.empty()) {
+    const bool stemmed = std::any_of(target_.begin(), target_.end(),
+                                     [](const UnitFeatures& unit) { return !unit.forms.empty(); });
+    if (stemmed) target_matched_ = &UnitFeatures::forms;
+    target_exact_ = span_lists(target_, target_matched_);
+  }
   const auto prefix_sums = [](const std::vector<UnitFeatures>& units) {
     std::vector<double> sums{0.0};
     for (const UnitFeatures& unit : units) sums.push_back(sums.back() + unit.length);
@@ -437,7 +405,7 @@ BeadScorer::Overlap BeadScorer::token_overlap(std::size_t i, std::size_t j, std:
       const auto& translated =
           union_of(source_, i, di, &UnitFeatures::translated, scratch_source_, scratch_merge_);
       const auto& exact =
-          union_of(target_, j, dj, &UnitFeatures::exact, scratch_target_, scratch_merge_);
+          union_of(target_, j, dj, target_matched_, scratch_target_, scratch_merge_);
       overlap.translated = sum_over_shared(translated, exact, [](std::uint32_t) { return 1.0; });
     }
     overlap.shared = std::min(overlap.shared, overlap.total);

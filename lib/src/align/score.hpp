@@ -7,8 +7,8 @@
 //     numbers and note references (strong), and words compared by their first four letters, the
 //     cognate test of Simard, Foster & Isabelle (1992);
 //   - punctuation that translators keep: ? ! : ; quotes, parentheses;
-//   - optionally, a bilingual word list (hunalign's "target @ source" format) that adds the
-//     translations of source words as tokens to match.
+//   - optionally, a bilingual dictionary's translations of the source's words, matched against
+//     the target's words (lexicon.hpp).
 #pragma once
 
 #include <array>
@@ -29,30 +29,24 @@ namespace alinea {
 
 class TranslationEvidence;
 
-// A bilingual word list: folded source word → hashed ids of its folded target translations.
-class WordList {
- public:
-  WordList() = default;
-  // Lines "target @ source"; multi-word entries are ignored. Throws InputError on bad UTF-8.
-  [[nodiscard]] static WordList parse(std::string_view text, const std::string& path);
-  [[nodiscard]] static WordList read(const std::filesystem::path& path);
-
-  [[nodiscard]] bool empty() const noexcept { return translations_.empty(); }
-  [[nodiscard]] std::size_t size() const noexcept { return translations_.size(); }
-  [[nodiscard]] const std::vector<std::uint32_t>* translations(std::string_view folded) const;
-
- private:
-  std::unordered_map<std::string, std::vector<std::uint32_t>> translations_;
-};
+// Words of the text: maximal runs of letters, digits and combining marks ("aujourd'hui" is two).
+[[nodiscard]] std::vector<std::string> words_of(std::string_view text);
+// The words case- and accent-folded (fold_for_matching), in order.
+[[nodiscard]] std::vector<std::string> folded_words(const std::vector<std::string>& words);
+// The `exact` id of a folded word: what a bilingual dictionary's translations are matched as.
+[[nodiscard]] std::uint32_t exact_word_id(std::string_view folded);
 
 inline constexpr std::size_t punctuation_classes = 6;  // ? ! : ; quotes parentheses
 
 struct UnitFeatures {
-  double length = 0.0;                    // code points of the plain text
-  std::vector<std::uint32_t> words;       // sorted, unique: cognate keys of words of 4+ letters
-  std::vector<std::uint32_t> strong;      // sorted, unique: numbers and note reference labels
-  std::vector<std::uint32_t> exact;       // sorted, unique: whole folded words (for word lists)
-  std::vector<std::uint32_t> translated;  // sorted, unique: word-list translations of the words
+  double length = 0.0;                // code points of the plain text
+  std::vector<std::uint32_t> words;   // sorted, unique: cognate keys of words of 4+ letters
+  std::vector<std::uint32_t> strong;  // sorted, unique: numbers and note reference labels
+  std::vector<std::uint32_t> exact;   // sorted, unique: whole folded words (for word lists)
+  // Sorted, unique: dictionary translations of the words (bilingual_dictionary.hpp), filled by
+  // the caller; matched against the other side's `forms` when it has them, else its `exact`.
+  std::vector<std::uint32_t> translated;
+  std::vector<std::uint32_t> forms;  // sorted, unique: `exact` and the words' stems, or empty
   // `strong` (top bit set) and `words` (top bit clear) in one sorted list, so that a bead's
   // evidence costs one merge per side instead of two.
   std::vector<std::uint32_t> tokens;
@@ -68,8 +62,7 @@ inline constexpr std::size_t block_classes = 4;
 // Features of one unit. `text` is plain text (see plain_text() in document.hpp); `note_labels`
 // are the labels of the note references the unit carries.
 [[nodiscard]] UnitFeatures unit_features(std::string_view text,
-                                         const std::vector<std::string>& note_labels = {},
-                                         const WordList* word_list = nullptr);
+                                         const std::vector<std::string>& note_labels = {});
 
 // Word pairs that keep appearing together in the confident 1-1 beads of a first alignment: a
 // lexicon learned from the text itself, in the manner of hunalign's second pass.
@@ -233,7 +226,9 @@ class BeadScorer {
   SpanLists source_tokens_;
   SpanLists target_tokens_;
   SpanLists source_translated_;
-  SpanLists target_exact_;
+  SpanLists target_exact_;  // of `target_matched_`
+  // What the source's translations are matched against: the target's `forms` when it has them.
+  std::vector<std::uint32_t> UnitFeatures::*target_matched_ = &UnitFeatures::exact;
   std::vector<double> source_length_prefix_;  // characters of units [0, k)
   std::vector<double> target_length_prefix_;
   // Marks of each punctuation class in units [0, k).

@@ -106,4 +106,12 @@ bool Dictionary::knows(std::string_view word) const {
   return impl_->speller->spell(std::string(word));
 }
 
+std::vector<std::string> Dictionary::stems(std::string_view word) const {
+  if (word.empty()) return {};
+  std::vector<std::string> found = impl_->speller->stem(std::string(word));
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
 }  // namespace alinea

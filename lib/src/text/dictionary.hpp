@@ -1,6 +1,7 @@
-// Spelling dictionaries (hunspell): whether a word exists in a language. The importer asks it
-// whether a word broken at a line end is one word ("revolu-" "cionario") or a compound that
-// keeps its hyphen ("franco-" "alemán").
+// Spelling dictionaries (hunspell): whether a word exists in a language, and its stems. The
+// importer asks it whether a word broken at a line end is one word ("revolu-" "cionario") or a
+// compound that keeps its hyphen ("franco-" "alemán"); the aligner matches a bilingual
+// dictionary's headwords and translations through stems ("maisons" → "maison").
 #pragma once
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace alinea {
 
@@ -27,6 +29,9 @@ class Dictionary {
 
   // Whether the dictionary accepts the word (UTF-8), in any capitalisation it allows.
   [[nodiscard]] bool knows(std::string_view word) const;
+  // The stems hunspell gives the word (UTF-8) by its affix rules, without duplicates; empty for
+  // a word it does not know.
+  [[nodiscard]] std::vector<std::string> stems(std::string_view word) const;
   // The .dic file it was loaded from.
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 

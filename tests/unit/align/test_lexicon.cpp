@@ -91,6 +91,38 @@ BOOST_AUTO_TEST_CASE(rare_words_and_small_probabilities_are_pruned) {
   }
 }
 
+// A bilingual dictionary's pairs join training as sentence pairs of their two words: a word seen
+// once is learned when the dictionary pairs it, and a source word's pairs share the weight.
+BOOST_AUTO_TEST_CASE(a_dictionary_prior_teaches_what_the_sentences_cannot) {
+  Model1Options options = keep_every_word(30);
+  options.min_count = 2;  // Haus, ein, house and a occur once
+  const TranslationTable without = TranslationTable::train(german, english, options);
+  BOOST_TEST(without.source_index(haus) == TranslationTable::none);
+  const TranslationTable with = TranslationTable::train(german, english, options, {{haus, house}});
+  BOOST_REQUIRE(with.source_index(haus) != TranslationTable::none);
+  BOOST_TEST(with.probability(haus, house) > 0.9);
+  BOOST_TEST(with.target_index(a) == TranslationTable::none);  // no pair: still seen once only
+  // A pair whose words the sentences never hold is learned from the dictionary alone (a short
+  // text's first pass finds few confident sentence pairs), and so is a dictionary without any.
+  const TranslationTable unseen = TranslationTable::train(german, english, options, {{99, 98}});
+  BOOST_TEST(unseen.probability(99, 98) > 0.9);
+  BOOST_TEST(unseen.probability(buch, book) > 0.5);
+  BOOST_TEST(TranslationTable::train({}, {}, options, {{99, 98}}).probability(99, 98) > 0.9);
+  // One EM step from the uniform start, every word kept: a pair alone counts prior_weight for its
+  // source word; two pairs of one source word share it, so each moves t less than one alone.
+  Model1Options one_step = keep_every_word(1);
+  one_step.prior_weight = 2.0;
+  const double alone =
+      TranslationTable::train(german, english, one_step, {{haus, house}}).probability(haus, house);
+  const TranslationTable shared =
+      TranslationTable::train(german, english, one_step, {{haus, house}, {haus, the}});
+  const double none = TranslationTable::train(german, english, one_step).probability(haus, house);
+  BOOST_TEST(alone > none);
+  BOOST_TEST(alone > shared.probability(haus, house));
+  BOOST_TEST(shared.probability(haus, house) == shared.probability(haus, the),
+             boost::test_tools::tolerance(1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(nothing_to_learn_gives_an_empty_table) {
   BOOST_TEST(TranslationTable::train({}, {}).empty());
   BOOST_TEST(TranslationTable::train({{1}}, {{2}}).empty());  // every word seen once
@@ -152,6 +184,9 @@ BOOST_AUTO_TEST_CASE(too_few_confident_beads_teach_nothing) {
   std::vector<BeadSpan> merged;
   for (std::size_t k = 0; k + 1 < 10; k += 2) merged.push_back({k, 2, k, 2});
   BOOST_TEST(alinea::learn_translation_evidence(source, target, merged) == nullptr);
+  // A dictionary's pairs are enough: its words are known wherever the texts hold them.
+  const alinea::WordPair pair{source[0].exact.front(), target[0].exact.front()};
+  BOOST_TEST(alinea::learn_translation_evidence(source, target, beads, {}, {}, {pair}) != nullptr);
 }
 
 // The cached path (pair sums and span explanations kept per to-unit in windows that grow both

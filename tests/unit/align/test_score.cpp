@@ -1,4 +1,4 @@
-// Bead scoring: features, the length model, token evidence, word lists and the learned lexicon.
+// Bead scoring: features, the length model, token evidence and the learned lexicon.
 #define BOOST_TEST_MODULE score
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
@@ -71,21 +71,6 @@ BOOST_AUTO_TEST_CASE(a_translation_costs_less_than_an_unrelated_sentence) {
   BOOST_TEST(scorer.similarity(0, 0, 1, 1) > scorer.similarity(0, 1, 1, 1));
   BOOST_TEST(scorer.evidence(0, 0, 1, 1) > scorer.evidence(0, 1, 1, 1));
   BOOST_TEST(scorer.cost(0, 0, 1, 0) > 0.0);
-}
-
-BOOST_AUTO_TEST_CASE(word_lists_read_hunalign_format_and_add_translations) {
-  const auto list = alinea::WordList::parse(
-      "casa @ maison\nperro @ chien\nuna frase @ une phrase\n"
-      "no arroba aquí\n",
-      "dict.txt");
-  BOOST_TEST(list.size() == 2U);
-  BOOST_TEST(list.translations("maison") != nullptr);
-  BOOST_TEST(list.translations("phrase") == nullptr);
-  const UnitFeatures french = unit_features("Une maison", {}, &list);
-  const UnitFeatures spanish = unit_features("Una casa");
-  BOOST_TEST(shared(french.translated, spanish.exact) == 1U);
-  BOOST_CHECK_THROW((void)alinea::WordList::parse("casa @ mai\xffson\n", "dict.txt"),
-                    alinea::InputError);
 }
 
 BOOST_AUTO_TEST_CASE(the_learned_lexicon_pairs_words_that_travel_together) {

@@ -2,13 +2,16 @@
 // and the word list the aligner makes of them. The fixtures in tests/fixtures/dictd are written
 // by hand for these tests (a gzip .dict.dz and a plain .dict).
 #define BOOST_TEST_MODULE dictd
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "align/lexicon.hpp"
+#include "align/bilingual_dictionary.hpp"
 #include "align/score.hpp"
 #include "alinea/base.hpp"
 #include "text/dictd.hpp"
@@ -58,9 +61,10 @@ BOOST_AUTO_TEST_CASE(gzip_is_read_and_garbage_refused) {
   BOOST_CHECK_THROW((void)alinea::gunzip("not gzip at all", "x.dict.dz"), InputError);
   BOOST_CHECK_THROW((void)alinea::gunzip("", "x.dict.dz"), InputError);
   const auto entries = alinea::read_dictd(fixtures / "freedict-deu-fra.index");
-  BOOST_REQUIRE_EQUAL(entries.size(), 4U);
-  BOOST_TEST(entries[3].headword == "haus");
-  BOOST_TEST(entries[3].definition.starts_with("Haus /haʊ̯s/"));
+  BOOST_REQUIRE_EQUAL(entries.size(), 5U);
+  BOOST_TEST(entries[0].headword == "ab und zu");
+  BOOST_TEST(entries[4].headword == "haus");
+  BOOST_TEST(entries[4].definition.starts_with("Haus /haʊ̯s/"));
   // A decompressed size over the limit is refused, not allocated.
   const std::string compressed = [] {
     std::ifstream in(fixtures / "freedict-deu-fra.dict.dz", std::ios::binary);
@@ -97,23 +101,74 @@ BOOST_AUTO_TEST_CASE(a_pair_is_found_by_its_languages) {
   BOOST_TEST(!alinea::find_freedict(fixtures / "absent", "de", "fr").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(the_word_list_holds_single_words_and_the_words_of_phrases) {
-  const alinea::WordList words = alinea::freedict_word_list(fixtures / "freedict-deu-fra.index");
+namespace {
+
+using Ids = std::vector<std::uint32_t>;
+
+// The id of a word as the scorer folds it ("œil", "athlétique").
+std::uint32_t id(std::string_view word) {
+  return alinea::exact_word_id(alinea::folded_words({std::string(word)}).front());
+}
+
+Ids sorted(Ids ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+alinea::BilingualDictionary german_french(alinea::BilingualDictionaryOptions options = {}) {
+  return alinea::BilingualDictionary::read_freedict(fixtures / "freedict-deu-fra.index", options);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(freedict_gives_single_words_and_the_long_words_of_translations) {
+  const alinea::BilingualDictionary words = german_french();
+  BOOST_TEST(words.words() == 3U);  // Abend, gehen, Haus
+  BOOST_TEST(words.phrases() == 0U);
   // Haus → maison, demeure; gehen → aller, marcher, and "marche athlétique" by its long words.
-  const alinea::UnitFeatures source = alinea::unit_features("Wir gehen nach Haus.", {}, &words);
-  const alinea::UnitFeatures target = alinea::unit_features("Nous allons à la maison.");
-  std::size_t shared = 0;
-  for (const auto id : source.translated) {
-    for (const auto other : target.exact) shared += id == other ? 1U : 0U;
-  }
-  BOOST_TEST(shared == 1U);  // maison ("allons" is inflected: not "aller")
-  const alinea::UnitFeatures sport = alinea::unit_features("marche athlétique");
-  std::size_t sport_shared = 0;
-  for (const auto id : source.translated) {
-    for (const auto other : sport.exact) sport_shared += id == other ? 1U : 0U;
-  }
-  BOOST_TEST(sport_shared == 2U);                         // "marche" and "athlétique"
-  BOOST_TEST(words.translations("cappella") == nullptr);  // a headword of two words
+  BOOST_TEST(words.translations_of("Wir gehen nach Haus.") ==
+                 sorted({id("maison"), id("demeure"), id("aller"), id("marcher"), id("marche"),
+                         id("athletique")}),
+             boost::test_tools::per_element());
+  // Folded as the scorer folds: case and accents do not matter.
+  BOOST_TEST(words.translations_of("HAUS") == words.translations_of("haus"),
+             boost::test_tools::per_element());
+  // Without phrases a headword of several words is not used, nor are its words on their own.
+  BOOST_TEST(words.translations_of("ab und zu a cappella").empty());
+  // Without target stems the scorer matches the target's `exact` ids: no forms.
+  BOOST_TEST(words.forms_of("Nous allons à la maison.").empty());
   // The plain .dict of the fra-spa fixture is read as well.
-  BOOST_TEST(!alinea::freedict_word_list(fixtures / "freedict-fra-spa.index").empty());
+  BOOST_TEST(
+      !alinea::BilingualDictionary::read_freedict(fixtures / "freedict-fra-spa.index").empty());
+}
+
+BOOST_AUTO_TEST_CASE(headwords_of_several_words_match_consecutive_words) {
+  const alinea::BilingualDictionary words = german_french({.phrases = true});
+  BOOST_TEST(words.phrases() == 2U);  // ab und zu, a cappella
+  // "de temps en temps, des fois": the words of four letters or more of each translation.
+  BOOST_TEST(words.translations_of("Er kommt ab und zu.") == sorted({id("temps"), id("fois")}),
+             boost::test_tools::per_element());
+  BOOST_TEST(words.translations_of("Ab und zu!") == sorted({id("temps"), id("fois")}),
+             boost::test_tools::per_element());
+  BOOST_TEST(words.translations_of("sie sangen a cappella") == Ids{id("cappella")},
+             boost::test_tools::per_element());
+  // The words apart, or in another order, are not the phrase.
+  BOOST_TEST(words.translations_of("ab und dann zu").empty());
+  BOOST_TEST(words.translations_of("zu und ab").empty());
+  BOOST_TEST(words.translations_of("ab und").empty());
+  // A phrase and a single word in one text both count.
+  BOOST_TEST(words.translations_of("ab und zu nach Haus") ==
+                 sorted({id("temps"), id("fois"), id("maison"), id("demeure")}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(headwords_with_too_many_translations_are_left_out) {
+  // Abend: soir, couchant, occident, ouest (4); gehen: aller, marcher, marche athlétique (3);
+  // Haus: maison, demeure (2).
+  const alinea::BilingualDictionary few = german_french({.most_translations = 2});
+  BOOST_TEST(few.words() == 1U);
+  BOOST_TEST(few.translations_of("gehen Abend").empty());
+  BOOST_TEST(few.translations_of("Haus").size() == 2U);
+  BOOST_TEST(german_french({.most_translations = 3}).words() == 2U);
+  BOOST_TEST(german_french({.most_translations = 4}).words() == 3U);
 }
