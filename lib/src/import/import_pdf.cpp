@@ -433,12 +433,12 @@ std::string restore_joined_hyphens(std::string_view line, std::size_t measure) {
     const std::size_t start = pos;
     const char32_t c = next_code_point(line, pos);
     if (is_lower(previous) && is_upper(c)) {
-      for (std::size_t join = 1; join < printed.count; ++join) {
-        const std::size_t at = join * measure;
-        if (characters + slack >= at && characters <= at + slack) {
-          restored += '-';
-          break;
-        }
+      // The end of a printed line nearest to this character.
+      const std::size_t join = (characters + measure / 2) / measure;
+      const std::size_t at = join * measure;
+      if (join >= 1 && join < printed.count && characters + slack >= at &&
+          characters <= at + slack) {
+        restored += '-';
       }
     }
     restored.append(line.substr(start, pos - start));
