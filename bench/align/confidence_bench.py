@@ -240,8 +240,11 @@ def main():
                         help="also score the Text+Berg test documents in DIR, all held out")
     parser.add_argument("--temperatures", default="",
                         help="comma-separated temperatures to try (fit on the tuning halves)")
-    parser.add_argument("extra", nargs="*", help="more arguments for alinea align --lines")
-    args = parser.parse_args()
+    # What follows "--" goes to alinea as it is, wherever the options stand before it.
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    args.extra = extra
     if not os.path.isdir(args.data):
         print(f"confidence bench skipped: {args.data} is absent")
         return 0

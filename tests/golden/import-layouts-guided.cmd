@@ -6,7 +6,8 @@
 # (layouts/fr, make.sh fr) follows the letter, alone first and then guided. Each is compared
 # with the document its PDF gives (import-layouts/letter.md, import-layouts-guided/lettre.md,
 # the French from fr/letter-ms.pdf). What is left are words the plain extraction changed:
-# pdftotext drops a hyphen where a line broke at it (BrestLitovsk, donneznous).
+# pdftotext drops a hyphen where a line broke at it, and before a lower-case letter it cannot
+# be put back (donneznous).
 set +e
 layouts="$SRC/tests/fixtures/import/layouts"
 work="$SRC/corpora/trotsky-1936-04-24-bienvenue-a-victor-serge"

@@ -10,9 +10,9 @@
 # With the source's paragraphs (--paragraphs-like) every one is the letter: import-layouts-guided.
 # LibreOffice's PDF (make.sh) is set ragged right with a little space between paragraphs:
 # neither extraction keeps the space, and two paragraph ends whose next word would have fitted
-# by the positions do not by character counts; plain pdftotext also drops the hyphen of
-# "Brest-Litovsk" where the line broke at it. Its notes (one carried over to the next page
-# above that page's first note, in their smaller type) are exact.
+# by the positions do not by character counts. Its notes (one carried over to the next page
+# above that page's first note, in their smaller type) are exact, "Brest-Litovsk" too, whose
+# hyphen plain pdftotext dropped where the line broke at it.
 layouts="$SRC/tests/fixtures/import/layouts"
 for name in letter-ms.txt letter-ms.layout.txt a5-indented.txt a5-indented.layout.txt \
             a4-endnotes.txt a4-endnotes.layout.txt libreoffice.txt libreoffice.layout.txt; do

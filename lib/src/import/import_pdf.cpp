@@ -421,6 +421,33 @@ PrintedLines printed_lines(std::size_t length, std::size_t measure) {
   return {count, length - (count - 1) * measure};
 }
 
+std::string restore_joined_hyphens(std::string_view line, std::size_t measure) {
+  const PrintedLines printed = printed_lines(count_code_points(line), measure);
+  if (printed.count < 2) return std::string(line);
+  const std::size_t slack = measure * 15 / 100;
+  std::string restored;
+  restored.reserve(line.size() + printed.count);
+  std::size_t characters = 0;  // code points before `pos`
+  char32_t previous = U' ';
+  for (std::size_t pos = 0; pos < line.size();) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(line, pos);
+    if (is_lower(previous) && is_upper(c)) {
+      // The end of a printed line nearest to this character.
+      const std::size_t join = (characters + measure / 2) / measure;
+      const std::size_t at = join * measure;
+      if (join >= 1 && join < printed.count && characters + slack >= at &&
+          characters <= at + slack) {
+        restored += '-';
+      }
+    }
+    restored.append(line.substr(start, pos - start));
+    previous = c;
+    ++characters;
+  }
+  return restored;
+}
+
 bool ends_paragraph(std::string_view line, std::string_view next, std::size_t full_length) {
   if (full_length == 0) return ends_sentence(line);
   // Printed lines joined by the extraction: the last of them is what follows a full line.
@@ -1081,7 +1108,8 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary,
   for (std::size_t k = 0; k < body.size(); ++k) {
     const SourceLine& line = lines[body[k].index];
     if (paragraph.empty() && in_block(k)) paragraph = block_mark(line.block);
-    paragraph = append_wrapped(std::move(paragraph), line.text, dictionary);
+    paragraph = append_wrapped(std::move(paragraph), restore_joined_hyphens(line.text, measure[k]),
+                               dictionary);
     if (guided[k].end == LineEnd::possible && ends[k]) ++taken;
     if (guided[k].end == LineEnd::likely && !ends[k]) ++left;
     if (ends[k]) {
@@ -1112,9 +1140,11 @@ PdfLayout analyse_pdf_text(std::string_view input, const Dictionary* dictionary,
   }
 
   for (std::size_t n = 0; n < note_lines.size(); ++n) {
-    std::string text = note_first_text[n];
+    std::string text = restore_joined_hyphens(note_first_text[n], note_measure);
     for (std::size_t k = 1; k < note_lines[n].size(); ++k) {
-      text = append_wrapped(std::move(text), lines[note_lines[n][k]].text, dictionary);
+      text = append_wrapped(std::move(text),
+                            restore_joined_hyphens(lines[note_lines[n][k]].text, note_measure),
+                            dictionary);
     }
     layout.notes.push_back({std::to_string(n + 1), std::move(text)});
   }

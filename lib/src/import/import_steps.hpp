@@ -87,6 +87,12 @@ struct PrintedLines {
 };
 [[nodiscard]] PrintedLines printed_lines(std::size_t length, std::size_t measure);
 
+// Plain pdftotext joins a line ending in a hyphen with the next and drops the hyphen, even a
+// real one before a capital ("Brest-" "Litovsk" becomes "BrestLitovsk"). In a line made of
+// several printed lines (printed_lines), a word that turns from a lower-case letter to a
+// capital within 15% of the measure of where a printed line ended gets its hyphen back there.
+[[nodiscard]] std::string restore_joined_hyphens(std::string_view line, std::size_t measure);
+
 // A typesetter's reading of a line break inside a justified block: the line ends its
 // paragraph when the next line's first word would have fitted on it (`full_length`
 // characters) and it ends a sentence or is clearly short.

@@ -191,6 +191,19 @@ BOOST_AUTO_TEST_CASE(a_joined_line_is_judged_by_its_last_printed_line) {
   BOOST_TEST(!ends_paragraph(full + full.substr(0, 55) + " fin.", "Otra", 60));
 }
 
+BOOST_AUTO_TEST_CASE(a_hyphen_pdftotext_dropped_before_a_capital_comes_back_where_it_joined) {
+  // Two printed lines of about 40 characters joined at "Brest-" / "Litovsk".
+  const std::string joined =
+      "una noche de abril, tras la paz de BrestLitovsk, Blumkin disparó sobre";
+  BOOST_TEST(restore_joined_hyphens(joined, 40) ==
+             "una noche de abril, tras la paz de Brest-Litovsk, Blumkin disparó sobre");
+  // Far from where the printed line ended: a name of its own.
+  const std::string name = "McDonald dijo que en la paz de Brest sí, y Blumkin disparó sobre";
+  BOOST_TEST(restore_joined_hyphens(name, 40) == name);
+  // One printed line: nothing was joined.
+  BOOST_TEST(restore_joined_hyphens("la paz de BrestLitovsk", 40) == "la paz de BrestLitovsk");
+}
+
 BOOST_AUTO_TEST_CASE(paragraph_ends_as_a_typesetter_sees_them) {
   const std::size_t measure = 60;
   // Ends a sentence and the next word would have fitted: the line was left short on purpose.

@@ -2,11 +2,10 @@
 // docs/IMPORT.md "Following the source's paragraphs"), and the lengths they are judged by.
 #define BOOST_TEST_MODULE paragraph_guide
 #include <boost/test/unit_test.hpp>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "alinea/base.hpp"
 #include "alinea/document.hpp"
 #include "import/import_steps.hpp"
 #include "import/paragraph_guide.hpp"
@@ -17,14 +16,8 @@ using namespace alinea::import_steps;
 namespace {
 
 const std::string layouts = std::string(ALINEA_TEST_DATA) + "/fixtures/import/layouts/";
-const std::string letter_folder =
+const std::string letter =
     std::string(ALINEA_SOURCE_DIR) + "/corpora/trotsky-1936-04-24-bienvenue-a-victor-serge/";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  BOOST_REQUIRE_MESSAGE(in, "cannot read " + path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // Lines of 50 characters; `ends` says what the layout says of each line's end.
 std::vector<GuidedLine> lines_of(const std::vector<LineEnd>& ends, double probability) {
@@ -151,16 +144,16 @@ BOOST_AUTO_TEST_CASE(note_references_say_which_of_two_ends_is_the_source_s) {
 // paragraphs when the French source (13 paragraphs: one of the letter's is two in French) says
 // where the paragraphs the layout cannot tell end. Without it, four do not (import-layouts).
 BOOST_AUTO_TEST_CASE(every_extraction_of_the_letter_follows_the_source_s_paragraphs) {
-  const Document expected = read_document(letter_folder + "es.md");
+  const Document expected = read_document(letter + "es.md");
   ImportOptions options;
   options.lang = "es";
   options.dictionary_dir = "";
-  options.paragraphs_like = read_document(letter_folder + "fr.md");
+  options.paragraphs_like = read_document(letter + "fr.md");
   for (const char* name : {"letter-ms", "a5-indented", "a4-endnotes", "libreoffice"}) {
     for (const char* kind : {".txt", ".layout.txt"}) {
       const std::string file = std::string(name) + kind;
       options.source_name = file;
-      const Document document = import_document(read_file(layouts + file), options);
+      const Document document = import_document(read_text_file(layouts + file), options);
       BOOST_TEST_CONTEXT(file) {
         BOOST_TEST_REQUIRE(document.paragraphs.size() == expected.paragraphs.size());
         for (std::size_t k = 0; k < expected.paragraphs.size(); ++k) {
