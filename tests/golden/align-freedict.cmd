@@ -1,0 +1,30 @@
+# alinea align --lines --freedict: FreeDict's dictionary for the pair found in a folder (here the
+# hand-made fixture of tests/fixtures/dictd), named on standard error; a pair without one named
+# too, and aligned without it; how it is used changed for benchmarks; a broken dictionary refused.
+exec 2>&1
+set +e
+cp -r "$SRC/tests/fixtures/dictd" dict
+cat > de.txt <<'TEXT'
+Am Abend gehen wir nach Haus.
+Ab und zu singen wir a cappella.
+Das Haus ist alt.
+TEXT
+cat > fr.txt <<'TEXT'
+Le soir, nous rentrons à la maison.
+De temps en temps, nous chantons a cappella.
+La maison est vieille.
+TEXT
+echo "--- the pair's dictionary"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict; echo "status $?"
+echo "--- as a bonus per matched word, with phrases"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict \
+  --dictionary-use weight=2,prior=0,phrases,no-stems; echo "status $?"
+echo "--- no dictionary for the pair, or no folder: named, aligned without"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang es --freedict dict; echo "status $?"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict nowhere; echo "status $?"
+echo "--- bad choices"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict --dictionary-use colour; echo "status $?"
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict --dictionary-use weight=-1; echo "status $?"
+echo "--- a broken index"
+printf 'haus\tB!\tC\n' > dict/freedict-deu-fra.index
+"$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict; echo "status $?"
