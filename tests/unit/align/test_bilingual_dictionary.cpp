@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "align/bilingual_dictionary.hpp"
@@ -38,6 +39,16 @@ std::shared_ptr<const Dictionary> hunspell(std::string_view lang) {
   auto opened = Dictionary::open(alinea::default_dictionary_folder, lang);
   if (!opened) return nullptr;
   return std::make_shared<const Dictionary>(std::move(*opened));
+}
+
+// Both, or neither when one is not installed (the test is then skipped, or fails in CI).
+std::pair<std::shared_ptr<const Dictionary>, std::shared_ptr<const Dictionary>>
+french_and_spanish_stemmers() {
+  auto french = hunspell("fr");
+  auto spanish = hunspell("es");
+  if (french && spanish) return {french, spanish};
+  alinea::testing::missing_tool("the French and Spanish hunspell dictionaries (hunspell-fr/es)");
+  return {nullptr, nullptr};
 }
 
 // maison → casa, hogar; ojo: a word list of one line each.
@@ -77,12 +88,8 @@ BOOST_AUTO_TEST_CASE(phrases_are_kept_only_when_asked_for_and_short) {
 }
 
 BOOST_AUTO_TEST_CASE(inflected_words_match_through_their_stems) {
-  const auto french = hunspell("fr");
-  const auto spanish = hunspell("es");
-  if (!french || !spanish) {
-    alinea::testing::missing_tool("the French and Spanish hunspell dictionaries (hunspell-fr/es)");
-    return;
-  }
+  const auto [french, spanish] = french_and_spanish_stemmers();
+  if (!french) return;
   BilingualDictionary dictionary = french_spanish();
   // Without stems a plural is not a headword.
   BOOST_TEST(dictionary.translations_of("Les maisons").empty());
@@ -121,12 +128,8 @@ BOOST_AUTO_TEST_CASE(the_pairs_for_model1_are_those_whose_words_both_texts_hold)
 }
 
 BOOST_AUTO_TEST_CASE(the_pairs_for_model1_go_through_stems) {
-  const auto french = hunspell("fr");
-  const auto spanish = hunspell("es");
-  if (!french || !spanish) {
-    alinea::testing::missing_tool("the French and Spanish hunspell dictionaries (hunspell-fr/es)");
-    return;
-  }
+  const auto [french, spanish] = french_and_spanish_stemmers();
+  if (!french) return;
   BilingualDictionary dictionary = french_spanish();
   BOOST_TEST(dictionary.pairs_in({"Les maisons"}, {"Las casas"}).empty());
   dictionary.stem_with(french, spanish);
@@ -136,12 +139,8 @@ BOOST_AUTO_TEST_CASE(the_pairs_for_model1_go_through_stems) {
 }
 
 BOOST_AUTO_TEST_CASE(the_scorer_matches_translations_against_the_targets_forms) {
-  const auto french = hunspell("fr");
-  const auto spanish = hunspell("es");
-  if (!french || !spanish) {
-    alinea::testing::missing_tool("the French and Spanish hunspell dictionaries (hunspell-fr/es)");
-    return;
-  }
+  const auto [french, spanish] = french_and_spanish_stemmers();
+  if (!french) return;
   BilingualDictionary dictionary = french_spanish();
   dictionary.stem_with(french, spanish);
   const std::string source_text = "Nous voyons les maisons";
