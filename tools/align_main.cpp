@@ -88,6 +88,10 @@ int run_align(const Arguments& arguments) {
       "all", "without documents: realign every pair, not only those missing or out of date")(
       "dictionary", po::value<std::string>(), "bilingual word list, hunalign format")(
       "mt", "translate the source with Apertium when installed")(
+      "freedict", po::value<std::string>()->implicit_value(default_freedict_folder),
+      "use FreeDict's dictionary for each pair's languages when installed (Debian's "
+      "dict-freedict-*, in this folder; scripts/setup.sh freedict): its word pairs teach the "
+      "aligner what one short text cannot; the summary names it")(
       "lines", "benchmark mode: one sentence per line (see alinea align --lines --help)")(
       "source", po::value<std::string>(), "source document (Markdown)")(
       "target", po::value<std::string>(), "target document (Markdown), the translation");

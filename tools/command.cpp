@@ -171,6 +171,7 @@ AlignOptions align_options_of(const po::variables_map& values) {
   AlignOptions options;
   if (values.count("dictionary") != 0) options.dictionary = values["dictionary"].as<std::string>();
   options.use_machine_translation = values.count("mt") != 0;
+  if (values.count("freedict") != 0) options.freedict_folder = values["freedict"].as<std::string>();
   return options;
 }
 

@@ -1,6 +1,8 @@
 # alinea align --lines --freedict: FreeDict's dictionary for the pair found in a folder (here the
 # hand-made fixture of tests/fixtures/dictd), named on standard error; a pair without one named
-# too, and aligned without it; how it is used changed for benchmarks; a broken dictionary refused.
+# too, and aligned without it; how it is used changed for benchmarks; `alinea align` on documents
+# with --freedict (the summary names the dictionary, a pair without one is warned of); a broken
+# dictionary refused.
 exec 2>&1
 set +e
 cp -r "$SRC/tests/fixtures/dictd" dict
@@ -25,6 +27,12 @@ echo "--- no dictionary for the pair, or no folder: named, aligned without"
 echo "--- bad choices"
 "$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict --dictionary-use colour; echo "status $?"
 "$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict --dictionary-use weight=-1; echo "status $?"
+echo "--- documents: the summary names the dictionary; a pair without one is warned of"
+printf -- '---\nlang: fr\n---\n\nLe soir, nous rentrons à la maison.\n\nLa maison est vieille.\n' > fr.md
+printf -- '---\nlang: es\n---\n\nPor la tarde volvemos a casa.\n\nLa casa es vieja.\n' > es.md
+printf -- '---\nlang: de\n---\n\nAm Abend gehen wir nach Haus.\n\nDas Haus ist alt.\n' > de.md
+"$ALINEA" align fr.md es.md -o fr-es.yaml --freedict dict; echo "status $?"
+"$ALINEA" align de.md es.md -o de-es.yaml --freedict dict; echo "status $?"
 echo "--- a broken index"
 printf 'haus\tB!\tC\n' > dict/freedict-deu-fra.index
 "$ALINEA" align --lines de.txt fr.txt --src-lang de --tgt-lang fr --freedict dict; echo "status $?"

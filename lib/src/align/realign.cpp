@@ -234,6 +234,7 @@ PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, boo
     outcome.reason = why.value_or("--all");
   }
 
+  const std::optional<fs::path> freedict = freedict_for(options, source.lang, target.lang);
   Alignment alignment = align_documents(source, target, options, previous);
   alignment.source = {task.source_ref, source.lang};
   alignment.target = {task.target_ref, target.lang};
@@ -259,7 +260,13 @@ PairOutcome realign_pair(const PairFiles& task, const AlignOptions& options, boo
   const std::string& text = written.text;
   const Summary summary = summarize(task.output_name, written.alignment);
   outcome.summary = summary.text;
+  if (freedict) outcome.summary += "  dictionary: FreeDict's " + freedict->string() + "\n";
   outcome.warnings = segmentation_warnings(task, source, target);
+  if (options.freedict_folder && !options.dictionary && !freedict) {
+    outcome.warnings.push_back(task.output_name + ": warning: no FreeDict dictionary for " +
+                               source.lang + " → " + target.lang + " in " +
+                               options.freedict_folder->string() + "; aligned without one");
+  }
   for (std::string& warning :
        changed_text_warnings(task.output_name, written.alignment, source, target)) {
     outcome.warnings.push_back(std::move(warning));
