@@ -5,7 +5,8 @@ set weighing the same, and prints the constants and, beside them, what the poste
 the fitted map give on the tuning and the held-out halves (AUROC, ECE, share read for 90% of the
 errors, log loss). Halves and verdicts are those of confidence_bench.py.
 
-usage: fit_confidence.py ALINEA [--data DIR] [--l2 L]
+usage: fit_confidence.py ALINEA [--data DIR] [--textberg-test DIR] [--l2 L] [-- EXTRA ALIGN ARGS]
+(`-- --freedict` fits the map used with FreeDict, fitted_confidence_model_with_dictionary.)
 ALINEA's own map is not used: the features it writes (--confidence-features) are raw.
 """
 import argparse
@@ -39,7 +40,7 @@ def read_features(path):
     return rows
 
 
-def collect(alinea, sets):
+def collect(alinea, sets, extra):
     """[(set name, half, features, right, posterior)] over every predicted link of every set."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="align-fit-") as workdir:
@@ -49,7 +50,7 @@ def collect(alinea, sets):
                 features = os.path.join(workdir, f"{set_name}{k}.features")
                 subprocess.run([alinea, "align", "--lines", source, target, "--src-lang",
                                 source_lang, "--tgt-lang", target_lang, "-o", links,
-                                "--confidence-features", features], check=True)
+                                "--confidence-features", features] + extra, check=True)
                 predicted = [(s, t) for s, t, _ in read_scored_links(links)]
                 whole = document_half(set_name, k)
                 halves = (halves_of(predicted, line_count(source) // 2) if whole is None
@@ -75,14 +76,17 @@ def main():
                         help="also fit on test0-3 of the Text+Berg test documents in DIR and "
                              "report test4-6 as held out (see confidence_bench.py)")
     parser.add_argument("--l2", type=float, default=1e-3)
-    args = parser.parse_args()
+    # What follows "--" goes to alinea as it is (as in confidence_bench.py).
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     if not os.path.isdir(args.data):
         print(f"confidence fit skipped: {args.data} is absent")
         return 0
     sets = dev_sets(args.data)
     if args.textberg_test:
         sets.append(textberg_test_set(args.textberg_test))
-    rows = collect(os.path.abspath(args.alinea), sets)
+    rows = collect(os.path.abspath(args.alinea), sets, extra)
     tuning = [row for row in rows if row[1] == 0]
     per_set = {}
     for row in tuning:
