@@ -330,8 +330,10 @@ UnitFeatures text_features(std::string_view text, const std::vector<std::string>
   return features;
 }
 
-UnitFeatures features_of(const Unit& unit, Side side, const LoadedDictionary* dictionary) {
-  UnitFeatures features = text_features(plain_text(unit.text), unit.note_labels, side, dictionary);
+// `text`: the unit's plain text (plain_text of its Markdown).
+UnitFeatures features_of(const Unit& unit, std::string_view text, Side side,
+                         const LoadedDictionary* dictionary) {
+  UnitFeatures features = text_features(text, unit.note_labels, side, dictionary);
   features.block = static_cast<std::uint8_t>(unit.block);
   return features;
 }
@@ -494,24 +496,25 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
     if (monotone.empty() || anchor.target >= monotone.back().target) monotone.push_back(anchor);
   }
 
+  // Plain texts once: the features read them, and so does the dictionary's prior.
+  std::vector<std::string> source_texts;
+  std::vector<std::string> target_texts;
+  for (const std::size_t k : free_source) source_texts.push_back(plain_text(source[k].text));
+  for (const std::size_t k : free_target) target_texts.push_back(plain_text(target[k].text));
   std::vector<UnitFeatures> source_features;
   std::vector<UnitFeatures> target_features;
-  for (const std::size_t k : free_source) {
-    source_features.push_back(features_of(source[k], Side::source, dictionary));
+  for (std::size_t n = 0; n < free_source.size(); ++n) {
+    source_features.push_back(
+        features_of(source[free_source[n]], source_texts[n], Side::source, dictionary));
   }
-  for (const std::size_t k : free_target) {
-    target_features.push_back(features_of(target[k], Side::target, dictionary));
+  for (std::size_t n = 0; n < free_target.size(); ++n) {
+    target_features.push_back(
+        features_of(target[free_target[n]], target_texts[n], Side::target, dictionary));
   }
 
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
   for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
 
-  std::vector<std::string> source_texts;
-  std::vector<std::string> target_texts;
-  if (wants_prior(dictionary, options)) {
-    for (const std::size_t k : free_source) source_texts.push_back(plain_text(source[k].text));
-    for (const std::size_t k : free_target) target_texts.push_back(plain_text(target[k].text));
-  }
   const DictionaryTerms terms =
       dictionary_terms(dictionary, options, {source_texts.begin(), source_texts.end()},
                        {target_texts.begin(), target_texts.end()});

@@ -7,20 +7,12 @@
 #include "alinea/base.hpp"
 #include "text/dictd.hpp"
 #include "text/dictionary.hpp"
+#include "text/lines.hpp"
 #include "text/unicode.hpp"
 
 namespace alinea {
 
 namespace {
-
-void sort_unique(std::vector<std::uint32_t>& ids) {
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-}
-
-bool has_digit(std::string_view word) {
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The id of a phrase: its folded words joined by spaces, which no single word holds.
 std::uint32_t phrase_id(const std::vector<std::string>& folded, std::size_t begin,
@@ -54,12 +46,7 @@ BilingualDictionary BilingualDictionary::parse_word_list(std::string_view text,
     throw InputError({path, problem->line, problem->column}, "invalid UTF-8");
   }
   BilingualDictionary dictionary;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(begin, end - begin);
-    begin = end + 1;
+  for (const std::string_view line : lines_of(text)) {
     const std::size_t at = line.find(" @ ");
     if (at == std::string_view::npos) continue;
     const std::vector<std::string> target = words_of(line.substr(0, at));

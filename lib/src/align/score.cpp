@@ -68,11 +68,6 @@ std::uint32_t hash_token(char kind, std::string_view text) {
   return hash;
 }
 
-void sort_unique(std::vector<std::uint32_t>& ids) {
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-}
-
 std::size_t punctuation_class(char32_t c) {
   switch (c) {
     case U'?':
@@ -98,10 +93,6 @@ std::size_t punctuation_class(char32_t c) {
     default:
       return punctuation_classes;
   }
-}
-
-bool has_digit(std::string_view word) {
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The first `count` code points of a word.
@@ -190,6 +181,15 @@ std::vector<std::string> folded_words(const std::vector<std::string>& words) {
 
 std::uint32_t exact_word_id(std::string_view folded) {
   return hash_token('x', folded);
+}
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void sort_unique(std::vector<std::uint32_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
 UnitFeatures unit_features(std::string_view text, const std::vector<std::string>& note_labels) {

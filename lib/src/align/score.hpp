@@ -35,6 +35,10 @@ class TranslationEvidence;
 [[nodiscard]] std::vector<std::string> folded_words(const std::vector<std::string>& words);
 // The `exact` id of a folded word: what a bilingual dictionary's translations are matched as.
 [[nodiscard]] std::uint32_t exact_word_id(std::string_view folded);
+// Whether the word holds an ASCII digit: a number, matched as a strong token, never translated.
+[[nodiscard]] bool has_digit(std::string_view word);
+// Sorts the ids and drops repeats: the form every id list of the scorer takes.
+void sort_unique(std::vector<std::uint32_t>& ids);
 
 inline constexpr std::size_t punctuation_classes = 6;  // ? ! : ; quotes parentheses
 
