@@ -137,6 +137,12 @@ double minus_log_erfc(double z) {
   return z * z + std::log(z * std::sqrt(std::numbers::pi));
 }
 
+// -log(exp(-a) + exp(-b)), without underflow where both are large.
+double minus_log_sum_exp(double a, double b) {
+  const double least = std::min(a, b);
+  return least - std::log1p(std::exp(least - std::max(a, b)));
+}
+
 }  // namespace
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -371,6 +377,27 @@ double BeadScorer::length_cost(double source_length, double target_length) const
   return minus_log_erfc(std::abs(delta) / std::numbers::sqrt2);
 }
 
+double BeadScorer::pair_length_cost(double source_length, double target_length) const {
+  const double usual = length_cost(source_length, target_length);
+  const double share = weights_.length_outlier_share;
+  if (share <= 0.0) return usual;
+  const double expected = source_length * length_ratio_;
+  const double mean = (expected + target_length) / 2.0;
+  if (mean <= 0.0) return usual;
+  const double wide_deviation =
+      weights_.length_outlier_spread * std::sqrt(weights_.length_variance * mean);
+  const double outlier =
+      minus_log_erfc(std::abs(target_length - expected) / (wide_deviation * std::numbers::sqrt2));
+  return minus_log_sum_exp(usual - std::log1p(-share), outlier - std::log(share));
+}
+
+double BeadScorer::bead_length_cost(std::size_t i, std::size_t j, std::size_t di,
+                                    std::size_t dj) const {
+  const auto [source_length, target_length] = lengths(i, j, di, dj);
+  return di == 1 && dj == 1 ? pair_length_cost(source_length, target_length)
+                            : length_cost(source_length, target_length);
+}
+
 BeadScorer::SpanLists BeadScorer::span_lists(const std::vector<UnitFeatures>& units,
                                              std::vector<std::uint32_t> UnitFeatures::*member) {
   SpanLists lists;
@@ -504,8 +531,7 @@ double BeadScorer::kept_base_cost(std::size_t i, std::size_t j, std::size_t di,
 double BeadScorer::base_cost(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   double total = shape_prior_cost(di, dj);
   if (di > 0 && dj > 0) {
-    const auto [source_length, target_length] = lengths(i, j, di, dj);
-    const double length = length_cost(source_length, target_length);
+    const double length = bead_length_cost(i, j, di, dj);
     if (di + dj >= 5 && length > weights_.wide_bead_length_limit) return infinite_cost;
     total += length;
   }
@@ -543,9 +569,7 @@ std::size_t BeadScorer::block_mismatches(std::size_t i, std::size_t j, std::size
 
 double BeadScorer::evidence(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
   if (di == 0 || dj == 0) return 0.5;
-  const auto [source_length, target_length] = lengths(i, j, di, dj);
-  const double length_factor =
-      std::exp(-std::max(0.0, length_cost(source_length, target_length) - 1.0) / 3.0);
+  const double length_factor = std::exp(-std::max(0.0, bead_length_cost(i, j, di, dj) - 1.0) / 3.0);
   const Overlap overlap = token_overlap(i, j, di, dj);
   const double evidence = overlap.total / (overlap.total + token_evidence_scale);
   const double similarity =

@@ -97,6 +97,15 @@ struct ScoreWeights {
   bool use_word_list = true;    // only matters when the features carry translations
   // Gale & Church's s², fitted for characters without white space on our development sets.
   double length_variance = 4.0;
+  // Sentences whose lengths stray far from the expected ratio: captions and running heads an OCR
+  // wove into a sentence, a translator's free rendering. Gale & Church's normal prices a true
+  // pair of 220 and 103 characters at 9 nats, more than two omissions, so a stretch holding one
+  // yields to runs of omissions. This share of 1-1 beads is priced by a normal
+  // `length_outlier_spread` times as wide. Merges (2-1, 2-2, …) keep the plain normal: their
+  // lengths are what shows that a sentence left untranslated is not part of its neighbour's
+  // translation (docs/BENCHMARKS.md, "Lengths with heavy tails").
+  double length_outlier_share = 0.03;
+  double length_outlier_spread = 5.0;
   // Nats per (weighted) token found on both sides / on one side only.
   double token_match_bonus = 2.0;
   double token_miss_penalty = 0.0;
@@ -157,6 +166,8 @@ class BeadScorer {
 
   // -log P(length of the target | length of the source) under Gale & Church's model.
   [[nodiscard]] double length_cost(double source_length, double target_length) const;
+  // The same for a 1-1 bead, which may be a length outlier (ScoreWeights::length_outlier_share).
+  [[nodiscard]] double pair_length_cost(double source_length, double target_length) const;
 
   // (code points of source [i, i + di), code points of target [j, j + dj)).
   [[nodiscard]] std::pair<double, double> lengths(std::size_t i, std::size_t j, std::size_t di,
@@ -177,6 +188,9 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  // length_cost or, for a 1-1 bead, pair_length_cost of the bead's units.
+  [[nodiscard]] double bead_length_cost(std::size_t i, std::size_t j, std::size_t di,
+                                        std::size_t dj) const;
   // The cost of a bead without the translation term.
   [[nodiscard]] double base_cost(std::size_t i, std::size_t j, std::size_t di,
                                  std::size_t dj) const;

@@ -63,6 +63,32 @@ BOOST_AUTO_TEST_CASE(length_cost_is_lowest_at_the_expected_length_and_never_infi
   BOOST_TEST(extreme > 1000.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_one_to_one_pair_may_be_a_length_outlier_a_merge_may_not) {
+  const BeadScorer scorer(features_of({"aaaa aaaa"}), features_of({"bbbb bbbb"}));
+  // Near the expected length the outliers change next to nothing.
+  BOOST_TEST(std::abs(scorer.pair_length_cost(100, 110) - scorer.length_cost(100, 110)) < 0.05);
+  // Far from it (a caption woven into the sentence), a 1-1 pair stays cheaper than two
+  // omissions (2 × −log 0.01 ≈ 9.2 nats); Gale & Church alone prices it above.
+  BOOST_TEST(scorer.length_cost(220, 103) > 8.0);
+  BOOST_TEST(scorer.pair_length_cost(220, 103) < 6.0);
+  BOOST_TEST(scorer.pair_length_cost(220, 103) < scorer.length_cost(220, 103));
+  BOOST_TEST(std::isfinite(scorer.pair_length_cost(1, 1e6)));
+  // A bead's cost uses the outliers for 1-1 only: joining an untranslated sentence to its
+  // neighbour is judged on the plain lengths.
+  const BeadScorer bead_scorer(
+      features_of({"aaaa aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk",
+                   "llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuuu vvvv"}),
+      features_of({"wwww xxxx yyyy zzzz"}));
+  alinea::ScoreWeights plain;
+  plain.length_outlier_share = 0.0;
+  const BeadScorer plain_scorer(
+      features_of({"aaaa aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk",
+                   "llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuuu vvvv"}),
+      features_of({"wwww xxxx yyyy zzzz"}), plain);
+  BOOST_TEST(bead_scorer.cost(0, 0, 2, 1) == plain_scorer.cost(0, 0, 2, 1));
+  BOOST_TEST(bead_scorer.cost(0, 0, 1, 1) < plain_scorer.cost(0, 0, 1, 1));
+}
+
 BOOST_AUTO_TEST_CASE(a_translation_costs_less_than_an_unrelated_sentence) {
   const BeadScorer scorer(features_of({"Le gouvernement français a publié le rapport en 1936."}),
                           features_of({"El gobierno francés publicó el informe en 1936.",
