@@ -78,6 +78,11 @@ struct AlignOptions {
   // Runs of up to this many omitted (or added) units are priced as one bead, cheaper per unit
   // than lone omissions; 1 prices every omission alone.
   std::size_t longest_omission_run = 6;
+  // Link a sentence left out on one side with one added near it on the other when they translate
+  // each other: a sentence the layout or the translator moved, linked across the others
+  // (align/moved.hpp). Off for alignment files, whose review and realignment keep links in
+  // order; align_sentence_lines (gold-link format, which holds crossing links) turns it on.
+  bool link_moved_units = false;
 };
 
 // A bead over two sequences: source[source_begin, source_begin + source_count) ↔ the target's.

@@ -12,6 +12,7 @@
 #include "align/dp.hpp"
 #include "align/guide.hpp"
 #include "align/lexicon.hpp"
+#include "align/moved.hpp"
 #include "align/score.hpp"
 #include "align/translate.hpp"
 #include "text/dictd.hpp"
@@ -179,7 +180,8 @@ Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::ve
 // lattice around the best path and the signs the posterior misses (confidence.hpp), times the
 // confidence of the link holding these units (sentences in a paragraph link) or, for links
 // between whole texts, the likelihood that the texts translate each other at all.
-std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> parent_confidence) {
+std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> parent_confidence,
+                                    bool link_moved) {
   std::vector<Bead> beads;
   for (const PathStep& step : with_posteriors(pass.scorer.source_size(), pass.scorer.target_size(),
                                               pass.path, pass.cost(), pass.dp_options)) {
@@ -199,6 +201,9 @@ std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> pare
     for (std::size_t k = 0; k < step.target_count; ++k) {
       beads.push_back({step.source_begin, 0, step.target_begin + k, 1, unit_posterior(k)});
     }
+  }
+  if (link_moved) {
+    beads = link_moved_units(std::move(beads), pass.cost());
   }
   const double context = parent_confidence ? *parent_confidence : relatedness(pass.scorer, beads);
   const std::vector<ConfidenceFeatures> features = confidence_features(pass.scorer, beads);
@@ -250,7 +255,8 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
                         blocks);
   };
   if ((!options.use_learned_lexicon && !options.use_translation_model) || large) {
-    return beads_of(first_pass(std::move(source), std::move(target), false), parent_confidence);
+    return beads_of(first_pass(std::move(source), std::move(target), false), parent_confidence,
+                    options.link_moved_units);
   }
   std::vector<Anchor> first_path;
   std::shared_ptr<const TranslationEvidence> translation;
@@ -276,7 +282,9 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
       translation =
           learn_translation_evidence(source, target, confident, model1, {}, dictionary.prior);
     }
-    if (lexicon.empty() && !translation) return beads_of(first, parent_confidence);
+    if (lexicon.empty() && !translation) {
+      return beads_of(first, parent_confidence, options.link_moved_units);
+    }
     // Dictionary matches only where Model 1 is silent: its translations that Model 1 learned
     // something about are dropped for the second pass.
     const bool silent_only = translation && dictionary.use.only_where_model1_is_silent &&
@@ -299,7 +307,7 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
           : BeadScorer(std::move(source), std::move(target), weights, std::move(translation));
   const Pass second = best_path_of(std::move(second_scorer), anchors, std::move(first_path),
                                    std::move(guide), second_band, temperature, shapes, blocks);
-  return beads_of(second, parent_confidence);
+  return beads_of(second, parent_confidence, options.link_moved_units);
 }
 
 // A unit to align: a paragraph, a note or a sentence, with its Markdown text.

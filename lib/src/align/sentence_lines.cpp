@@ -43,9 +43,11 @@ std::string format_gold_links(const std::vector<Bead>& beads) {
 SentenceLinesAlignment align_sentence_lines(const SentenceLines& source,
                                             const SentenceLines& target,
                                             const AlignOptions& options) {
+  AlignOptions lines_options = options;
+  lines_options.link_moved_units = true;
   const std::vector<ExplainedBead> explained = align_sentences_explained(
       sentences_of_lines(source.text, source.name), sentences_of_lines(target.text, target.name),
-      source.lang, target.lang, options);
+      source.lang, target.lang, lines_options);
   std::vector<Bead> beads;
   beads.reserve(explained.size());
   for (const ExplainedBead& bead : explained) beads.push_back(bead.bead);
