@@ -115,7 +115,9 @@ int run_align_lines(const Arguments& arguments) {
       "confidence-features", po::value<std::string>(),
       "benchmark tuning: also write to this file, one line per link, what its confidence is "
       "computed from (posterior, leaked tokens, shortest unit; bench/align/fit_confidence.py)")(
-      "output,o", po::value<std::string>()->default_value("-"), "output file (- for stdout)")(
+      "output,o", po::value<std::string>()->default_value("-"),
+      "output file (- for stdout): a link a line, '[0, 1]:[2]:0.93' (source lines, target lines, "
+      "confidence), in source order; a sentence the layout moved is linked across the others")(
       "source", po::value<std::string>()->required(), "source text, one sentence per line")(
       "target", po::value<std::string>()->required(), "target text, one sentence per line");
   po::positional_options_description positional;
