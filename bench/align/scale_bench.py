@@ -28,10 +28,10 @@ def read_lines(path):
         return handle.read().splitlines()
 
 
-def timed(command, output=None):
-    """(wall s, user+sys s, peak RSS MiB) of one run."""
+def timed(command, output=None, cwd=None):
+    """(wall s, user+sys s, peak RSS MiB) of one run, in folder `cwd` when given."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True,
-                            stdout=None if output is None else None)
+                            cwd=cwd)
     if result.returncode != 0:
         sys.exit(f"{command[0]} failed: {result.stderr[-2000:]}")
     if output is not None:
@@ -71,7 +71,10 @@ def side_by_side(alinea, hunalign, data, runs, workdir):
         for _ in range(runs):
             ours.append(timed(alinea_command(alinea, source, target)))
             if hunalign:
-                theirs.append(timed(hunalign_command(hunalign, empty, source, target)))
+                # hunalign writes a translate.txt into its working folder: keep it in ours.
+                theirs.append(timed(hunalign_command(os.path.abspath(hunalign), empty,
+                                                     os.path.abspath(source),
+                                                     os.path.abspath(target)), cwd=workdir))
         a_wall = statistics.median(r[0] for r in ours)
         a_cpu = statistics.median(r[1] for r in ours)
         h_wall = statistics.median(r[0] for r in theirs) if theirs else float("nan")
