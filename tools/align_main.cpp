@@ -44,7 +44,8 @@ int align_manifest(const po::variables_map& values, const AlignOptions& options)
 }
 
 int align_one(const po::variables_map& values, const PairFiles& pair, const AlignOptions& options) {
-  const PairOutcome outcome = realign_pair(pair, options, false);
+  const PairOutcome outcome =
+      realign_pair(pair, with_settings_of_repository_holding(options, pair.output_file), false);
   if (pair.output_file == "-") write_output("-", outcome.text);
   print(report_pair_alignment(outcome), values);
   return 0;

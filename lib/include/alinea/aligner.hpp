@@ -185,9 +185,20 @@ struct RepositoryAlignment {
   std::vector<std::string> warnings;  // "…: warning: alignment file '…' is listed twice"
 };
 
+// The options every pair of the repository is aligned with: `options`, and what alinea.yaml's
+// `align:` settings ask (AlignSettings) where `options` names no dictionary. InputError when a
+// setting is not understood (rule manifest/align-setting), so that nobody aligns the pairs with
+// other settings than the repository asks for.
+[[nodiscard]] AlignOptions with_repository_settings(AlignOptions options,
+                                                    const ManifestReadResult& manifest);
+// The same for the repository holding the alignment file `output` ("-": the working folder's),
+// if any; `options` as they are outside a repository.
+[[nodiscard]] AlignOptions with_settings_of_repository_holding(AlignOptions options,
+                                                               const std::filesystem::path& output);
+
 // Makes the missing alignment files of the manifest and remakes those out of date (every one
-// with `everything`), `jobs` at a time; `done` (when given) is called with each file's name and
-// the number of pairs as each finishes, from any thread.
+// with `everything`), `jobs` at a time, with_repository_settings; `done` (when given) is called
+// with each file's name and the number of pairs as each finishes, from any thread.
 [[nodiscard]] RepositoryAlignment align_repository(
     const ManifestReadResult& manifest, const AlignOptions& options, unsigned jobs,
     const Shard& shard, bool everything,

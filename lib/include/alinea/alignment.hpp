@@ -165,11 +165,22 @@ struct ManifestWork {
   [[nodiscard]] const ManifestDocument* document(std::string_view lang) const;
 };
 
+// What alinea.yaml's `align:` mapping asks of the alignment of every pair (docs/FORMAT.md), so
+// that everyone who aligns the repository's pairs gets the same links.
+struct AlignSettings {
+  // `freedict: true` or a folder: FreeDict's dictionary of each pair's languages, from Debian's
+  // folder (`freedict_folder` empty) or that folder, taught to the aligner.
+  bool freedict = false;
+  std::string freedict_folder;
+  std::size_t line = 0;  // where `align:` is written; 0 when absent
+};
+
 struct Manifest {
   std::filesystem::path root;  // the folder that holds alinea.yaml
   std::string path;            // alinea.yaml's path, for messages
   std::vector<ManifestWork> works;
   Value settings;  // top-level `check:` settings, a mapping or null
+  AlignSettings align;
 };
 
 struct ManifestReadResult {

@@ -392,6 +392,30 @@ bool is_about_a_file_to_create(const Diagnostic& diagnostic, const Manifest& man
 
 }  // namespace
 
+AlignOptions with_repository_settings(AlignOptions options, const ManifestReadResult& manifest) {
+  for (const Diagnostic& diagnostic : manifest.diagnostics) {
+    if (diagnostic.rule == "manifest/align-setting") {
+      throw InputError(diagnostic.where, diagnostic.message);
+    }
+  }
+  const AlignSettings& settings = manifest.manifest.align;
+  if (!settings.freedict || options.dictionary || options.freedict_folder) return options;
+  if (settings.freedict_folder.empty()) {
+    options.freedict_folder = default_freedict_folder;
+  } else {
+    const fs::path folder = settings.freedict_folder;
+    options.freedict_folder = folder.is_absolute() ? folder : manifest.manifest.root / folder;
+  }
+  return options;
+}
+
+AlignOptions with_settings_of_repository_holding(AlignOptions options, const fs::path& output) {
+  const fs::path file = output == "-" ? fs::current_path() / "alignment.yaml" : output;
+  const auto root = find_repository_root(fs::absolute(file).parent_path());
+  if (!root) return options;
+  return with_repository_settings(std::move(options), read_manifest(*root));
+}
+
 RepositoryAlignment align_repository(
     const ManifestReadResult& manifest, const AlignOptions& options, unsigned jobs,
     const Shard& shard, bool everything,
@@ -402,11 +426,12 @@ RepositoryAlignment align_repository(
       result.problems.push_back(diagnostic);
     }
   }
+  const AlignOptions pair_options = with_repository_settings(options, manifest);
   add_manifest_pairs(manifest.manifest, shard, result);
   result.outcomes.resize(result.pairs.size());
   detail::run_in_parallel(result.pairs.size(), std::max(jobs, 1U), [&](std::size_t k) {
     try {
-      result.outcomes[k] = realign_pair(result.pairs[k], options, !everything);
+      result.outcomes[k] = realign_pair(result.pairs[k], pair_options, !everything);
     } catch (const std::exception& error) {
       result.outcomes[k].state = PairState::failed;
       result.outcomes[k].reason = error.what();

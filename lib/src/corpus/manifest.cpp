@@ -16,7 +16,8 @@ namespace {
 // The manifest is small; anything near this size is not a manifest.
 constexpr std::size_t max_manifest_bytes = std::size_t{16} << 20U;
 
-const std::vector<std::string_view> top_level_keys = {"alinea", "works", "check"};
+const std::vector<std::string_view> top_level_keys = {"alinea", "works", "check", "align"};
+const std::vector<std::string_view> align_keys = {"freedict"};
 const std::vector<std::string_view> work_keys = {"id", "documents", "alignments", "check"};
 const std::vector<std::string_view> alignment_keys = {"source", "target", "file"};
 
@@ -51,6 +52,7 @@ class ManifestReader {
     if (const Value* settings = top.find("check")) {
       result.manifest.settings = read_settings(*settings);
     }
+    if (const Value* align = top.find("align")) result.manifest.align = read_align(*align);
     const Value* works = top.find("works");
     if (works == nullptr) {
       report("manifest/missing-field", top, "the manifest has no 'works' list");
@@ -90,6 +92,36 @@ class ManifestReader {
       report("manifest/version", *version,
              "unsupported format version '" + version->text + "': this alinea reads version 1");
     }
+  }
+
+  AlignSettings read_align(const Value& align) {
+    AlignSettings settings;
+    settings.line = align.line;
+    if (align.is_null()) return settings;
+    // Its findings share one rule: a setting that is not understood must stop `alinea align`,
+    // which would otherwise give other links than the repository asks for.
+    if (!align.is_mapping()) {
+      report("manifest/align-setting", align, "'align' must be a mapping of settings (freedict)");
+      return settings;
+    }
+    for (const auto& [key, value] : align.members) {
+      if (std::find(align_keys.begin(), align_keys.end(), key) != align_keys.end()) continue;
+      report("manifest/align-setting", value,
+             "unknown key '" + key + "' in 'align'" + detail::did_you_mean(key, align_keys));
+    }
+    if (const Value* freedict = align.find("freedict")) {
+      const std::optional<bool> on = freedict->as_bool();
+      if (on) {
+        settings.freedict = *on;
+      } else if (freedict->is_scalar() && !freedict->text.empty()) {
+        settings.freedict = true;
+        settings.freedict_folder = freedict->text;
+      } else {
+        report("manifest/align-setting", *freedict,
+               "'freedict' must be true, false or the folder of FreeDict's dictionaries");
+      }
+    }
+    return settings;
   }
 
   Value read_settings(const Value& settings) {

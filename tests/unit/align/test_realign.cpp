@@ -116,3 +116,28 @@ BOOST_AUTO_TEST_CASE(benchmark_mode_gives_one_feature_line_per_link) {
     BOOST_TEST(error.where().file == "fr.txt");
   }
 }
+
+namespace {
+std::string folder_of(const AlignOptions& options) {
+  return options.freedict_folder ? options.freedict_folder->string() : "";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_repository_asks_for_freedict_unless_the_command_line_says_otherwise) {
+  ManifestReadResult manifest;
+  manifest.manifest.root = "/corpus";
+  BOOST_TEST(!with_repository_settings({}, manifest).freedict_folder.has_value());
+  manifest.manifest.align.freedict = true;
+  BOOST_TEST(folder_of(with_repository_settings({}, manifest)) == default_freedict_folder);
+  manifest.manifest.align.freedict_folder = "tools/dictd";
+  BOOST_TEST(folder_of(with_repository_settings({}, manifest)) == "/corpus/tools/dictd");
+  AlignOptions own_folder;
+  own_folder.freedict_folder = "/elsewhere";
+  BOOST_TEST(folder_of(with_repository_settings(own_folder, manifest)) == "/elsewhere");
+  AlignOptions word_list;
+  word_list.dictionary = "words.dic";
+  BOOST_TEST(!with_repository_settings(word_list, manifest).freedict_folder.has_value());
+  manifest.diagnostics.push_back(
+      {"manifest/align-setting", Severity::error, {"alinea.yaml", 4, 9}, {}, "unknown key"});
+  BOOST_CHECK_THROW((void)with_repository_settings({}, manifest), InputError);
+}

@@ -224,3 +224,31 @@ BOOST_AUTO_TEST_CASE(language_tags_are_checked_and_made_canonical) {
   BOOST_TEST(named->message.find("'../x'") != std::string::npos);
   BOOST_TEST(bad.manifest.works.at(0).alignments.empty());
 }
+
+BOOST_AUTO_TEST_CASE(align_settings_ask_for_freedict_for_every_pair) {
+  const Repository repo;
+  BOOST_TEST(!repo.manifest(good_manifest).manifest.align.freedict);
+  const auto on = repo.manifest(good_manifest + "align: {freedict: true}\n");
+  BOOST_TEST(on.diagnostics.empty());
+  BOOST_TEST(on.manifest.align.freedict);
+  BOOST_TEST(on.manifest.align.freedict_folder.empty());
+  const auto folder = repo.manifest(good_manifest + "align: {freedict: tools/dictd}\n");
+  BOOST_TEST(folder.manifest.align.freedict);
+  BOOST_TEST(folder.manifest.align.freedict_folder == "tools/dictd");
+  BOOST_TEST(!repo.manifest(good_manifest + "align: {freedict: false}\n").manifest.align.freedict);
+  BOOST_TEST(repo.manifest(good_manifest + "align:\n").diagnostics.empty());
+}
+
+BOOST_AUTO_TEST_CASE(align_settings_not_understood_are_named) {
+  const Repository repo;
+  const auto typo = repo.manifest(good_manifest + "align: {freedic: true}\n");
+  const Diagnostic* unknown = find_rule(typo.diagnostics, "manifest/align-setting");
+  BOOST_TEST_REQUIRE(unknown != nullptr);
+  BOOST_TEST(unknown->message.find("did you mean 'freedict'") != std::string::npos);
+  BOOST_TEST(unknown->where.line == 11U);
+  BOOST_TEST(!typo.manifest.align.freedict);
+  BOOST_TEST(has_rule(repo.manifest(good_manifest + "align: {freedict: [a, b]}\n").diagnostics,
+                      "manifest/align-setting"));
+  BOOST_TEST(has_rule(repo.manifest(good_manifest + "align: yes please\n").diagnostics,
+                      "manifest/align-setting"));
+}
