@@ -3,15 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
-#include <limits>
+#include <optional>
 #include <unordered_map>
 
 namespace alinea {
 
 namespace {
-
-constexpr std::size_t unmatched = std::numeric_limits<std::size_t>::max();
 
 bool is_left_out(const Bead& bead) {
   return bead.source_count == 1 && bead.target_count == 0;
@@ -36,73 +33,114 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
     if (is_added(beads[k])) added.emplace(beads[k].target_begin, k);
   }
   if (left_out.empty() || added.empty()) return beads;
-  const auto alone = [&](std::size_t k) {
-    const Bead& bead = beads[k];
+  const auto cost_of = [&cost](const Bead& bead) {
     return cost(bead.source_begin, bead.target_begin, bead.source_count, bead.target_count);
   };
-  // What linking the units of beads `from` (left out) and `to` (added) gains over leaving both
-  // out, in nats, before the move's own cost.
-  const auto gain = [&](std::size_t from, std::size_t to) {
-    return alone(from) + alone(to) - cost(beads[from].source_begin, beads[to].target_begin, 1, 1);
+  // A moved bead and how much likelier it is than leaving its units out, in nats.
+  struct Moved {
+    Bead bead;
+    double margin = 0.0;
   };
-  struct Move {
+  std::vector<Moved> moved;
+  std::vector<bool> taken(beads.size(), false);
+  // Links the units of beads `from` (left out) and `to` (added) when that beats leaving both out
+  // by more than `move_cost`.
+  const auto try_pair = [&](std::size_t from, std::size_t to, double move_cost) {
+    if (taken[from] || taken[to]) return false;
+    const Bead pair{beads[from].source_begin, 1, beads[to].target_begin, 1, 0.0};
+    const double margin = cost_of(beads[from]) + cost_of(beads[to]) - cost_of(pair) - move_cost;
+    if (!(margin > 0.0)) return false;
+    taken[from] = taken[to] = true;
+    moved.push_back({pair, margin});
+    return true;
+  };
+  struct Candidate {
     double margin = 0.0;
     std::size_t from = 0;
     std::size_t to = 0;
   };
-  std::vector<Move> candidates;
+  std::vector<Candidate> candidates;
   for (const auto& [source_unit, from] : left_out) {
     for (const auto& [target_unit, to] : added) {
       if (distance(target_unit, beads[from].target_begin) > costs.reach) continue;
-      const double margin = gain(from, to) - costs.first;
+      const Bead pair{source_unit, 1, target_unit, 1, 0.0};
+      const double margin = cost_of(beads[from]) + cost_of(beads[to]) - cost_of(pair) - costs.first;
       if (margin > 0.0) candidates.push_back({margin, from, to});
     }
   }
   // Best first; ties in a fixed order, so that the result does not depend on hashing.
-  std::sort(candidates.begin(), candidates.end(), [](const Move& a, const Move& b) {
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.margin != b.margin) return a.margin > b.margin;
     return a.from != b.from ? a.from < b.from : a.to < b.to;
   });
-  std::vector<std::size_t> partner(beads.size(), unmatched);
-  std::vector<double> margin_of(beads.size(), 0.0);
-  std::deque<Move> accepted;
-  const auto accept = [&](const Move& move) {
-    partner[move.from] = move.to;
-    partner[move.to] = move.from;
-    margin_of[move.from] = move.margin;
-    accepted.push_back(move);
-  };
-  for (const Move& move : candidates) {
-    if (partner[move.from] == unmatched && partner[move.to] == unmatched) accept(move);
-  }
+  for (const Candidate& candidate : candidates)
+    (void)try_pair(candidate.from, candidate.to, costs.first);
   // Units next to a moved pair, on both sides in the same direction, moved with it.
-  const auto neighbour = [](const std::unordered_map<std::size_t, std::size_t>& beads_of_units,
-                            std::size_t unit, int step) -> std::size_t {
-    if (step < 0 && unit == 0) return unmatched;
-    const auto found = beads_of_units.find(step < 0 ? unit - 1 : unit + 1);
-    return found == beads_of_units.end() ? unmatched : found->second;
+  const auto unit_bead = [](const std::unordered_map<std::size_t, std::size_t>& beads_of_units,
+                            std::size_t unit) -> std::optional<std::size_t> {
+    const auto found = beads_of_units.find(unit);
+    if (found == beads_of_units.end()) return std::nullopt;
+    return found->second;
   };
-  while (!accepted.empty()) {
-    const Move move = accepted.front();
-    accepted.pop_front();
+  for (std::size_t m = 0; m < moved.size(); ++m) {
+    const Bead pair = moved[m].bead;
     for (const int step : {-1, 1}) {
-      const std::size_t from = neighbour(left_out, beads[move.from].source_begin, step);
-      const std::size_t to = neighbour(added, beads[move.to].target_begin, step);
-      if (from == unmatched || to == unmatched) continue;
-      if (partner[from] != unmatched || partner[to] != unmatched) continue;
-      const double margin = gain(from, to) - costs.next;
-      if (margin > 0.0) accept({margin, from, to});
+      if (step < 0 && (pair.source_begin == 0 || pair.target_begin == 0)) continue;
+      const std::size_t source_unit = step < 0 ? pair.source_begin - 1 : pair.source_begin + 1;
+      const std::size_t target_unit = step < 0 ? pair.target_begin - 1 : pair.target_begin + 1;
+      const auto from = unit_bead(left_out, source_unit);
+      const auto to = unit_bead(added, target_unit);
+      if (from && to) (void)try_pair(*from, *to, costs.next);
     }
   }
+  // A moved sentence may be split differently on the two sides: a left-out or added unit next to
+  // a moved bead joins it when the bead explains it better than an omission does.
+  for (Moved& move : moved) {
+    for (bool grew = true; grew;) {
+      grew = false;
+      Bead& bead = move.bead;
+      const auto grow = [&](std::optional<std::size_t> k, Bead grown) {
+        if (grew || !k || taken[*k]) return;
+        if (grown.source_count > costs.widest_side || grown.target_count > costs.widest_side) {
+          return;
+        }
+        const double gain = cost_of(bead) + cost_of(beads[*k]) - cost_of(grown);
+        if (!(gain > 0.0)) return;
+        taken[*k] = true;
+        move.margin += gain;
+        bead = grown;
+        grew = true;
+      };
+      const std::size_t source_end = bead.source_begin + bead.source_count;
+      const std::size_t target_end = bead.target_begin + bead.target_count;
+      grow(unit_bead(added, target_end),
+           {bead.source_begin, bead.source_count, bead.target_begin, bead.target_count + 1, 0.0});
+      grow(unit_bead(left_out, source_end),
+           {bead.source_begin, bead.source_count + 1, bead.target_begin, bead.target_count, 0.0});
+      if (bead.target_begin > 0) {
+        grow(unit_bead(added, bead.target_begin - 1),
+             {bead.source_begin, bead.source_count, bead.target_begin - 1, bead.target_count + 1,
+              0.0});
+      }
+      if (bead.source_begin > 0) {
+        grow(unit_bead(left_out, bead.source_begin - 1),
+             {bead.source_begin - 1, bead.source_count + 1, bead.target_begin, bead.target_count,
+              0.0});
+      }
+    }
+  }
+  // Each moved bead where its first source unit stood.
+  std::unordered_map<std::size_t, const Moved*> moved_at;
+  for (const Moved& move : moved) moved_at.emplace(left_out.at(move.bead.source_begin), &move);
   std::vector<Bead> linked;
   linked.reserve(beads.size());
   for (std::size_t k = 0; k < beads.size(); ++k) {
-    if (partner[k] == unmatched) {
+    if (const auto found = moved_at.find(k); found != moved_at.end()) {
+      Bead bead = found->second->bead;
+      bead.confidence = 1.0 / (1.0 + std::exp(-found->second->margin));
+      linked.push_back(bead);
+    } else if (!taken[k]) {
       linked.push_back(beads[k]);
-    } else if (is_left_out(beads[k])) {
-      const Bead& target = beads[partner[k]];
-      linked.push_back({beads[k].source_begin, 1, target.target_begin, 1,
-                        1.0 / (1.0 + std::exp(-margin_of[k]))});
     }
   }
   return linked;

@@ -26,6 +26,9 @@ struct MoveCosts {
   double next = 4.6;
   // How far from where the path stands, in units of the target, a moved unit is looked for.
   std::size_t reach = 20;
+  // Most units on one side of a moved bead: a left-out or added unit next to it joins it (a
+  // sentence split differently on the two sides) up to this.
+  std::size_t widest_side = 2;
 };
 
 // `beads`: a path's beads in path order, each omission one unit (as the aligner records them).

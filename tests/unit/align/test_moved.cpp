@@ -16,15 +16,18 @@ using alinea::MoveCosts;
 
 namespace {
 
-// Bead costs of a toy pair: an omission costs 4.6 nats, a 1-1 bead 1 nat unless listed.
+// Bead costs of a toy pair: an omission costs 4.6 nats, a 1-1 bead 1 nat and a wider one 3 nats,
+// unless listed as {{i, j}, cost} (1-1) or {{i, j, di, dj}, cost}.
 struct ToyCosts {
-  std::vector<std::pair<std::pair<std::size_t, std::size_t>, double>> pairs;
+  std::vector<std::pair<std::vector<std::size_t>, double>> beads;
   double operator()(std::size_t i, std::size_t j, std::size_t di, std::size_t dj) const {
     if (di == 0 || dj == 0) return 4.6;
-    for (const auto& [units, cost] : pairs) {
-      if (di == 1 && dj == 1 && units == std::pair{i, j}) return cost;
+    for (const auto& [units, cost] : beads) {
+      const std::vector<std::size_t> shape =
+          units.size() == 2 ? std::vector<std::size_t>{units[0], units[1], 1, 1} : units;
+      if (shape == std::vector<std::size_t>{i, j, di, dj}) return cost;
     }
-    return 1.0;
+    return di == 1 && dj == 1 ? 1.0 : 3.0;
   }
 };
 
@@ -97,6 +100,23 @@ BOOST_AUTO_TEST_CASE(a_passage_moves_as_a_whole) {
   // Without the first, the second alone is not a move.
   const ToyCosts second_only{{{{2, 5}, 2.0}}};
   BOOST_TEST(omissions(link_moved_units(beads, second_only)) == 4U);
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_sentence_split_in_two_on_one_side_is_one_link) {
+  // Source 1 left out; targets 3 and 4 added, the moved sentence split in two.
+  const std::vector<Bead> beads = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 0, 0.6}, {2, 1, 1, 1, 0.9},
+                                   {3, 1, 2, 1, 0.9}, {4, 0, 3, 1, 0.6}, {4, 0, 4, 1, 0.6},
+                                   {4, 1, 5, 1, 0.9}};
+  const ToyCosts costs{{{{1, 3}, -5.0}, {{1, 3, 1, 2}, -6.0}}};
+  const std::vector<Bead> linked = link_moved_units(beads, costs);
+  BOOST_TEST(omissions(linked) == 0U);
+  BOOST_TEST_REQUIRE(linked.size() == 5U);
+  BOOST_TEST(linked[1].source_begin == 1U);
+  BOOST_TEST(linked[1].target_begin == 3U);
+  BOOST_TEST(linked[1].target_count == 2U);
+  // Joining target 4 costs more than leaving it out: it stays added.
+  const ToyCosts apart{{{{1, 3}, -5.0}, {{1, 3, 1, 2}, 0.0}}};
+  BOOST_TEST(omissions(link_moved_units(beads, apart)) == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(each_unit_is_linked_once_best_pair_first) {
