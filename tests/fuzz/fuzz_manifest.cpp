@@ -1,6 +1,6 @@
 // Any bytes, as the manifest, as an alignment file checked against two small documents, as a
-// names.yaml glossary and as `check:` settings: each loader returns findings or throws InputError,
-// never crashes or hangs.
+// names.yaml glossary and as `check:` settings, and the manifest's `align:` settings applied to
+// alignment options: each loader returns findings or throws InputError, never crashes or hangs.
 #include <unistd.h>
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "alinea/aligner.hpp"
 #include "alinea/alignment.hpp"
 #include "alinea/base.hpp"
 #include "alinea/check.hpp"
@@ -86,6 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     alinea::write_file_atomically(scratch_root() / alinea::manifest_file_name, text);
     const alinea::ManifestReadResult manifest = alinea::read_manifest(scratch_root());
     (void)alinea::check_corpus(manifest);
+    (void)alinea::with_repository_settings({}, manifest);
   } catch (const alinea::InputError&) {
   }
   return 0;
