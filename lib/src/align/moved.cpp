@@ -82,7 +82,8 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
     if (found == beads_of_units.end()) return std::nullopt;
     return found->second;
   };
-  for (std::size_t m = 0; m < moved.size(); ++m) {
+  // By index, and the bead copied: a pair found here is appended and looked at in turn.
+  for (std::size_t m = 0; m < moved.size(); ++m) {  // NOLINT(modernize-loop-convert)
     const Bead pair = moved[m].bead;
     for (const int step : {-1, 1}) {
       if (step < 0 && (pair.source_begin == 0 || pair.target_begin == 0)) continue;
