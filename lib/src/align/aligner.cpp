@@ -179,7 +179,9 @@ Pass best_path_of(BeadScorer scorer, const std::vector<Anchor>& anchors, std::ve
 // Each bead's confidence is the probability that it is right given its posterior over the
 // lattice around the best path and the signs the posterior misses (confidence.hpp), times the
 // confidence of the link holding these units (sentences in a paragraph link) or, for links
-// between whole texts, the likelihood that the texts translate each other at all.
+// between whole texts, the likelihood that the texts translate each other at all. With
+// `link_moved`, omissions that moved (moved.hpp) become one link each, its posterior the
+// probability of the move against the two omissions.
 std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> parent_confidence,
                                     bool link_moved) {
   std::vector<Bead> beads;
