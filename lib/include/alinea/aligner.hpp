@@ -111,8 +111,10 @@ inline constexpr const char* default_freedict_folder = "/usr/share/dictd";
                                                 const std::string& target_lang,
                                                 const AlignOptions& options = {});
 
-// Aligns two segmented documents. With `previous`, its reviewed links (and recorded omissions,
-// and reviewer notes) are kept unchanged and everything else is realigned around them.
+// Aligns two segmented documents: notes and paragraphs, then the sentences of each of their links
+// with what the whole document tells them (its length ratio, IBM Model 1 learned from its 1-1
+// paragraph and note links). With `previous`, its reviewed links (and recorded omissions, and
+// reviewer notes) are kept unchanged and everything else is realigned around them.
 [[nodiscard]] Alignment align_documents(const Document& source, const Document& target,
                                         const AlignOptions& options = {},
                                         const Alignment* previous = nullptr);

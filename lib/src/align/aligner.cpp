@@ -143,6 +143,14 @@ double block_cost(const Blocks& blocks, std::size_t i, std::size_t j, std::size_
   return total;
 }
 
+// What the whole document tells the alignment of a stretch of it (the sentences of one paragraph
+// link): Model 1 learned from its paragraph and note links (may be null) and its length ratio
+// (target characters per source character; 0 when unknown).
+struct DocumentContext {
+  const TranslationTables* tables = nullptr;
+  double length_ratio = 0.0;
+};
+
 // The best path of one pass and what it needs to give its steps their posteriors later.
 struct Pass {
   BeadScorer scorer;
@@ -222,13 +230,11 @@ std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> pare
 // Aligns once, learns which words translate which from the 1-1 beads with most shared evidence,
 // and aligns again with that lexicon, in a band around the first path. Posteriors are worked out
 // for the final path only.
-std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
-                                               std::vector<UnitFeatures> target,
-                                               const std::vector<Anchor>& anchors,
-                                               const AlignOptions& options,
-                                               std::optional<double> parent_confidence,
-                                               const Blocks& blocks,
-                                               const DictionaryTerms& dictionary) {
+std::vector<ExplainedBead> beads_in_two_passes(
+    std::vector<UnitFeatures> source, std::vector<UnitFeatures> target,
+    const std::vector<Anchor>& anchors, const AlignOptions& options,
+    std::optional<double> parent_confidence, const Blocks& blocks,
+    const DictionaryTerms& dictionary, const DocumentContext& document) {
   // Above this many units a second pass costs more time than it is worth: long texts keep to the
   // lexicon-free pass.
   constexpr std::size_t large_input = 20000;
@@ -241,6 +247,7 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
   weights.use_tokens = options.use_tokens;
   weights.use_punctuation = options.use_punctuation;
   weights.translation_match_bonus = dictionary.use.match_bonus;
+  weights.length_ratio = document.length_ratio;
   std::vector<BeadShape> shapes =
       bead_shapes_up_to(options.most_bead_units, options.longest_bead_side);
   for (const BeadShape shape : omission_runs(options.longest_omission_run)) shapes.push_back(shape);
@@ -283,6 +290,10 @@ std::vector<ExplainedBead> beads_in_two_passes(std::vector<UnitFeatures> source,
       model1.prior_weight = dictionary.use.model1_prior;
       translation =
           learn_translation_evidence(source, target, confident, model1, {}, dictionary.prior);
+      // Too little here to learn from (the sentences of one paragraph link): the document's.
+      if (!translation && document.tables != nullptr) {
+        translation = std::make_shared<const TranslationEvidence>(source, target, *document.tables);
+      }
     }
     if (lexicon.empty() && !translation) {
       return beads_of(first, parent_confidence, options.link_moved_units);
@@ -452,7 +463,8 @@ template <typename SentenceAligner>
 std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
                               const std::vector<Link>& previous, const LoadedDictionary* dictionary,
                               const AlignOptions& options, const SentenceAligner& sentences_of,
-                              std::optional<double> parent_confidence = std::nullopt) {
+                              std::optional<double> parent_confidence = std::nullopt,
+                              const DocumentContext& document = {}) {
   std::map<std::string, std::size_t, std::less<>> source_index;
   std::map<std::string, std::size_t, std::less<>> target_index;
   for (std::size_t k = 0; k < source.size(); ++k) source_index.emplace(source[k].id, k);
@@ -528,9 +540,10 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
   const DictionaryTerms terms =
       dictionary_terms(dictionary, options, {source_texts.begin(), source_texts.end()},
                        {target_texts.begin(), target_texts.end()});
-  for (const ExplainedBead& explained : beads_in_two_passes(
-           std::move(source_features), std::move(target_features), monotone, options,
-           parent_confidence, blocks_of(source, target, free_source, free_target), terms)) {
+  for (const ExplainedBead& explained :
+       beads_in_two_passes(std::move(source_features), std::move(target_features), monotone,
+                           options, parent_confidence,
+                           blocks_of(source, target, free_source, free_target), terms, document)) {
     const Bead& bead = explained.bead;
     PlacedLink created;
     std::vector<const Unit*> source_units;
@@ -606,6 +619,8 @@ struct SentenceAlignment {
   const Document& target;
   const LoadedDictionary* dictionary;
   const AlignOptions& options;
+  // What the whole document tells the sentences of each link.
+  DocumentContext document;
 
   std::vector<Link> operator()(const Link& link, const Link* earlier) const {
     if (link.source.empty() || link.target.empty()) return {};
@@ -614,14 +629,85 @@ struct SentenceAlignment {
     // A link a person made or checked is right; an automatic one as likely as its confidence.
     const double parent = link.status == LinkStatus::reviewed ? 1.0 : link.confidence.value_or(1.0);
     return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
-                       previous, dictionary, options, no_sentences, parent);
+                       previous, dictionary, options, no_sentences, parent, document);
   }
 };
 
-void realign_sentences_of_kept(std::vector<Link>& links, const SentenceAlignment& sentences) {
+// The sentence links of each link: a kept link's realigned against its own, a new one's against
+// those of the earlier link with the same units, if any.
+void fill_sentences(std::vector<Link>& links, const std::vector<Link>& previous,
+                    const SentenceAlignment& sentences) {
+  std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
+  for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
   for (Link& link : links) {
-    if (is_kept(link)) link.sentences = sentences(link, &link);
+    if (is_kept(link)) {
+      link.sentences = sentences(link, &link);
+      continue;
+    }
+    const auto found = earlier.find(std::pair{link.source, link.target});
+    link.sentences = sentences(link, found == earlier.end() ? nullptr : found->second);
   }
+}
+
+// Characters (without white space) of the target's paragraphs and notes per character of the
+// source's; 0 when either has none.
+double length_ratio_of(const Document& source, const Document& target) {
+  const auto characters = [](const Document& document) {
+    double total = 0.0;
+    for (const Paragraph& paragraph : document.paragraphs) {
+      total += unit_features(plain_text(paragraph.text)).length;
+    }
+    for (const Note& note : document.notes) total += unit_features(plain_text(note.text)).length;
+    return total;
+  };
+  const double source_characters = characters(source);
+  const double target_characters = characters(target);
+  return source_characters > 0.0 && target_characters > 0.0 ? target_characters / source_characters
+                                                            : 0.0;
+}
+
+// The text of a paragraph or note of the document; null for an id it lacks.
+const std::string* block_text(const Document& document, const std::string& id) {
+  if (const Paragraph* paragraph = document.find_paragraph(id)) return &paragraph->text;
+  if (const Note* note = document.find_note(id)) return &note->text;
+  return nullptr;
+}
+
+// Model 1 trained on the document's 1-1 note and paragraph links: inside one paragraph link there
+// are too few sentences to learn from, in the whole document there are words enough. Every such
+// link joins, whatever its confidence: between languages that share few cognates a true link can
+// look unsure, and EM weighs the words of a wrong one down. None when there are fewer such links
+// than `least_links` (and no dictionary pairs).
+std::optional<TranslationTables> tables_of_blocks(const Alignment& alignment,
+                                                  const Document& source, const Document& target,
+                                                  const LoadedDictionary* dictionary,
+                                                  const AlignOptions& options) {
+  constexpr std::size_t least_links = 5;
+  std::vector<UnitFeatures> source_units;
+  std::vector<UnitFeatures> target_units;
+  std::vector<std::string> source_texts;
+  std::vector<std::string> target_texts;
+  std::vector<BeadSpan> pairs;
+  for (const std::vector<Link>* links : {&alignment.notes, &alignment.paragraphs}) {
+    for (const Link& link : *links) {
+      if (link.source.size() != 1 || link.target.size() != 1) continue;
+      const std::string* source_text = block_text(source, link.source.front());
+      const std::string* target_text = block_text(target, link.target.front());
+      if (source_text == nullptr || target_text == nullptr) continue;
+      source_texts.push_back(plain_text(*source_text));
+      target_texts.push_back(plain_text(*target_text));
+      source_units.push_back(unit_features(source_texts.back()));
+      target_units.push_back(unit_features(target_texts.back()));
+      pairs.push_back({pairs.size(), 1, pairs.size(), 1});
+    }
+  }
+  const DictionaryTerms terms =
+      dictionary_terms(dictionary, options, {source_texts.begin(), source_texts.end()},
+                       {target_texts.begin(), target_texts.end()});
+  Model1Options model1;
+  model1.prior_weight = terms.use.model1_prior;
+  return train_translation_tables(source_units, target_units, pairs, model1, terms.prior,
+                                  least_links);
 }
 
 }  // namespace
@@ -668,7 +754,8 @@ std::vector<ExplainedBead> align_sentences_explained(const std::vector<std::stri
   return beads_in_two_passes(std::move(source_features), std::move(target_features), {}, options,
                              std::nullopt, Blocks{},
                              dictionary_terms(dictionary, options, {source.begin(), source.end()},
-                                              {target.begin(), target.end()}));
+                                              {target.begin(), target.end()}),
+                             DocumentContext{});
 }
 
 std::vector<Bead> align_sentences(const std::vector<std::string>& source,
@@ -687,7 +774,6 @@ Alignment align_documents(const Document& source, const Document& target,
                           const AlignOptions& options, const Alignment* previous) {
   const std::optional<LoadedDictionary> loaded = load_dictionary(options, source.lang, target.lang);
   const LoadedDictionary* words = loaded ? &*loaded : nullptr;
-  const SentenceAlignment sentences{source, target, words, options};
 
   Alignment alignment;
   alignment.source = {source.path, source.lang};
@@ -700,13 +786,15 @@ Alignment align_documents(const Document& source, const Document& target,
   }
   static const std::vector<Link> nothing;
 
+  // Notes and paragraphs first, then the sentences of each of their links, with what Model 1
+  // learned from them.
   std::vector<Unit> source_notes;
   std::vector<Unit> target_notes;
   for (const Note& note : source.notes) source_notes.push_back(note_unit(note));
   for (const Note& note : target.notes) target_notes.push_back(note_unit(note));
   alignment.notes =
       align_units(source_notes, target_notes, previous == nullptr ? nothing : previous->notes,
-                  words, options, sentences);
+                  words, options, no_sentences);
 
   std::vector<Unit> source_paragraphs;
   std::vector<Unit> target_paragraphs;
@@ -716,12 +804,19 @@ Alignment align_documents(const Document& source, const Document& target,
   for (const Paragraph& paragraph : target.paragraphs) {
     target_paragraphs.push_back(paragraph_unit(paragraph));
   }
-  alignment.paragraphs =
-      align_units(source_paragraphs, target_paragraphs,
-                  previous == nullptr ? nothing : previous->paragraphs, words, options, sentences);
+  alignment.paragraphs = align_units(source_paragraphs, target_paragraphs,
+                                     previous == nullptr ? nothing : previous->paragraphs, words,
+                                     options, no_sentences);
 
-  realign_sentences_of_kept(alignment.notes, sentences);
-  realign_sentences_of_kept(alignment.paragraphs, sentences);
+  const std::optional<TranslationTables> tables =
+      options.use_translation_model ? tables_of_blocks(alignment, source, target, words, options)
+                                    : std::nullopt;
+  const SentenceAlignment sentences{
+      source, target, words, options,
+      DocumentContext{tables ? &*tables : nullptr, length_ratio_of(source, target)}};
+  fill_sentences(alignment.notes, previous == nullptr ? nothing : previous->notes, sentences);
+  fill_sentences(alignment.paragraphs, previous == nullptr ? nothing : previous->paragraphs,
+                 sentences);
   return alignment;
 }
 

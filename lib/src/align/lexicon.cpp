@@ -286,10 +286,11 @@ double TranslationTable::null_probability(std::uint32_t target) const {
   return t == none ? 0.0 : static_cast<double>(null_row_[t]);
 }
 
-TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<UnitFeatures>& to,
-                                                              const std::vector<UnitFeatures>& from,
-                                                              TranslationTable table) {
+TranslationEvidence::Direction TranslationEvidence::direction(
+    const std::vector<UnitFeatures>& to, const std::vector<UnitFeatures>& from,
+    std::shared_ptr<const TranslationTable> shared) {
   Direction result;
+  const TranslationTable& table = *shared;
   const auto indices = [](const std::vector<std::uint32_t>& words, auto index_of) {
     std::vector<std::uint32_t> ids;
     for (const std::uint32_t word : words) {
@@ -333,16 +334,16 @@ TranslationEvidence::Direction TranslationEvidence::direction(const std::vector<
   }
   result.place.assign(table.target_vocabulary_size(), 0);
   result.cells = RowWindows<Cell>(to.size(), from.size());
-  result.table = std::move(table);
+  result.table = std::move(shared);
   return result;
 }
 
 TranslationEvidence::TranslationEvidence(const std::vector<UnitFeatures>& source,
                                          const std::vector<UnitFeatures>& target,
-                                         TranslationTable forward, TranslationTable backward,
+                                         TranslationTables tables,
                                          TranslationEvidenceWeights weights)
-    : forward_(direction(target, source, std::move(forward))),
-      backward_(direction(source, target, std::move(backward))),
+    : forward_(direction(target, source, std::move(tables.forward))),
+      backward_(direction(source, target, std::move(tables.backward))),
       weights_(weights) {}
 
 void TranslationEvidence::add_pair_sums(Direction& direction, std::size_t to, std::size_t from,
@@ -381,7 +382,7 @@ double TranslationEvidence::explained_by_span(Direction& direction, std::size_t 
   const std::vector<std::uint32_t>& words = direction.to_words[to];
   std::vector<float>& sums = bead_sums_;
   sums.resize(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) sums[k] = direction.table.null_row(words[k]);
+  for (std::size_t k = 0; k < words.size(); ++k) sums[k] = direction.table->null_row(words[k]);
   for (std::size_t u = from_begin; u < from_begin + from_count; ++u) pair_sums(u, sums.data());
   return clipped_ratios(direction, to, sums.data(), from_words);
 }
@@ -430,7 +431,7 @@ double TranslationEvidence::uncached_explained(Direction& direction, std::size_t
           const std::vector<std::uint32_t>& words = direction.to_words[v];
           partial.assign(words.size(), 0.0F);
           for (const std::uint32_t s : direction.from_words[from]) {
-            for (const TranslationTable::Entry& entry : direction.table.row(s)) {
+            for (const TranslationTable::Entry& entry : direction.table->row(s)) {
               const auto at = std::lower_bound(words.begin(), words.end(), entry.target);
               if (at != words.end() && *at == entry.target) {
                 partial[static_cast<std::size_t>(at - words.begin())] += entry.probability;
@@ -475,7 +476,7 @@ double TranslationEvidence::uncached_log_likelihood_ratio(std::size_t i, std::si
 }
 
 bool TranslationEvidence::knows_target_word(std::uint32_t word) const {
-  return forward_.table.target_index(word) != TranslationTable::none;
+  return forward_.table->target_index(word) != TranslationTable::none;
 }
 
 double TranslationEvidence::cost(std::size_t i, std::size_t j, std::size_t di,
@@ -483,12 +484,12 @@ double TranslationEvidence::cost(std::size_t i, std::size_t j, std::size_t di,
   return -weights_.weight * log_likelihood_ratio(i, j, di, dj);
 }
 
-std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
-    const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
-    const std::vector<BeadSpan>& beads, const Model1Options& options,
-    TranslationEvidenceWeights weights, const std::vector<WordPair>& prior) {
-  // Fewer pairs than this teach Model 1 nothing it can trust (a dictionary's pairs still do).
-  constexpr std::size_t min_pairs = 20;
+std::optional<TranslationTables> train_translation_tables(const std::vector<UnitFeatures>& source,
+                                                          const std::vector<UnitFeatures>& target,
+                                                          const std::vector<BeadSpan>& beads,
+                                                          const Model1Options& options,
+                                                          const std::vector<WordPair>& prior,
+                                                          std::size_t least_pairs) {
   std::vector<std::vector<std::uint32_t>> source_sentences;
   std::vector<std::vector<std::uint32_t>> target_sentences;
   for (const BeadSpan& bead : beads) {
@@ -496,17 +497,28 @@ std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     source_sentences.push_back(source[bead.source_begin].exact);
     target_sentences.push_back(target[bead.target_begin].exact);
   }
-  if (source_sentences.size() < min_pairs && prior.empty()) return nullptr;
+  if (source_sentences.size() < least_pairs && prior.empty()) return std::nullopt;
   std::vector<WordPair> reversed;
   for (const auto& [source_word, target_word] : prior)
     reversed.emplace_back(target_word, source_word);
-  TranslationTable forward =
-      TranslationTable::train(source_sentences, target_sentences, options, prior);
-  TranslationTable backward =
-      TranslationTable::train(target_sentences, source_sentences, options, reversed);
-  if (forward.empty() || backward.empty()) return nullptr;
-  return std::make_shared<const TranslationEvidence>(source, target, std::move(forward),
-                                                     std::move(backward), weights);
+  auto forward = std::make_shared<const TranslationTable>(
+      TranslationTable::train(source_sentences, target_sentences, options, prior));
+  auto backward = std::make_shared<const TranslationTable>(
+      TranslationTable::train(target_sentences, source_sentences, options, reversed));
+  if (forward->empty() || backward->empty()) return std::nullopt;
+  return TranslationTables{std::move(forward), std::move(backward)};
+}
+
+std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
+    const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
+    const std::vector<BeadSpan>& beads, const Model1Options& options,
+    TranslationEvidenceWeights weights, const std::vector<WordPair>& prior) {
+  // Fewer pairs than this teach Model 1 nothing it can trust (a dictionary's pairs still do).
+  constexpr std::size_t least_pairs = 20;
+  std::optional<TranslationTables> tables =
+      train_translation_tables(source, target, beads, options, prior, least_pairs);
+  if (!tables) return nullptr;
+  return std::make_shared<const TranslationEvidence>(source, target, std::move(*tables), weights);
 }
 
 }  // namespace alinea

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -120,11 +121,18 @@ struct TranslationEvidenceWeights {
 // target text, summed, and the same in the other direction; the mean of both. Additive over
 // words, so a unit's words count once whatever the bead shape; a one-sided bead scores 0. Not
 // thread-safe (caches and scratch buffers).
+// Model 1 both ways: t(target | source) and t(source | target), shared by every stretch of text
+// they price (the sentences of each paragraph link of a document).
+struct TranslationTables {
+  std::shared_ptr<const TranslationTable> forward;
+  std::shared_ptr<const TranslationTable> backward;
+};
+
 class TranslationEvidence {
  public:
   TranslationEvidence(const std::vector<UnitFeatures>& source,
-                      const std::vector<UnitFeatures>& target, TranslationTable forward,
-                      TranslationTable backward, TranslationEvidenceWeights weights = {});
+                      const std::vector<UnitFeatures>& target, TranslationTables tables,
+                      TranslationEvidenceWeights weights = {});
 
   // Nats; positive when the two sides explain each other better than chance.
   [[nodiscard]] double log_likelihood_ratio(std::size_t i, std::size_t j, std::size_t di,
@@ -153,7 +161,7 @@ class TranslationEvidence {
   };
   // One way of explaining: the words of the `to` side by those of the `from` side.
   struct Direction {
-    TranslationTable table;  // from-words → to-words
+    std::shared_ptr<const TranslationTable> table;  // from-words → to-words
     // Dense ids, in the table, of each unit's words: to-side units among its targets, from-side
     // units among its sources; sorted, unknown words left out.
     std::vector<std::vector<std::uint32_t>> to_words;
@@ -168,7 +176,7 @@ class TranslationEvidence {
   };
   [[nodiscard]] static Direction direction(const std::vector<UnitFeatures>& to,
                                            const std::vector<UnitFeatures>& from,
-                                           TranslationTable table);
+                                           std::shared_ptr<const TranslationTable> table);
   // Σ t(word | from-unit's words) for each word of the to-unit, into `sums` (added).
   static void add_pair_sums(Direction& direction, std::size_t to, std::size_t from, float* sums);
   // Offset in `pool` of the sums of add_pair_sums for (to, from), worked out once.
@@ -200,8 +208,14 @@ class TranslationEvidence {
 };
 
 // Trains Model 1 both ways on the 1-1 beads among `beads` (and the dictionary pairs of `prior`,
-// source word → target word) and returns the scorer term; null when there is too little to
-// learn from (fewer than 20 such beads and no dictionary pairs).
+// source word → target word); none when there is too little to learn from (fewer than
+// `least_pairs` such beads and no dictionary pairs).
+[[nodiscard]] std::optional<TranslationTables> train_translation_tables(
+    const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
+    const std::vector<BeadSpan>& beads, const Model1Options& options = {},
+    const std::vector<WordPair>& prior = {}, std::size_t least_pairs = 20);
+
+// The same, as the scorer term for these units; null when there is too little to learn from.
 [[nodiscard]] std::shared_ptr<const TranslationEvidence> learn_translation_evidence(
     const std::vector<UnitFeatures>& source, const std::vector<UnitFeatures>& target,
     const std::vector<BeadSpan>& beads, const Model1Options& options = {},

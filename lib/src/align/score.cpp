@@ -357,7 +357,9 @@ BeadScorer::BeadScorer(std::vector<UnitFeatures> source, std::vector<UnitFeature
   target_block_prefix_ = block_prefix_sums(target_);
   const double source_total = source_length_prefix_.back();
   const double target_total = target_length_prefix_.back();
-  if (source_total > 0.0 && target_total > 0.0) {
+  if (weights_.length_ratio > 0.0) {
+    length_ratio_ = std::clamp(weights_.length_ratio, 0.5, 2.0);
+  } else if (source_total > 0.0 && target_total > 0.0) {
     // Clamped so that a wildly unbalanced pair does not make every length look plausible.
     length_ratio_ = std::clamp(target_total / source_total, 0.5, 2.0);
   }

@@ -106,6 +106,10 @@ struct ScoreWeights {
   // translation (docs/BENCHMARKS.md, "Lengths with heavy tails").
   double length_outlier_share = 0.03;
   double length_outlier_spread = 5.0;
+  // Target characters per source character; 0: the units' own (clamped to 0.5–2). A stretch of
+  // a document (the sentences of one paragraph link) takes the whole document's: a sentence left
+  // out of a paragraph would skew its own.
+  double length_ratio = 0.0;
   // Nats per (weighted) token found on both sides / on one side only.
   double token_match_bonus = 2.0;
   double token_miss_penalty = 0.0;

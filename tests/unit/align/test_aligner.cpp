@@ -335,3 +335,65 @@ BOOST_AUTO_TEST_CASE(documents_with_nothing_in_common_still_align_without_confid
   BOOST_TEST(one_sided.paragraphs.size() == 2U);
   for (const Link& link : one_sided.paragraphs) BOOST_TEST(link.target.empty());
 }
+
+BOOST_AUTO_TEST_CASE(words_learned_from_the_whole_document_place_an_omission_in_a_paragraph) {
+  // Made-up words of one length, so that neither lengths nor cognates tell the sentences apart:
+  // twelve paragraphs teach which word translates which; in the last one the translator left
+  // the middle sentence out, and only those words say which.
+  const std::vector<std::string> words = {"zorvak", "mebrun", "tilvex", "hasmir",
+                                          "bontuk", "yeldor", "gappel", "norsid",
+                                          "wibrek", "fulmon", "gistra", "pexalo"};
+  const std::vector<std::string> translations = {"plinto", "quaspo", "drogam", "clewto",
+                                                 "frisme", "vumpat", "ostile", "jerbac",
+                                                 "lumnox", "tradeh", "azolie", "chuvek"};
+  // Three words of the vocabulary and four seen once (which Model 1 leaves out), so that two
+  // sentences joined are too long for one.
+  std::size_t fillers = 0;
+  const auto sentence = [&fillers](const std::vector<std::string>& vocabulary,
+                                   const std::string& filler, std::size_t a, std::size_t b,
+                                   std::size_t c) {
+    std::string text = vocabulary[a] + " " + vocabulary[b] + " " + vocabulary[c];
+    for (int k = 0; k < 4; ++k, ++fillers) {
+      text += " " + filler;
+      text += static_cast<char>('a' + fillers / 26 % 26);
+      text += static_cast<char>('a' + fillers % 26);
+    }
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text + ".";
+  };
+  // Each word in three of the twelve teaching sentences, never twice with the same neighbours.
+  const std::vector<std::array<std::size_t, 3>> teaching = {
+      {0, 1, 2},  {3, 4, 5},  {6, 7, 8}, {9, 10, 11}, {0, 3, 6},  {1, 4, 9},
+      {2, 7, 10}, {5, 8, 11}, {0, 4, 8}, {1, 5, 10},  {2, 6, 11}, {3, 7, 9}};
+  std::vector<std::vector<std::string>> french;
+  std::vector<std::vector<std::string>> spanish;
+  const auto pair = [&](std::size_t a, std::size_t b, std::size_t c) {
+    return std::pair{sentence(words, "vu", a, b, c), sentence(translations, "ke", a, b, c)};
+  };
+  for (const auto& [a, b, c] : teaching) {
+    const auto [source, target] = pair(a, b, c);
+    french.push_back({source});
+    spanish.push_back({target});
+  }
+  // Paragraphs without those words, so that none is in more than 30% of the paragraphs (Model 1
+  // leaves such words out, as it does articles).
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto [source, target] = pair(k, k + 4, k + 8);
+    french.push_back({source.substr(source.find(' ', 21) + 1)});
+    spanish.push_back({target.substr(target.find(' ', 21) + 1)});
+  }
+  const auto first = pair(0, 5, 9);
+  const auto left_out = pair(1, 6, 10);
+  const auto last = pair(2, 7, 11);
+  french.push_back({first.first, left_out.first, last.first});
+  spanish.push_back({first.second, last.second});
+  const alinea::Alignment alignment =
+      alinea::align_documents(document("fr", french), document("es", spanish));
+  BOOST_TEST_REQUIRE(alignment.paragraphs.size() == 17U);
+  const Link& paragraph = alignment.paragraphs.back();
+  for (const Link& link : paragraph.sentences) BOOST_TEST_MESSAGE(alinea::describe(link));
+  BOOST_TEST_REQUIRE(paragraph.sentences.size() == 3U);
+  BOOST_TEST(paragraph.sentences[1].source == std::vector<std::string>{"p17.s2"},
+             boost::test_tools::per_element());
+  BOOST_TEST(paragraph.sentences[1].target.empty());
+}
