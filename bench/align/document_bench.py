@@ -11,10 +11,14 @@ segmentations can be told (on_common_grain), and alinea's are judged as confiden
 well confidence finds the wrong links. A paragraph left out on one side counts as its sentences
 left out, with the paragraph link's confidence. Whole texts, no halves: nothing is tuned on it.
 
-usage: document_bench.py ALINEA [--data DIR] [--textberg-test DIR] [--seed N] [-- EXTRA ALIGN ARGS]
+usage: document_bench.py ALINEA [--data DIR] [--textberg-test DIR] [--seed N] [--fit]
+                         [-- EXTRA ALIGN ARGS]
+--fit fits a map of the sentence links' confidences on textberg-dev and esfr-dev (see
+fit_document_map) and shows it beside the others.
 """
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -23,7 +27,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from calibration import auroc, expected_calibration_error, share_read_for_errors  # noqa: E402
+from calibration import (auroc, expected_calibration_error, fit_logistic,  # noqa: E402
+                         predict_logistic, share_read_for_errors)
 from confidence_bench import dev_sets, judge, textberg_test_set  # noqa: E402
 from score_links import read_links  # noqa: E402
 
@@ -140,12 +145,12 @@ def predicted_links(alignment_path, source_map, target_map):
                 for block in ids[side]:
                     for sentence in mapping.get(block + "/sentences", []):
                         lines = mapping[sentence]
-                        links.append((lines, (), confidence) if side == 0 else
-                                     ((), lines, confidence))
+                        links.append((lines, (), confidence, False) if side == 0 else
+                                     ((), lines, confidence, False))
                 continue
             source = tuple(sorted({n for s in ids[0] for n in source_map.get(s, ())}))
             target = tuple(sorted({n for t in ids[1] for n in target_map.get(t, ())}))
-            links.append((source, target, confidence))
+            links.append((source, target, confidence, True))
     return links
 
 
@@ -178,7 +183,8 @@ def on_common_grain(links, source_atoms, target_atoms):
     def atom_set(lines, atoms_of_side):
         return {atoms_of_side.get(line, line) for line in lines}
 
-    nodes = [(atom_set(s, source_atoms), atom_set(t, target_atoms), c) for s, t, c in links]
+    nodes = [(atom_set(s, source_atoms), atom_set(t, target_atoms), c, sentence)
+             for s, t, c, sentence in links]
     parent = list(range(len(nodes)))
 
     def root(k):
@@ -196,13 +202,15 @@ def on_common_grain(links, source_atoms, target_atoms):
                 else:
                     owner[atom] = k
     merged = {}
-    for k, (source, target, confidence) in enumerate(nodes):
-        group = merged.setdefault(root(k), [set(), set(), confidence, k])
+    for k, (source, target, confidence, sentence) in enumerate(nodes):
+        group = merged.setdefault(root(k), [set(), set(), confidence, k, sentence])
         group[0].update(source)
         group[1].update(target)
         group[2] = min(group[2], confidence)
-    return [(tuple(sorted(source)), tuple(sorted(target)), confidence)
-            for source, target, confidence, _ in sorted(merged.values(), key=lambda g: g[3])]
+        group[4] = group[4] and sentence
+    return [(tuple(sorted(source)), tuple(sorted(target)), confidence, sentence)
+            for source, target, confidence, _, sentence in sorted(merged.values(),
+                                                                  key=lambda g: g[3])]
 
 
 class Tally:
@@ -210,10 +218,11 @@ class Tally:
         self.precision = [0, 0, 0]
         self.recall = [0, 0, 0]
         self.scored = []
+        self.sentence_scored = []  # those of sentence links (not of paragraphs left out)
 
     def add(self, gold, predicted):
-        pairs = [(s, t) for s, t, _ in predicted]
-        for verdict, (_, _, confidence) in zip(judge(gold, pairs), predicted):
+        pairs = [(s, t) for s, t, _, _ in predicted]
+        for verdict, (_, _, confidence, sentence) in zip(judge(gold, pairs), predicted):
             if verdict is None:
                 continue
             strict, lax = verdict
@@ -221,6 +230,8 @@ class Tally:
             self.precision[1] += lax
             self.precision[2] += 1
             self.scored.append((confidence, strict))
+            if sentence:
+                self.sentence_scored.append((confidence, strict))
         full_gold = [(s, t) for s, t in gold if s and t]
         full_predicted = [(s, t) for s, t in pairs if s and t]
         for verdict in judge(full_predicted, full_gold):
@@ -244,6 +255,37 @@ class Tally:
                 f"{share_read_for_errors(self.scored):.3f} | {under}")
 
 
+TUNING_SETS = ("textberg-dev", "esfr-dev")
+
+
+def logit(confidence):
+    bounded = min(1 - 1e-4, max(1e-4, confidence))
+    return math.log(bounded / (1 - bounded))
+
+
+def fit_document_map(tallies):
+    """p = σ(intercept + slope · logit(confidence)) of sentence links, fitted on the tuning sets
+    (each weighing the same), shown on every set."""
+    rows, weights = [], []
+    for name in TUNING_SETS:
+        scored = tallies[name].sentence_scored
+        rows += [([logit(c)], right) for c, right in scored]
+        weights += [1.0 / len(scored)] * len(scored)
+    coefficients = fit_logistic(rows, weights)
+    print(f"\ndocument sentence map: intercept {coefficients[0]:.4f}, slope {coefficients[1]:.4f}")
+    print("| set | half | before: AUROC | ECE | read for 90% | under 0.9 | after: ECE | under 0.9 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, tally in tallies.items():
+        before = tally.sentence_scored
+        after = [(predict_logistic(coefficients, [logit(c)]), right) for c, right in before]
+        half = "tune" if name in TUNING_SETS else "held-out"
+        area = auroc(before)
+        print(f"| {name} | {half} | {area if area is not None else float('nan'):.3f} | "
+              f"{expected_calibration_error(before):.3f} | {share_read_for_errors(before):.3f} | "
+              f"{sum(1 for c, _ in before if c < 0.9)} | {expected_calibration_error(after):.3f} | "
+              f"{sum(1 for c, _ in after if c < 0.9)} |")
+
+
 def main():
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
@@ -253,6 +295,9 @@ def main():
                                                        "shared", "bench", "align"))
     parser.add_argument("--textberg-test", metavar="DIR")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--fit", action="store_true",
+                        help="fit the map of sentence links' confidences in documents on the "
+                             "tuning sets (textberg-dev, esfr-dev) and show it on the others")
     args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     if not os.path.isdir(args.data):
         print(f"document bench skipped: {args.data} is absent")
@@ -266,6 +311,7 @@ def main():
           "under 0.9 |")
     print("|---|---|---|---|---|---|---|---|---|")
     everything = Tally()
+    tallies = {}
     with tempfile.TemporaryDirectory(prefix="align-documents-") as workdir:
         for name, documents in sets:
             tally = Tally()
@@ -295,12 +341,15 @@ def main():
                 target_atoms = atoms(v for key, v in target_map.items() if "/" not in key)
                 predicted = on_common_grain(predicted_links(stem + ".yaml", source_map, target_map),
                                             source_atoms, target_atoms)
-                reference = [(s, t) for s, t, _ in on_common_grain(
-                    [(s, t, 1.0) for s, t in gold], source_atoms, target_atoms)]
+                reference = [(s, t) for s, t, _, _ in on_common_grain(
+                    [(s, t, 1.0, True) for s, t in gold], source_atoms, target_atoms)]
                 tally.add(reference, predicted)
                 everything.add(reference, predicted)
             print(f"| {name} | {tally.row()} |")
+            tallies[name] = tally
     print(f"| all sets pooled | {everything.row()} |")
+    if args.fit:
+        fit_document_map(tallies)
 
 
 if __name__ == "__main__":

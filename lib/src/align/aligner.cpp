@@ -222,6 +222,7 @@ std::vector<ExplainedBead> beads_of(const Pass& pass, std::optional<double> pare
   for (std::size_t k = 0; k < beads.size(); ++k) {
     Bead bead = beads[k];
     bead.confidence = calibrated_confidence(features[k]) * context;
+    if (parent_confidence) bead.confidence = linked_sentence_confidence(bead.confidence);
     explained.push_back({bead, features[k]});
   }
   return explained;

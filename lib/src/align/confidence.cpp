@@ -29,6 +29,10 @@ double calibrated_confidence(const ConfidenceFeatures& features, const Confidenc
   return 1.0 / (1.0 + std::exp(-score));
 }
 
+double linked_sentence_confidence(double confidence, const LinkedSentenceMap& map) {
+  return 1.0 / (1.0 + std::exp(-(map.intercept + map.slope * bounded_logit(confidence))));
+}
+
 namespace {
 
 // The units [begin, end) on each side that the beads around `k` (k − 1 to k + 1) cover.

@@ -57,6 +57,23 @@ inline constexpr ConfidenceModel fitted_confidence_model{
 // The map that leaves the posterior as it is.
 inline constexpr ConfidenceModel posterior_only{0.0, {1.0, 0.0, 0.0, 0.0, 0.0}};
 
+// A sentence link inside a paragraph or note link of a document: its confidence (the map above
+// times its parent link's) mapped once more, p = 1 / (1 + exp(-(intercept + slope · logit))).
+// The map above is fitted on whole texts aligned sentence by sentence; inside a link, with the
+// document's length ratio and Model 1, the same confidences are right more often (before this
+// map: 93% on average, 98% right). Fitted on the documents made of Text+Berg dev and esfr-dev by
+//   python3 bench/align/document_bench.py build/release/tools/alinea --data ../shared/bench/align
+//       --textberg-test DIR --fit
+// (docs/BENCHMARKS.md, "Documents"); refit with the map above.
+struct LinkedSentenceMap {
+  double intercept = 0.0;
+  double slope = 1.0;
+};
+inline constexpr LinkedSentenceMap fitted_linked_sentence_map{0.9319, 0.9331};
+
+[[nodiscard]] double linked_sentence_confidence(
+    double confidence, const LinkedSentenceMap& map = fitted_linked_sentence_map);
+
 // The posterior's log-odds, bounded so that a posterior of exactly 0 or 1 stays finite.
 [[nodiscard]] double bounded_logit(double posterior);
 

@@ -81,3 +81,22 @@ BOOST_AUTO_TEST_CASE(the_shortest_unit_is_measured_on_both_sides) {
   BOOST_TEST(confidence_features(scorer, omitted)[0].shortest_unit ==
              std::log1p(scorer.lengths(0, 0, 1, 0).first));
 }
+
+BOOST_AUTO_TEST_CASE(sentence_links_inside_a_link_are_mapped_in_order) {
+  using alinea::linked_sentence_confidence;
+  // The identity map changes nothing.
+  for (const double confidence : {0.05, 0.5, 0.95}) {
+    BOOST_TEST(linked_sentence_confidence(confidence, {0.0, 1.0}) == confidence,
+               boost::test_tools::tolerance(1e-9));
+  }
+  // The fitted map keeps the order and raises the middle (inside a link the same confidence is
+  // right more often), and never reaches 0 or 1.
+  double previous = 0.0;
+  for (const double confidence : {0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0}) {
+    const double mapped = linked_sentence_confidence(confidence);
+    BOOST_TEST(mapped > previous);
+    BOOST_TEST(mapped < 1.0);
+    previous = mapped;
+  }
+  BOOST_TEST(linked_sentence_confidence(0.5) > 0.6);
+}
