@@ -9,7 +9,9 @@ the sentences), gold and alinea's links are both brought to the grain at which b
 segmentations can be told (on_common_grain), and alinea's are judged as confidence_bench.py judges
 `--lines` links: strict / lax F1 and how
 well confidence finds the wrong links. A paragraph left out on one side counts as its sentences
-left out, with the paragraph link's confidence. Whole texts, no halves: nothing is tuned on it.
+left out, with the paragraph link's confidence. Paragraph links are judged too (exactly the gold
+paragraph link: the paragraphs were cut together on both sides). Whole texts, no halves: only
+--fit tunes, on textberg-dev and esfr-dev, and shows the other sets beside them.
 
 usage: document_bench.py ALINEA [--data DIR] [--textberg-test DIR] [--seed N] [--fit]
                          [-- EXTRA ALIGN ARGS]
@@ -90,8 +92,10 @@ class Side:
             spans.append((line, at, at + len(text)))
             pieces.append(text)
             at += len(text)
-        if pieces:
-            self.paragraphs.append((" ".join(pieces), spans))
+        if not pieces:
+            return None
+        self.paragraphs.append((" ".join(pieces), spans))
+        return f"p{len(self.paragraphs)}"
 
     def write(self, path, lang):
         with open(path, "w", encoding="utf-8") as handle:
@@ -213,12 +217,31 @@ def on_common_grain(links, source_atoms, target_atoms):
                                                                   key=lambda g: g[3])]
 
 
+def predicted_blocks(alignment_path):
+    """[(source ids, target ids, confidence)] of the paragraph links of an alignment file."""
+    links = []
+    with open(alignment_path, encoding="utf-8") as handle:
+        for line in handle:
+            found = LINK.search(line)
+            if found and line.lstrip().startswith("- link:"):
+                ids = [tuple(x.strip() for x in side.split(",") if x.strip())
+                       for side in found.groups()[:2]]
+                links.append((ids[0], ids[1], float(found.group(3)) if found.group(3) else 1.0))
+    return links
+
+
 class Tally:
     def __init__(self):
         self.precision = [0, 0, 0]
         self.recall = [0, 0, 0]
         self.scored = []
         self.sentence_scored = []  # those of sentence links (not of paragraphs left out)
+        self.block_scored = []  # paragraph links: (confidence, exactly a gold paragraph link)
+
+    def add_blocks(self, gold, predicted):
+        exact = set(gold)
+        for source, target, confidence in predicted:
+            self.block_scored.append((confidence, (source, target) in exact))
 
     def add(self, gold, predicted):
         pairs = [(s, t) for s, t, _, _ in predicted]
@@ -240,6 +263,14 @@ class Tally:
             self.recall[0] += verdict[0]
             self.recall[1] += verdict[1]
             self.recall[2] += 1
+
+    def block_row(self):
+        area = auroc(self.block_scored)
+        wrong = sum(1 for _, right in self.block_scored if not right)
+        under = sum(1 for confidence, _ in self.block_scored if confidence < 0.9)
+        return (f"{len(self.block_scored)} | {wrong} | "
+                f"{area if area is not None else float('nan'):.3f} | "
+                f"{expected_calibration_error(self.block_scored) or 0.0:.3f} | {under}")
 
     def row(self):
         def f1(index):
@@ -273,7 +304,8 @@ def fit_document_map(tallies):
         weights += [1.0 / len(scored)] * len(scored)
     coefficients = fit_logistic(rows, weights)
     print(f"\ndocument sentence map: intercept {coefficients[0]:.4f}, slope {coefficients[1]:.4f}")
-    print("| set | half | before: AUROC | ECE | read for 90% | under 0.9 | after: ECE | under 0.9 |")
+    print("| set | half | before: AUROC | ECE | read for 90% | under 0.9 | "
+          "after: ECE | under 0.9 |")
     print("|---|---|---|---|---|---|---|---|")
     for name, tally in tallies.items():
         before = tally.sentence_scored
@@ -320,15 +352,21 @@ def main():
                 gold = read_links(gold_path)
                 source, target = Side(read_lines(source_path)), Side(read_lines(target_path))
                 begin = (0, 0)
+                gold_blocks = []  # (source paragraph ids, target paragraph ids)
+
+                def cut(source_lines, target_lines):
+                    ids = (source.add(source_lines), target.add(target_lines))
+                    if ids != (None, None):
+                        gold_blocks.append(tuple(() if i is None else (i,) for i in ids))
+
                 for end in paragraph_ends(gold, rng):
                     covered = gold[:end + 1]
                     last_source = max((max(s) for s, _ in covered if s), default=-1) + 1
                     last_target = max((max(t) for _, t in covered if t), default=-1) + 1
-                    source.add(range(begin[0], max(begin[0], last_source)))
-                    target.add(range(begin[1], max(begin[1], last_target)))
+                    cut(range(begin[0], max(begin[0], last_source)),
+                        range(begin[1], max(begin[1], last_target)))
                     begin = (max(begin[0], last_source), max(begin[1], last_target))
-                source.add(range(begin[0], len(source.lines)))
-                target.add(range(begin[1], len(target.lines)))
+                cut(range(begin[0], len(source.lines)), range(begin[1], len(target.lines)))
                 stem = os.path.join(workdir, f"{name}{k}")
                 source.write(stem + f".{source_lang}.md", source_lang)
                 target.write(stem + f".{target_lang}.md", target_lang)
@@ -345,9 +383,18 @@ def main():
                     [(s, t, 1.0, True) for s, t in gold], source_atoms, target_atoms)]
                 tally.add(reference, predicted)
                 everything.add(reference, predicted)
+                blocks = predicted_blocks(stem + ".yaml")
+                tally.add_blocks(gold_blocks, blocks)
+                everything.add_blocks(gold_blocks, blocks)
             print(f"| {name} | {tally.row()} |")
             tallies[name] = tally
     print(f"| all sets pooled | {everything.row()} |")
+    print("\nParagraph links (right: exactly a gold paragraph link):\n")
+    print("| set | paragraph links | wrong | AUROC | ECE | under 0.9 |")
+    print("|---|---|---|---|---|---|")
+    for name, tally in tallies.items():
+        print(f"| {name} | {tally.block_row()} |")
+    print(f"| all sets pooled | {everything.block_row()} |")
     if args.fit:
         fit_document_map(tallies)
 
