@@ -458,12 +458,11 @@ Blocks blocks_of(const std::vector<Unit>& source, const std::vector<Unit>& targe
 }
 
 // Aligns two sequences of units. `previous` links that a person made are kept unchanged and
-// anchor the rest; `sentences_of` (may be null) fills the sentence links of each new link.
+// anchor the rest; the new links have no sentence links yet (fill_sentences gives them theirs).
 // `parent_confidence`: that of the link holding these units, none for whole texts.
-template <typename SentenceAligner>
 std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector<Unit>& target,
                               const std::vector<Link>& previous, const LoadedDictionary* dictionary,
-                              const AlignOptions& options, const SentenceAligner& sentences_of,
+                              const AlignOptions& options,
                               std::optional<double> parent_confidence = std::nullopt,
                               const DocumentContext& document = {}) {
   std::map<std::string, std::size_t, std::less<>> source_index;
@@ -535,9 +534,6 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
         features_of(target[free_target[n]], target_texts[n], Side::target, dictionary));
   }
 
-  std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, const Link*> earlier;
-  for (const Link& link : previous) earlier.emplace(std::pair{link.source, link.target}, &link);
-
   const DictionaryTerms terms =
       dictionary_terms(dictionary, options, {source_texts.begin(), source_texts.end()},
                        {target_texts.begin(), target_texts.end()});
@@ -563,15 +559,10 @@ std::vector<Link> align_units(const std::vector<Unit>& source, const std::vector
     created.link.confidence = bead.confidence;
     created.link.source_fingerprint = joined_fingerprint(source_units);
     created.link.target_fingerprint = joined_fingerprint(target_units);
-    const auto found = earlier.find(std::pair{created.link.source, created.link.target});
-    created.link.sentences =
-        sentences_of(created.link, found == earlier.end() ? nullptr : found->second);
     placed.push_back(std::move(created));
   }
   return in_source_order(std::move(placed));
 }
-
-const auto no_sentences = [](const Link&, const Link*) { return std::vector<Link>{}; };
 
 Unit paragraph_unit(const Paragraph& paragraph) {
   return {paragraph.id, paragraph.text, note_references(paragraph.text), paragraph.kind};
@@ -630,7 +621,7 @@ struct SentenceAlignment {
     // A link a person made or checked is right; an automatic one as likely as its confidence.
     const double parent = link.status == LinkStatus::reviewed ? 1.0 : link.confidence.value_or(1.0);
     return align_units(sentence_units(source, link.source), sentence_units(target, link.target),
-                       previous, dictionary, options, no_sentences, parent, document);
+                       previous, dictionary, options, parent, document);
   }
 };
 
@@ -656,9 +647,9 @@ double length_ratio_of(const Document& source, const Document& target) {
   const auto characters = [](const Document& document) {
     double total = 0.0;
     for (const Paragraph& paragraph : document.paragraphs) {
-      total += unit_features(plain_text(paragraph.text)).length;
+      total += text_length(plain_text(paragraph.text));
     }
-    for (const Note& note : document.notes) total += unit_features(plain_text(note.text)).length;
+    for (const Note& note : document.notes) total += text_length(plain_text(note.text));
     return total;
   };
   const double source_characters = characters(source);
@@ -793,9 +784,8 @@ Alignment align_documents(const Document& source, const Document& target,
   std::vector<Unit> target_notes;
   for (const Note& note : source.notes) source_notes.push_back(note_unit(note));
   for (const Note& note : target.notes) target_notes.push_back(note_unit(note));
-  alignment.notes =
-      align_units(source_notes, target_notes, previous == nullptr ? nothing : previous->notes,
-                  words, options, no_sentences);
+  alignment.notes = align_units(source_notes, target_notes,
+                                previous == nullptr ? nothing : previous->notes, words, options);
 
   std::vector<Unit> source_paragraphs;
   std::vector<Unit> target_paragraphs;
@@ -805,9 +795,9 @@ Alignment align_documents(const Document& source, const Document& target,
   for (const Paragraph& paragraph : target.paragraphs) {
     target_paragraphs.push_back(paragraph_unit(paragraph));
   }
-  alignment.paragraphs = align_units(source_paragraphs, target_paragraphs,
-                                     previous == nullptr ? nothing : previous->paragraphs, words,
-                                     options, no_sentences);
+  alignment.paragraphs =
+      align_units(source_paragraphs, target_paragraphs,
+                  previous == nullptr ? nothing : previous->paragraphs, words, options);
 
   const std::optional<TranslationTables> tables =
       options.use_translation_model ? tables_of_blocks(alignment, source, target, words, options)

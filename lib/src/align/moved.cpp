@@ -43,16 +43,15 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
   };
   std::vector<Moved> moved;
   std::vector<bool> taken(beads.size(), false);
-  // Links the units of beads `from` (left out) and `to` (added) when that beats leaving both out
-  // by more than `move_cost`.
-  const auto try_pair = [&](std::size_t from, std::size_t to, double move_cost) {
-    if (taken[from] || taken[to]) return false;
+  // How much likelier linking the units of beads `from` (left out) and `to` (added) is than
+  // leaving both out, in nats, once the move itself costs `move_cost`.
+  const auto margin_of = [&](std::size_t from, std::size_t to, double move_cost) {
     const Bead pair{beads[from].source_begin, 1, beads[to].target_begin, 1, 0.0};
-    const double margin = cost_of(beads[from]) + cost_of(beads[to]) - cost_of(pair) - move_cost;
-    if (!(margin > 0.0)) return false;
+    return cost_of(beads[from]) + cost_of(beads[to]) - cost_of(pair) - move_cost;
+  };
+  const auto link = [&](std::size_t from, std::size_t to, double margin) {
     taken[from] = taken[to] = true;
-    moved.push_back({pair, margin});
-    return true;
+    moved.push_back({{beads[from].source_begin, 1, beads[to].target_begin, 1, 0.0}, margin});
   };
   struct Candidate {
     double margin = 0.0;
@@ -60,11 +59,11 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
     std::size_t to = 0;
   };
   std::vector<Candidate> candidates;
-  for (const auto& [source_unit, from] : left_out) {
+  for (const auto& left : left_out) {
+    const std::size_t from = left.second;
     for (const auto& [target_unit, to] : added) {
       if (distance(target_unit, beads[from].target_begin) > costs.reach) continue;
-      const Bead pair{source_unit, 1, target_unit, 1, 0.0};
-      const double margin = cost_of(beads[from]) + cost_of(beads[to]) - cost_of(pair) - costs.first;
+      const double margin = margin_of(from, to, costs.first);
       if (margin > 0.0) candidates.push_back({margin, from, to});
     }
   }
@@ -73,8 +72,11 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
     if (a.margin != b.margin) return a.margin > b.margin;
     return a.from != b.from ? a.from < b.from : a.to < b.to;
   });
-  for (const Candidate& candidate : candidates)
-    (void)try_pair(candidate.from, candidate.to, costs.first);
+  for (const Candidate& candidate : candidates) {
+    if (!taken[candidate.from] && !taken[candidate.to]) {
+      link(candidate.from, candidate.to, candidate.margin);
+    }
+  }
   // Units next to a moved pair, on both sides in the same direction, moved with it.
   const auto unit_bead = [](const std::unordered_map<std::size_t, std::size_t>& beads_of_units,
                             std::size_t unit) -> std::optional<std::size_t> {
@@ -91,7 +93,10 @@ std::vector<Bead> link_moved_units(std::vector<Bead> beads, const BeadCost& cost
       const std::size_t target_unit = step < 0 ? pair.target_begin - 1 : pair.target_begin + 1;
       const auto from = unit_bead(left_out, source_unit);
       const auto to = unit_bead(added, target_unit);
-      if (from && to) (void)try_pair(*from, *to, costs.next);
+      if (!from || !to || taken[*from] || taken[*to]) continue;
+      if (const double margin = margin_of(*from, *to, costs.next); margin > 0.0) {
+        link(*from, *to, margin);
+      }
     }
   }
   // A moved sentence may be split differently on the two sides: a left-out or added unit next to

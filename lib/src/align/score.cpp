@@ -198,12 +198,19 @@ void sort_unique(std::vector<std::uint32_t>& ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
+double text_length(std::string_view text) {
+  double length = 0.0;
+  std::size_t pos = 0;
+  while (pos < text.size()) length += is_space(next_code_point(text, pos)) ? 0.0 : 1.0;
+  return length;
+}
+
 UnitFeatures unit_features(std::string_view text, const std::vector<std::string>& note_labels) {
   UnitFeatures features;
+  features.length = text_length(text);
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char32_t c = next_code_point(text, pos);
-    if (!is_space(c)) features.length += 1.0;
     const std::size_t kind = punctuation_class(c);
     if (kind < punctuation_classes && features.punctuation[kind] < 255) {
       ++features.punctuation[kind];
@@ -371,25 +378,24 @@ std::pair<double, double> BeadScorer::lengths(std::size_t i, std::size_t j, std:
           target_length_prefix_[j + dj] - target_length_prefix_[j]};
 }
 
-double BeadScorer::length_cost(double source_length, double target_length) const {
+double BeadScorer::length_deviation(double source_length, double target_length) const {
   const double expected = source_length * length_ratio_;
   const double mean = (expected + target_length) / 2.0;
   if (mean <= 0.0) return 0.0;
-  const double delta = (target_length - expected) / std::sqrt(weights_.length_variance * mean);
-  return minus_log_erfc(std::abs(delta) / std::numbers::sqrt2);
+  return std::abs(target_length - expected) / std::sqrt(weights_.length_variance * mean);
+}
+
+double BeadScorer::length_cost(double source_length, double target_length) const {
+  return minus_log_erfc(length_deviation(source_length, target_length) / std::numbers::sqrt2);
 }
 
 double BeadScorer::pair_length_cost(double source_length, double target_length) const {
-  const double usual = length_cost(source_length, target_length);
+  const double deviation = length_deviation(source_length, target_length);
+  const double usual = minus_log_erfc(deviation / std::numbers::sqrt2);
   const double share = weights_.length_outlier_share;
   if (share <= 0.0) return usual;
-  const double expected = source_length * length_ratio_;
-  const double mean = (expected + target_length) / 2.0;
-  if (mean <= 0.0) return usual;
-  const double wide_deviation =
-      weights_.length_outlier_spread * std::sqrt(weights_.length_variance * mean);
   const double outlier =
-      minus_log_erfc(std::abs(target_length - expected) / (wide_deviation * std::numbers::sqrt2));
+      minus_log_erfc(deviation / (weights_.length_outlier_spread * std::numbers::sqrt2));
   return minus_log_sum_exp(usual - std::log1p(-share), outlier - std::log(share));
 }
 

@@ -40,6 +40,9 @@ class TranslationEvidence;
 // Sorts the ids and drops repeats: the form every id list of the scorer takes.
 void sort_unique(std::vector<std::uint32_t>& ids);
 
+// Code points of the text other than white space: the length Gale & Church's model compares.
+[[nodiscard]] double text_length(std::string_view text);
+
 inline constexpr std::size_t punctuation_classes = 6;  // ? ! : ; quotes parentheses
 
 struct UnitFeatures {
@@ -192,6 +195,8 @@ class BeadScorer {
   [[nodiscard]] std::pair<double, double> punctuation_counts(std::size_t i, std::size_t j,
                                                              std::size_t di, std::size_t dj) const;
   [[nodiscard]] double shape_prior_cost(std::size_t di, std::size_t dj) const;
+  // |target − expected| in standard deviations of Gale & Church's model; 0 for two empty sides.
+  [[nodiscard]] double length_deviation(double source_length, double target_length) const;
   // length_cost or, for a 1-1 bead, pair_length_cost of the bead's units.
   [[nodiscard]] double bead_length_cost(std::size_t i, std::size_t j, std::size_t di,
                                         std::size_t dj) const;
